@@ -1,0 +1,1 @@
+//! Language knowledge: lexicon tables and the grammar that reads them.

@@ -1,0 +1,11 @@
+//! The document model: the original text, its sentences, and tokens over a normalised view.
+//!
+//! Everything keeps byte offsets into the original text, so a span found on the normalised
+//! view slices the original exactly.
+
+pub mod normalize;
+pub mod sentences;
+pub mod token;
+
+pub use sentences::split_sentences;
+pub use token::{Token, TokenKind, Tokens, tokenize};

@@ -1,0 +1,182 @@
+//! Tokens over one sentence: words (with their normalised form), numbers (with their value, in
+//! any digit script) and single punctuation marks, each with its original byte span.
+//!
+//! A word stops where digits start, so "و2015" is the clitic "و" and the number 2015, and
+//! "الـ21" is "ال" and 21. Buffers are reused from sentence to sentence.
+
+use super::normalize::{digit_value, is_word_mark, push_folded};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters; the normalised text is in [`Tokens::norm`].
+    Word,
+    /// A run of digits with its value (saturating) and digit count.
+    Number {
+        /// The value, saturating at `u32::MAX`.
+        value: u32,
+        /// How many digits were written (a year has four).
+        digits: u8,
+    },
+    /// One punctuation mark, with dashes, slashes and the Arabic comma folded to ASCII.
+    Punct(char),
+}
+
+/// One token and where it lies in the original text.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// First byte in the document.
+    pub start: usize,
+    /// One past the last byte in the document.
+    pub end: usize,
+    /// Whether white space separates it from the previous token.
+    pub space_before: bool,
+    norm: (u32, u32),
+}
+
+/// The tokens of one sentence plus the arena holding their normalised forms.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    /// The tokens in text order.
+    pub list: Vec<Token>,
+    arena: String,
+}
+
+impl Tokens {
+    /// The normalised form of token `i` (empty for numbers and punctuation).
+    #[inline]
+    pub fn norm(&self, i: usize) -> &str {
+        let (a, b) = self.list[i].norm;
+        &self.arena[a as usize..b as usize]
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// True when the sentence has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+fn fold_punct(c: char) -> char {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{2044}' | '\u{2215}' => '/',
+        '\u{060C}' => ',',
+        '\u{061B}' => ';',
+        '\u{061F}' => '?',
+        '\u{066B}' => '.',
+        c => c,
+    }
+}
+
+/// Tokenises `text[start..end]` into `out` (cleared first); spans are offsets into `text`.
+pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
+    out.list.clear();
+    out.arena.clear();
+    let piece = &text[start..end];
+    let mut chars = piece.char_indices().peekable();
+    let mut space = true;
+    while let Some((i, c)) = chars.next() {
+        let abs = start + i;
+        if let Some(d) = digit_value(c) {
+            let mut value = d;
+            let mut digits = 1u8;
+            let mut stop = abs + c.len_utf8();
+            while let Some(&(j, n)) = chars.peek() {
+                match digit_value(n) {
+                    Some(d) => {
+                        value = value.saturating_mul(10).saturating_add(d);
+                        digits = digits.saturating_add(1);
+                        stop = start + j + n.len_utf8();
+                        chars.next();
+                    }
+                    None => break,
+                }
+            }
+            out.list.push(Token {
+                kind: TokenKind::Number { value, digits },
+                start: abs,
+                end: stop,
+                space_before: space,
+                norm: (0, 0),
+            });
+            space = false;
+        } else if c.is_alphabetic() || is_word_mark(c) {
+            let a = out.arena.len() as u32;
+            push_folded(c, &mut out.arena);
+            let mut stop = abs + c.len_utf8();
+            while let Some(&(j, n)) = chars.peek() {
+                if (n.is_alphabetic() || is_word_mark(n)) && digit_value(n).is_none() {
+                    push_folded(n, &mut out.arena);
+                    stop = start + j + n.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let b = out.arena.len() as u32;
+            out.list.push(Token {
+                kind: TokenKind::Word,
+                start: abs,
+                end: stop,
+                space_before: space,
+                norm: (a, b),
+            });
+            space = false;
+        } else if c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200F}' || c == '\u{200E}' {
+            space = true;
+        } else {
+            out.list.push(Token {
+                kind: TokenKind::Punct(fold_punct(c)),
+                start: abs,
+                end: abs + c.len_utf8(),
+                space_before: space,
+                norm: (0, 0),
+            });
+            space = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(t: &str) -> Vec<String> {
+        let mut out = Tokens::default();
+        tokenize(t, 0, t.len(), &mut out);
+        (0..out.len())
+            .map(|i| match out.list[i].kind {
+                TokenKind::Word => out.norm(i).to_string(),
+                TokenKind::Number { value, .. } => format!("#{value}"),
+                TokenKind::Punct(c) => format!("'{c}'"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_clitics_from_digits_and_folds() {
+        assert_eq!(toks("بين ٢٠١٠ و2015"), vec!["بين", "#2010", "و", "#2015"]);
+        assert_eq!(toks("القرن الـ21"), vec!["القرن", "ال", "#21"]);
+        assert_eq!(toks("الخميس (6 يناير)"), vec!["الخميس", "'('", "#6", "يناير", "')'"]);
+        assert_eq!(toks("6/1/2022،"), vec!["#6", "'/'", "#1", "'/'", "#2022", "','"]);
+        assert_eq!(toks("غداً — مساءً"), vec!["غدا", "'-'", "مساء"]);
+    }
+
+    #[test]
+    fn spans_slice_the_original() {
+        let t = "يوم الأربعـاءِ ٦ يناير";
+        let mut out = Tokens::default();
+        tokenize(t, 0, t.len(), &mut out);
+        assert_eq!(&t[out.list[1].start..out.list[1].end], "الأربعـاءِ");
+        assert_eq!(out.norm(1), "الاربعاء");
+        assert_eq!(&t[out.list[2].start..out.list[2].end], "٦");
+        assert!(out.list[2].space_before);
+    }
+}
