@@ -8,6 +8,7 @@ pub mod lang;
 pub mod resolve;
 pub mod text;
 pub mod timeline;
+pub mod tui;
 
 pub use resolve::Prefer;
 pub use timeline::model::*;

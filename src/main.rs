@@ -1,1 +1,275 @@
-fn main() {}
+//! The `tarikh` command: a thin shell over the library (read files, extract, print or view).
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use tarikh::timeline::format::Format;
+use tarikh::tui::{BidiMode, TuiOptions};
+use tarikh::{Options, Prefer, Source};
+
+/// The sample article bundled with the binary, opened when no file is given.
+const SAMPLE: &str = include_str!("../data/sample.txt");
+
+#[derive(Parser)]
+#[command(
+    name = "tarikh",
+    version,
+    about = "Find the dated events in news articles (Arabic first) and review them on one timeline.",
+    long_about = "Find the dated events in news articles (Arabic first), resolve them to calendar \
+days against the article's own date, and browse and review the timeline in a terminal.\n\n\
+With no FILE, opens the bundled sample article. '-' reads standard input; a directory \
+stands for every .txt file in it.",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    view: ViewArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the timeline (JSON by default) instead of opening the viewer.
+    Extract(ExtractArgs),
+}
+
+#[derive(Args)]
+struct Common {
+    /// The document date, overriding inference.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    anchor: Option<NaiveDate>,
+    /// How a bare weekday or month resolves: the most recent one (news) or the next one.
+    #[arg(long, value_enum, default_value_t = PreferArg::Past)]
+    prefer: PreferArg,
+    /// Articles to read (UTF-8 text; '-' for standard input; a directory for its .txt files).
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
+
+#[derive(Args)]
+struct ViewArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Who lays out right-to-left text: tarikh itself, or a terminal that does its own bidi
+    /// (kitty, Konsole, mlterm). Also from TARIKH_BIDI.
+    #[arg(long, value_enum, env = "TARIKH_BIDI")]
+    bidi: Option<BidiArg>,
+    /// Capture the mouse (wheel scrolls, click selects); this takes text selection away.
+    #[arg(long)]
+    mouse: bool,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PreferArg {
+    Past,
+    Future,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BidiArg {
+    App,
+    Terminal,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("expected a calendar date like 2022-01-06, got '{s}'"))
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("tarikh: {first} (see 'tarikh --help')");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("tarikh: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Some(Command::Extract(args)) => {
+            let (sources, opts) = load(&args.common)?;
+            let timeline = tarikh::extract_sources(sources, &opts);
+            let rendered = args.format.render(&timeline);
+            match &args.output {
+                Some(path) => std::fs::write(path, rendered).with_context(|| {
+                    format!(
+                        "cannot write '{}'; check the directory exists and is writable",
+                        path.display()
+                    )
+                })?,
+                None => {
+                    let mut out = std::io::stdout().lock();
+                    if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
+                        if e.kind() != std::io::ErrorKind::BrokenPipe {
+                            return Err(e).context("cannot write to standard output");
+                        }
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let (sources, opts) = load(&cli.view.common)?;
+            let timeline = tarikh::extract_sources(sources, &opts);
+            let tui = TuiOptions {
+                bidi: match cli.view.bidi {
+                    Some(BidiArg::Terminal) => BidiMode::Terminal,
+                    _ => BidiMode::App,
+                },
+                mouse: cli.view.mouse,
+            };
+            let code = tarikh::tui::run(timeline, &tui)?;
+            Ok(ExitCode::from(code))
+        }
+    }
+}
+
+/// Reads every input and builds the extraction options.
+fn load(common: &Common) -> Result<(Vec<Source>, Options)> {
+    let opts = Options {
+        anchor: common.anchor,
+        prefer: match common.prefer {
+            PreferArg::Past => Prefer::Past,
+            PreferArg::Future => Prefer::Future,
+        },
+        ..Options::default()
+    };
+    let mut sources = Vec::new();
+    if common.files.is_empty() {
+        sources.push(Source {
+            id: "sample".into(),
+            path: None,
+            text: SAMPLE.to_string(),
+        });
+    }
+    for path in &common.files {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("cannot read standard input")?;
+            sources.push(Source {
+                id: "stdin".into(),
+                path: None,
+                text: decode(&bytes, "standard input")?,
+            });
+        } else if path.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot list '{}'", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            if files.is_empty() {
+                anyhow::bail!(
+                    "'{}' is a directory with no .txt files; give a text file or a folder of .txt articles",
+                    path.display()
+                );
+            }
+            files.sort();
+            for f in files {
+                sources.push(read_file(&f)?);
+            }
+        } else {
+            sources.push(read_file(path)?);
+        }
+    }
+    unique_ids(&mut sources);
+    Ok((sources, opts))
+}
+
+fn read_file(path: &Path) -> Result<Source> {
+    let shown = path.display();
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            anyhow::anyhow!("cannot read '{shown}': no such file; check the path")
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            anyhow::anyhow!("cannot read '{shown}': permission denied")
+        }
+        _ => anyhow::anyhow!("cannot read '{shown}': {e}"),
+    })?;
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".into());
+    Ok(Source {
+        id,
+        path: Some(path.display().to_string()),
+        text: decode(&bytes, &format!("'{shown}'"))?,
+    })
+}
+
+/// Accepts UTF-8 text only, with a clear word for the usual wrong inputs.
+fn decode(bytes: &[u8], name: &str) -> Result<String> {
+    if let Some(kind) = binary_kind(bytes) {
+        anyhow::bail!("{name} is {kind}, not a text article; save the article as UTF-8 text first");
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => anyhow::bail!(
+            "{name} is not UTF-8 text (invalid byte at offset {}); convert it, e.g. 'iconv -f CP1256 -t UTF-8'",
+            e.valid_up_to()
+        ),
+    }
+}
+
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF file"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
+        (b"\xD0\xCF\x11\xE0", "an old Office document"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|(_, k)| *k)
+}
+
+/// Makes document ids unique by suffixing repeats (`a`, `a-2`, …).
+fn unique_ids(sources: &mut [Source]) {
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for s in sources.iter_mut() {
+        let n = seen.entry(s.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            s.id = format!("{}-{}", s.id, n);
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! The timeline: model types, building a timeline from documents, and its output formats.
 
+pub mod format;
 pub mod model;
 
 use crate::resolve::Prefer;

@@ -1,0 +1,140 @@
+//! Output formats of `tarikh extract`: JSON (schema 1), JSON lines, and an editor's chronology.
+
+use super::model::{EventDate, Precision, Timeline};
+use chrono::{Datelike, NaiveDate};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The whole timeline as one JSON document (schema 1).
+    Json,
+    /// One event per line, for pipelines.
+    Jsonl,
+    /// A readable chronology in Markdown: day headings, one line per event, its sentence.
+    Md,
+}
+
+impl Format {
+    /// Renders the timeline in this format.
+    pub fn render(self, timeline: &Timeline) -> String {
+        match self {
+            Format::Json => {
+                let mut s = serde_json::to_string_pretty(timeline).unwrap_or_default();
+                s.push('\n');
+                s
+            }
+            Format::Jsonl => {
+                let mut s = String::new();
+                for e in &timeline.events {
+                    s.push_str(&serde_json::to_string(e).unwrap_or_default());
+                    s.push('\n');
+                }
+                s
+            }
+            Format::Md => markdown(timeline),
+        }
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "Thursday 6 January 2022".
+pub fn day_name(d: NaiveDate) -> String {
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS[d.weekday().num_days_from_monday() as usize],
+        d.day(),
+        MONTHS[d.month0() as usize],
+        d.year()
+    )
+}
+
+/// How a person reads the date of an event: "Thursday 6 January 2022", "1989 – 2019",
+/// "night of Wednesday 5 – Thursday 6 January 2022", "about Tuesday 4 – Wednesday 5 January 2022".
+pub fn date_heading(date: &EventDate) -> String {
+    let (Some(start), Some(end)) = (date.start, date.end) else {
+        return format!("unresolved ({})", date.value);
+    };
+    let body = match date.precision {
+        Precision::Year | Precision::Decade | Precision::Century => {
+            if start.year() == end.year() {
+                start.year().to_string()
+            } else {
+                format!("{} – {}", start.year(), end.year())
+            }
+        }
+        Precision::Month if start.month() == end.month() && start.year() == end.year() => {
+            format!("{} {}", MONTHS[start.month0() as usize], start.year())
+        }
+        _ if start == end => day_name(start),
+        _ => format!("{} – {}", day_name(start), day_name(end)),
+    };
+    let night = if date.part_of_day == Some(super::model::PartOfDay::Night) {
+        "night of "
+    } else {
+        ""
+    };
+    let about = if date.approximate { "about " } else { "" };
+    format!("{about}{night}{body}")
+}
+
+fn markdown(t: &Timeline) -> String {
+    let mut s = String::from("# Timeline\n\n");
+    for d in &t.documents {
+        let anchor = d
+            .anchor
+            .date
+            .map(day_name)
+            .unwrap_or_else(|| "unknown".into());
+        s.push_str(&format!(
+            "- {}: dated {} ({:?}: {})\n",
+            d.path.as_deref().unwrap_or(&d.id),
+            anchor,
+            d.anchor.basis,
+            d.anchor.reason
+        ));
+    }
+    for w in &t.warnings {
+        s.push_str(&format!("- warning: {w}\n"));
+    }
+    let mut last = String::new();
+    for e in &t.events {
+        let heading = date_heading(&e.date);
+        if heading != last {
+            s.push_str(&format!("\n## {heading}\n\n"));
+            last = heading;
+        }
+        let doc = if t.documents.len() > 1 {
+            format!(" [{}]", e.document)
+        } else {
+            String::new()
+        };
+        s.push_str(&format!(
+            "- **{}** — {}{}\n  > {}\n",
+            e.expression.text, e.label, doc, e.sentence.text
+        ));
+    }
+    s
+}
