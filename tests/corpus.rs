@@ -51,7 +51,7 @@ fn run_file(
             continue;
         }
         if let Some(title) = line.strip_prefix('#') {
-            group = title.trim().to_string();
+            group = title.trim().trim_matches('-').trim().to_string();
             continue;
         }
         if let Some(d) = line.strip_prefix("@anchor ") {

@@ -52,7 +52,13 @@ pub fn day_name(d: NaiveDate) -> String {
 
 /// "Thursday 2022-01-06", the form reasons use for the anchor.
 pub fn anchor_name(d: NaiveDate) -> String {
-    format!("{} {}", weekday_name(d.weekday()), d.format("%Y-%m-%d"))
+    format!(
+        "{} {:04}-{:02}-{:02}",
+        weekday_name(d.weekday()),
+        d.year(),
+        d.month(),
+        d.day()
+    )
 }
 
 /// `d` moved by `n` days (saturating at the calendar's ends).

@@ -170,15 +170,26 @@ const LABEL_CHARS: usize = 64;
 
 /// The start of a sentence, cut at a word boundary, for one list row.
 fn label(sentence: &str) -> String {
-    let clean: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
-    if clean.chars().count() <= LABEL_CHARS {
+    // Look only at the head: sentences can be long, and labels are built for every event.
+    let head_end = sentence
+        .char_indices()
+        .nth(LABEL_CHARS + 1)
+        .map_or(sentence.len(), |(i, _)| i);
+    let mut clean = String::with_capacity(head_end + 4);
+    for word in sentence[..head_end].split_whitespace() {
+        if !clean.is_empty() {
+            clean.push(' ');
+        }
+        clean.push_str(word);
+    }
+    if head_end == sentence.len() && clean.chars().count() <= LABEL_CHARS {
         return clean;
     }
     let cut = clean
         .char_indices()
         .nth(LABEL_CHARS)
         .map_or(clean.len(), |(i, _)| i);
-    let head = &clean[..cut];
-    let head = head.rfind(' ').map_or(head, |sp| &head[..sp]);
-    format!("{head}…")
+    clean.truncate(clean[..cut].rfind(' ').unwrap_or(cut));
+    clean.push('…');
+    clean
 }

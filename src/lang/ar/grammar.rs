@@ -221,6 +221,9 @@ impl Grammar<'_> {
                 Some((i, last, Expr::SinceYear(y)))
             }
             Word::In => {
+                if let Some(m) = self.date(i + 1) {
+                    return Some(m);
+                }
                 let (y, last) = self.year_phrase(i + 1)?;
                 Some((i + 1, last, Expr::Year(y)))
             }

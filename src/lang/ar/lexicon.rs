@@ -4,10 +4,10 @@
 //! every clitic chain they can carry (و ف ب ك ل and ال combinations), so the grammar looks each
 //! token up once. A word that is not here is invisible to the grammar.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::Weekday;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lang::expr::Rel as R;
 use crate::text::normalize::normalize;
@@ -266,7 +266,7 @@ fn entries() -> Vec<(&'static str, Word, Clitics)> {
 
 fn build() -> HashMap<String, Word> {
     let entries = entries();
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     // Bare words first, so a clitic variant never shadows a real word ("فبراير").
     for &(w, word, _) in &entries {
         map.entry(normalize(w)).or_insert(word);
