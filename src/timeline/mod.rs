@@ -66,21 +66,31 @@ pub fn extract_sources(sources: Vec<Source>, opts: &Options) -> Timeline {
     }
     // Sort by start, end, then document order and position; unresolved dates go last, in the
     // order their offsets from the unknown anchor suggest.
-    let mut order: Vec<usize> = (0..timeline.events.len()).collect();
-    order.sort_by_key(|&i| {
-        let e = &timeline.events[i];
-        let (doc, hint) = hints[i];
-        (
-            e.date.start.is_none(),
-            e.date.start,
-            e.date.end,
-            if e.date.start.is_none() { hint } else { 0 },
-            doc,
-            e.expression.start,
-        )
-    });
+    let mut keys: Vec<_> = timeline
+        .events
+        .iter()
+        .zip(&hints)
+        .enumerate()
+        .map(|(i, (e, &(doc, hint)))| {
+            let unresolved = e.date.start.is_none();
+            let hint = if unresolved { hint } else { 0 };
+            let key = (
+                unresolved,
+                e.date.start,
+                e.date.end,
+                hint,
+                doc,
+                e.expression.start,
+            );
+            (key, i)
+        })
+        .collect();
+    keys.sort_unstable();
     let mut events: Vec<Option<Event>> = timeline.events.drain(..).map(Some).collect();
-    timeline.events = order.into_iter().filter_map(|i| events[i].take()).collect();
+    timeline.events = keys
+        .into_iter()
+        .filter_map(|(_, i)| events[i].take())
+        .collect();
     timeline
 }
 
@@ -171,25 +181,26 @@ const LABEL_CHARS: usize = 64;
 /// The start of a sentence, cut at a word boundary, for one list row.
 fn label(sentence: &str) -> String {
     // Look only at the head: sentences can be long, and labels are built for every event.
-    let head_end = sentence
-        .char_indices()
-        .nth(LABEL_CHARS + 1)
-        .map_or(sentence.len(), |(i, _)| i);
-    let mut clean = String::with_capacity(head_end + 4);
-    for word in sentence[..head_end].split_whitespace() {
-        if !clean.is_empty() {
-            clean.push(' ');
+    let (head, cut) = match sentence.char_indices().nth(LABEL_CHARS) {
+        Some((i, _)) => {
+            let head = &sentence[..i];
+            (
+                head.rfind(char::is_whitespace)
+                    .map_or(head, |sp| &head[..sp]),
+                true,
+            )
         }
-        clean.push_str(word);
+        None => (sentence, false),
+    };
+    let mut out = String::with_capacity(head.len() + 3);
+    for (k, word) in head.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
-    if head_end == sentence.len() && clean.chars().count() <= LABEL_CHARS {
-        return clean;
+    if cut {
+        out.push('…');
     }
-    let cut = clean
-        .char_indices()
-        .nth(LABEL_CHARS)
-        .map_or(clean.len(), |(i, _)| i);
-    clean.truncate(clean[..cut].rfind(' ').unwrap_or(cut));
-    clean.push('…');
-    clean
+    out
 }
