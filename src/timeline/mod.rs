@@ -86,11 +86,16 @@ pub fn extract_sources(sources: Vec<Source>, opts: &Options) -> Timeline {
         })
         .collect();
     keys.sort_unstable();
-    let mut events: Vec<Option<Event>> = timeline.events.drain(..).map(Some).collect();
-    timeline.events = keys
-        .into_iter()
-        .filter_map(|(_, i)| events[i].take())
-        .collect();
+    // Apply the order in place: events are large, and a second array of them costs more
+    // (fresh pages) than the swaps.
+    let order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
+    for k in 0..order.len() {
+        let mut j = order[k];
+        while j < k {
+            j = order[j];
+        }
+        timeline.events.swap(k, j);
+    }
     timeline
 }
 
@@ -104,6 +109,9 @@ fn add_document(
     let text = source.text;
     let sentences = crate::text::split_sentences(&text);
     let found = crate::lang::ar::scan(&text, &sentences);
+    timeline.events.reserve(found.len());
+    timeline.mentions.reserve(found.len());
+    hints.reserve(found.len());
     let anchor = match opts.anchor {
         Some(date) => Anchor {
             date: Some(date),
@@ -203,4 +211,50 @@ fn label(sentence: &str) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> Options {
+        Options {
+            anchor: NaiveDate::from_ymd_opt(2022, 1, 6),
+            ..Options::default()
+        }
+    }
+
+    #[test]
+    fn events_sort_by_start_end_then_position() {
+        let text = "وقع ذلك غدا. ثم أمس. وفي 5 يناير 2022 أيضا. ومن 2020 إلى 2021 حكم. وفي 2021 كذلك. واليوم انتهى.";
+        let t = extract(text, &opts());
+        let got: Vec<&str> = t
+            .events
+            .iter()
+            .map(|e| e.expression.text.as_str())
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "ومن 2020 إلى 2021",
+                "2021",
+                "أمس",
+                "5 يناير 2022",
+                "واليوم",
+                "غدا"
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_cut_long_sentences_at_a_word() {
+        assert_eq!(label("  قصير\tجدا  "), "قصير جدا");
+        let long = "كلمة ".repeat(40);
+        let l = label(&long);
+        assert!(
+            l.ends_with('…') && l.chars().count() <= LABEL_CHARS + 1,
+            "{l}"
+        );
+        assert!(!l.contains("  "));
+    }
 }
