@@ -15,6 +15,98 @@ pub enum Rel {
     This,
 }
 
+/// A unit of time in offsets, durations and recurrences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A minute.
+    Minute,
+    /// An hour.
+    Hour,
+    /// A day.
+    Day,
+    /// A week.
+    Week,
+    /// A month.
+    Month,
+    /// A year.
+    Year,
+    /// Ten years.
+    Decade,
+    /// A hundred years.
+    Century,
+}
+
+/// Which third of a period: "early", "mid", "late".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// مطلع / أوائل / بداية.
+    Early,
+    /// منتصف / أواسط.
+    Mid,
+    /// أواخر / نهاية.
+    Late,
+}
+
+/// A season of the (northern, meteorological) year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    /// March–May.
+    Spring,
+    /// June–August.
+    Summer,
+    /// September–November.
+    Autumn,
+    /// December–February.
+    Winter,
+}
+
+/// A part of the day, as news names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPart {
+    /// فجر: dawn.
+    Dawn,
+    /// صباح: morning.
+    Morning,
+    /// ظهر: noon.
+    Noon,
+    /// بعد الظهر / عصر: afternoon.
+    Afternoon,
+    /// مساء: evening.
+    Evening,
+    /// ليلا: night.
+    Night,
+}
+
+/// A named occasion: fixed or movable, Gregorian or Hijri.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Occasion {
+    /// رأس السنة (الميلادية): 1 January.
+    NewYear,
+    /// عيد الميلاد / كريسماس: 25 December.
+    Christmas,
+    /// عيد الفصح: Western Easter Sunday.
+    Easter,
+    /// عيد العمال: 1 May.
+    LabourDay,
+    /// عيد الفطر: 1 Shawwal.
+    EidAlFitr,
+    /// عيد الأضحى: 10 Dhu al-Hijja.
+    EidAlAdha,
+    /// رأس السنة الهجرية: 1 Muharram.
+    HijriNewYear,
+    /// المولد النبوي: 12 Rabi al-Awwal.
+    Mawlid,
+}
+
+/// A month in either calendar, for expressions that work in both ("آخر جمعة من رمضان").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthRef {
+    /// Gregorian month 1–12.
+    Gregorian(u32),
+    /// Hijri month 1–12.
+    Hijri(u32),
+}
+
 /// The meaning of one temporal expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
@@ -59,8 +151,108 @@ pub enum Expr {
     Tonight,
     /// A day relative to the anchor: 0 today, -1 yesterday, 1 tomorrow.
     RelDay(i32),
-    /// A whole week relative to the anchor's week.
-    Week(Rel),
+    /// A whole week, month or year relative to the anchor's ("الشهر الماضي", "هذا العام").
+    RelUnit(Unit, Rel),
+    /// N units before (negative) or after the anchor, or after the date written before it in
+    /// the same sentence ("بعد يومين من ذلك").
+    Offset {
+        /// Signed count of units.
+        n: i32,
+        /// The unit.
+        unit: Unit,
+        /// Counted from the sentence's previous date instead of the anchor.
+        from_previous: bool,
+    },
+    /// The early, middle or late third of a month or year ("مطلع 2021", "أواخر الشهر الماضي").
+    Part(Part, Box<Expr>),
+    /// A decade, by its first year ("التسعينيات").
+    Decade(i32),
+    /// A decade of the century before, of or after the anchor's ("تسعينيات القرن الماضي").
+    RelDecade {
+        /// The decade's tens (90 for the nineties).
+        tens: u8,
+        /// Which century, relative to the anchor's.
+        rel: Rel,
+    },
+    /// A century, by its number ("القرن العشرين" is 20: 1900–1999).
+    Century(i32),
+    /// A season of a year, or relative to the anchor's.
+    Season {
+        /// Which season.
+        season: Season,
+        /// The year written (a winter's is the year of its December).
+        year: Option<i32>,
+        /// Last / next / this.
+        rel: Option<Rel>,
+    },
+    /// A Hijri date or month; missing parts come from the anchor.
+    Hijri {
+        /// Day of the month, or `None` for the whole month.
+        day: Option<u32>,
+        /// Month 1–12.
+        month: u32,
+        /// The Hijri year, when written.
+        year: Option<i32>,
+        /// Last / next / this, when written.
+        rel: Option<Rel>,
+    },
+    /// A whole Hijri year ("1443 هـ").
+    HijriYear(i32),
+    /// A named occasion, in a given Gregorian year or nearest the anchor.
+    Occasion {
+        /// Which one.
+        occasion: Occasion,
+        /// The year written, if any.
+        year: Option<i32>,
+        /// Whether that year is a Hijri one ("عيد الفطر 1441 هـ").
+        hijri_year: bool,
+        /// Last / next, when written.
+        rel: Option<Rel>,
+    },
+    /// The n-th (or, with -1, the last) weekday of a month ("ثاني أربعاء من أكتوبر").
+    NthWeekday {
+        /// 1-based position, or -1 for the last.
+        n: i32,
+        /// The weekday.
+        weekday: Weekday,
+        /// The month, in either calendar.
+        month: MonthRef,
+        /// The year written (Gregorian, or Hijri for a Hijri month), if any.
+        year: Option<i32>,
+    },
+    /// From the start of one expression to the end of another ("من 13 إلى 15 تموز").
+    Range(Box<Expr>, Box<Expr>),
+    /// A Hijri date and its Gregorian equivalent written together ("… الموافق …").
+    Paired(Box<Expr>, Box<Expr>),
+    /// A clock time (or a span of two), on a day written next to it or the anchor day.
+    Time {
+        /// The day, if the text gives one.
+        day: Option<Box<Expr>>,
+        /// Hour 0–23, after applying the part of the day.
+        hour: u32,
+        /// Minute, when written.
+        minute: Option<u32>,
+        /// The end of a span ("من الساعة 3 إلى 4"), as (hour, minute).
+        until: Option<(u32, Option<u32>)>,
+        /// A time zone named after it, kept for the reason.
+        zone: Option<String>,
+    },
+    /// A part of a day ("مساء الأحد", "ظهر أمس").
+    DayPart(DayPart, Box<Expr>),
+    /// A length of time: a mention, not an event ("لمدة ثلاثة أيام").
+    Duration {
+        /// How many units.
+        n: i32,
+        /// The unit.
+        unit: Unit,
+    },
+    /// A recurrence: a mention, not an event ("كل يوم جمعة", "سنويا").
+    Set {
+        /// The period.
+        unit: Unit,
+        /// The weekday it recurs on, if any.
+        weekday: Option<Weekday>,
+    },
     /// The middle of a week ("منتصف الأسبوع").
     MidWeek(Option<Rel>),
     /// The weekend ("نهاية الأسبوع").
@@ -73,9 +265,45 @@ impl Expr {
     /// True when the expression needs the anchor to land on the calendar.
     pub fn is_relative(&self) -> bool {
         match self {
-            Expr::Date { year, .. } => year.is_none(),
-            Expr::Year(_) | Expr::YearRange(..) => false,
+            Expr::Date { year, .. }
+            | Expr::Hijri { year, .. }
+            | Expr::Season { year, .. }
+            | Expr::Occasion { year, .. }
+            | Expr::NthWeekday { year, .. } => year.is_none(),
+            Expr::Year(_)
+            | Expr::YearRange(..)
+            | Expr::SinceYear(_)
+            | Expr::Decade(_)
+            | Expr::Century(_)
+            | Expr::HijriYear(_) => false,
+            Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.is_relative(),
+            Expr::Range(a, b) => a.is_relative() || b.is_relative(),
+            Expr::Paired(_, g) => g.is_relative(),
+            Expr::Time { day, .. } => day.as_ref().is_none_or(|d| d.is_relative()),
             _ => true,
+        }
+    }
+
+    /// True when the text itself points after the anchor ("غدا", "المقبل", "بعد يومين"), so
+    /// landing after the article's date is expected rather than suspicious.
+    pub fn points_forward(&self) -> bool {
+        match self {
+            Expr::RelDay(n) => *n > 0,
+            Expr::Offset {
+                n, from_previous, ..
+            } => *n > 0 || *from_previous,
+            Expr::Tonight | Expr::Time { .. } => true,
+            Expr::Weekday { rel, .. }
+            | Expr::Date { rel, .. }
+            | Expr::Hijri { rel, .. }
+            | Expr::Season { rel, .. }
+            | Expr::Occasion { rel, .. }
+            | Expr::Night { rel, .. } => *rel == Some(Rel::Next),
+            Expr::RelUnit(_, rel) => *rel != Rel::Last,
+            Expr::MidWeek(rel) | Expr::Weekend(rel) => *rel == Some(Rel::Next),
+            Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.points_forward(),
+            Expr::Range(a, b) => a.points_forward() || b.points_forward(),
+            _ => false,
         }
     }
 }

@@ -3,10 +3,12 @@
 
 pub mod anchor;
 pub mod calendar;
+pub mod hijri;
+mod periods;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::lang::expr::{Expr, Rel};
+use crate::lang::expr::{DayPart, Expr, Rel, Unit};
 use crate::timeline::model::{EventDate, MentionKind, Modifier, PartOfDay, Precision};
 use calendar::{
     add_days, anchor_name, day_name, days_until, iso_week_value, month_end, month_name,
@@ -32,6 +34,9 @@ pub struct Context {
     pub inferred: bool,
     /// Which way ambiguous expressions lean.
     pub prefer: Prefer,
+    /// The first day of the date written before this one in the same sentence, for
+    /// "بعد يومين من ذلك".
+    pub previous: Option<NaiveDate>,
 }
 
 /// One resolved expression.
@@ -39,8 +44,10 @@ pub struct Context {
 pub struct Resolution {
     /// Its TIMEX3 type.
     pub kind: MentionKind,
-    /// Its date, or `None` for a mention that is not an event ("now").
+    /// Its date, or `None` for a mention that is not an event ("now", a duration).
     pub date: Option<EventDate>,
+    /// The TIMEX3 value of a mention that is not an event (`PRESENT_REF`, `P3D`).
+    pub value: String,
     /// A problem an editor should see (a weekday that does not match its date, …).
     pub warning: Option<String>,
     /// Where an unresolved event sorts relative to the unknown anchor, in days.
@@ -52,6 +59,17 @@ impl Resolution {
         Resolution {
             kind,
             date: Some(date),
+            value: String::new(),
+            warning: None,
+            order_hint: 0,
+        }
+    }
+
+    fn mention(kind: MentionKind, value: String) -> Self {
+        Resolution {
+            kind,
+            date: None,
+            value,
             warning: None,
             order_hint: 0,
         }
@@ -182,6 +200,20 @@ fn nearest_year(anchor: NaiveDate, month: u32, day: u32, prefer: Prefer) -> Opti
 /// Resolves one expression against the document's context.
 pub fn resolve(expr: &Expr, cx: &Context) -> Resolution {
     let mut r = resolve_inner(expr, cx);
+    if let (Some(a), Some(date)) = (cx.anchor, &r.date)
+        && let Some(start) = date.start
+        && start > a
+        && expr.is_relative()
+        && !expr.points_forward()
+        && cx.prefer == Prefer::Past
+        && r.warning.is_none()
+    {
+        r.warning = Some(format!(
+            "resolves to {}, after the article's own date {}; check it",
+            ymd(start),
+            ymd(a)
+        ));
+    }
     if let Some(date) = &mut r.date
         && cx.inferred
         && expr.is_relative()
@@ -196,12 +228,15 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
     use MentionKind as K;
     let prefer = cx.prefer;
     match *expr {
-        Expr::Present => Resolution {
-            kind: K::Present,
-            date: None,
-            warning: None,
-            order_hint: 0,
-        },
+        Expr::Present => Resolution::mention(K::Present, "PRESENT_REF".into()),
+        Expr::Duration { n, unit } => Resolution::mention(K::Duration, duration_value(n, unit)),
+        Expr::Set { unit, weekday } => Resolution::mention(
+            K::Set,
+            match weekday {
+                Some(w) => format!("XXXX-WXX-{}", w.number_from_monday()),
+                None => duration_value(1, unit),
+            },
+        ),
         Expr::Year(y) => year_span(y, y, format!("the year {y}"), K::Date),
         Expr::YearRange(a, b) => year_span(a, b, format!("the years {a} to {b}"), K::Interval),
         Expr::SinceYear(y) => {
@@ -294,36 +329,153 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
                 n as i64,
             ),
         },
-        Expr::Week(rel) => match cx.anchor {
-            Some(a) => {
-                let shift = match rel {
-                    Rel::Last => -7,
-                    Rel::Next => 7,
-                    Rel::This => 0,
-                };
-                let mon = add_days(week_monday(a), shift);
-                let which = match rel {
-                    Rel::Last => "the ISO week (Monday to Sunday) before the anchor's",
-                    Rel::Next => "the ISO week (Monday to Sunday) after the anchor's",
-                    Rel::This => "the anchor's ISO week (Monday to Sunday)",
-                };
-                Resolution::event(
-                    K::Date,
-                    span(
-                        mon,
-                        add_days(mon, 6),
-                        iso_week_value(mon),
-                        Precision::Week,
-                        format!("{which}, {}", anchor_name(a)),
-                    ),
-                )
-            }
+        Expr::RelUnit(unit, rel) => match cx.anchor {
+            Some(a) => periods::event(
+                K::Date,
+                periods::rel_unit(unit, rel, a),
+                "XXXX",
+                Precision::Year,
+            ),
             None => hinted(
-                unresolved("XXXX-WXX".into(), Precision::Week),
+                unresolved("XXXX".into(), unit_precision(unit)),
                 K::Date,
                 weekday_hint(Some(rel), prefer) * 2,
             ),
         },
+        Expr::Offset {
+            n,
+            unit,
+            from_previous,
+        } => {
+            let base = match (from_previous, cx.previous, cx.anchor) {
+                (true, Some(p), _) => Some((p, format!("the date written before it, {}", ymd(p)))),
+                (_, _, Some(a)) => Some((a, format!("the anchor, {}", anchor_name(a)))),
+                _ => None,
+            };
+            match base {
+                Some((b, from)) => periods::event(
+                    K::Date,
+                    periods::offset(n, unit, b, &from),
+                    "XXXX",
+                    unit_precision(unit),
+                ),
+                None => hinted(
+                    unresolved("XXXX-XX-XX".into(), unit_precision(unit)),
+                    K::Date,
+                    n as i64,
+                ),
+            }
+        }
+        Expr::Part(p, ref inner) => {
+            // A bare month here means the one nearest the anchor ("مطلع فبراير").
+            let r = match (&**inner, cx.anchor) {
+                (
+                    &Expr::Date {
+                        day: None,
+                        month,
+                        year: None,
+                        rel: None,
+                        ..
+                    },
+                    Some(a),
+                ) => periods::event(
+                    K::Date,
+                    periods::nearest_month(month, a),
+                    "XXXX-XX",
+                    Precision::Month,
+                ),
+                _ => resolve_inner(inner, cx),
+            };
+            match r.date.filter(|d| d.start.is_some()) {
+                Some(d) => periods::event(K::Date, periods::part(p, d), "XXXX", Precision::Month),
+                None => hinted(
+                    unresolved("XXXX".into(), Precision::Month),
+                    K::Date,
+                    r.order_hint,
+                ),
+            }
+        }
+        Expr::Decade(start) => {
+            periods::event(K::Date, periods::decade(start), "XXX", Precision::Decade)
+        }
+        Expr::RelDecade { tens, rel } => match cx.anchor {
+            Some(a) => {
+                let century_start = (a.year().div_euclid(100)
+                    + match rel {
+                        Rel::Last => -1,
+                        Rel::Next => 1,
+                        Rel::This => 0,
+                    })
+                    * 100;
+                periods::event(
+                    K::Date,
+                    periods::decade(century_start + tens as i32),
+                    "XXX",
+                    Precision::Decade,
+                )
+            }
+            None => hinted(unresolved("XXX".into(), Precision::Decade), K::Date, -3650),
+        },
+        Expr::Century(n) => periods::event(K::Date, periods::century(n), "XX", Precision::Century),
+        Expr::Season { season, year, rel } => periods::event(
+            K::Date,
+            periods::season(season, year, rel, cx.anchor),
+            "XXXX",
+            Precision::Month,
+        ),
+        Expr::Hijri {
+            day,
+            month,
+            year,
+            rel,
+        } => periods::event(
+            K::Date,
+            periods::hijri_date(day, month, year, rel, cx),
+            "XXXX-XX-XX",
+            Precision::Day,
+        ),
+        Expr::HijriYear(y) => {
+            periods::event(K::Date, periods::hijri_year(y), "XXXX", Precision::Year)
+        }
+        Expr::Occasion {
+            occasion,
+            year,
+            hijri_year,
+            rel,
+        } => periods::event(
+            K::Date,
+            periods::occasion(occasion, year, hijri_year, rel, cx),
+            "XXXX-XX-XX",
+            Precision::Day,
+        ),
+        Expr::NthWeekday {
+            n,
+            weekday,
+            month,
+            year,
+        } => periods::event(
+            K::Date,
+            periods::nth_weekday(n, weekday, month, year, cx),
+            "XXXX-XX-XX",
+            Precision::Day,
+        ),
+        Expr::Range(ref a, ref b) => {
+            let (ra, rb) = (resolve_inner(a, cx), resolve_inner(b, cx));
+            let joined = match (ra.date, rb.date) {
+                (Some(x), Some(y)) => periods::range(x, y),
+                _ => None,
+            };
+            periods::event(K::Interval, joined, "XXXX-XX-XX", Precision::Day)
+        }
+        Expr::Paired(ref h, ref g) => paired(h, g, cx),
+        Expr::Time {
+            ref day,
+            hour,
+            minute,
+            until,
+            ref zone,
+        } => time(day.as_deref(), hour, minute, until, zone.as_deref(), cx),
+        Expr::DayPart(p, ref day) => day_part(p, day, cx),
         Expr::MidWeek(rel) => week_part(cx, rel, WeekPart::Middle),
         Expr::Weekend(rel) => week_part(cx, rel, WeekPart::Weekend),
     }
@@ -331,10 +483,22 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
 
 fn hinted(date: EventDate, kind: MentionKind, order_hint: i64) -> Resolution {
     Resolution {
-        kind,
-        date: Some(date),
-        warning: None,
         order_hint,
+        ..Resolution::event(kind, date)
+    }
+}
+
+/// TIMEX3 duration value: P3D, P2W, P3M, P2Y, PT5H, PT30M, P2DE, P1CE.
+fn duration_value(n: i32, unit: Unit) -> String {
+    match unit {
+        Unit::Minute => format!("PT{n}M"),
+        Unit::Hour => format!("PT{n}H"),
+        Unit::Day => format!("P{n}D"),
+        Unit::Week => format!("P{n}W"),
+        Unit::Month => format!("P{n}M"),
+        Unit::Year => format!("P{n}Y"),
+        Unit::Decade => format!("P{n}DE"),
+        Unit::Century => format!("P{n}CE"),
     }
 }
 
@@ -514,10 +678,8 @@ fn invalid(what: String) -> Resolution {
     let mut d = unresolved("XXXX-XX-XX".into(), Precision::Day);
     d.reason = format!("{what} is not a calendar date");
     Resolution {
-        kind: MentionKind::Date,
-        date: Some(d),
         warning: Some(format!("{what} is not a calendar date")),
-        order_hint: 0,
+        ..Resolution::event(MentionKind::Date, d)
     }
 }
 
@@ -554,4 +716,167 @@ fn resolve_month(month: u32, year: Option<i32>, rel: Option<Rel>, cx: &Context) 
         ),
         _ => invalid(format!("{} {y}", month_name(month))),
     }
+}
+
+fn unit_precision(unit: Unit) -> Precision {
+    match unit {
+        Unit::Minute => Precision::Minute,
+        Unit::Hour => Precision::Hour,
+        Unit::Day => Precision::Day,
+        Unit::Week => Precision::Week,
+        Unit::Month => Precision::Month,
+        Unit::Year => Precision::Year,
+        Unit::Decade => Precision::Decade,
+        Unit::Century => Precision::Century,
+    }
+}
+
+/// "… الموافق …": the Gregorian side gives the days; the Hijri side is checked against it.
+fn paired(h: &Expr, g: &Expr, cx: &Context) -> Resolution {
+    let rg = resolve_inner(g, cx);
+    let rh = resolve_inner(h, cx);
+    let mut r = rg;
+    let (Some(gd), Some(hd)) = (r.date.as_mut(), rh.date.as_ref()) else {
+        return r;
+    };
+    match (gd.start, hd.start) {
+        (Some(a), Some(b)) if a == b => {
+            gd.reason = format!(
+                "{}; the Hijri date written beside it agrees ({})",
+                gd.reason,
+                hijri::CONVENTION
+            );
+        }
+        (Some(a), Some(b)) => {
+            let gap = (a - b).num_days().abs();
+            let note = if gap == 1 {
+                "one day apart, which is normal between sighting and the Umm al-Qura calendar"
+            } else {
+                "they disagree; check the article"
+            };
+            gd.reason = format!(
+                "{}; the Hijri date beside it is {} by the Umm al-Qura calendar, {note}",
+                gd.reason,
+                ymd(b)
+            );
+            if gap > 1 && r.warning.is_none() {
+                r.warning = Some(format!(
+                    "the Hijri date is {} but the Gregorian date beside it is {}",
+                    ymd(b),
+                    ymd(a)
+                ));
+            }
+        }
+        _ => {}
+    }
+    if r.warning.is_none() {
+        r.warning = rh.warning;
+    }
+    r
+}
+
+/// The TIMEX3 code and model part of a part of the day.
+fn part_codes(p: DayPart) -> (&'static str, PartOfDay) {
+    match p {
+        DayPart::Dawn | DayPart::Morning => ("MO", PartOfDay::Morning),
+        DayPart::Noon => ("MI", PartOfDay::Afternoon),
+        DayPart::Afternoon => ("AF", PartOfDay::Afternoon),
+        DayPart::Evening => ("EV", PartOfDay::Evening),
+        DayPart::Night => ("NI", PartOfDay::Night),
+    }
+}
+
+/// The part of the day an hour falls in.
+fn part_of_hour(h: u32) -> PartOfDay {
+    match h {
+        5..=11 => PartOfDay::Morning,
+        12..=16 => PartOfDay::Afternoon,
+        17..=20 => PartOfDay::Evening,
+        _ => PartOfDay::Night,
+    }
+}
+
+/// The day a time or part of the day falls on: the one written, or the anchor day; when it
+/// cannot be placed, the unresolved resolution to return instead.
+fn day_of(day: Option<&Expr>, cx: &Context) -> Result<(NaiveDate, String), Box<Resolution>> {
+    match day {
+        Some(d) => {
+            let r = resolve_inner(d, cx);
+            match r
+                .date
+                .as_ref()
+                .and_then(|x| x.start.map(|s| (s, x.reason.clone())))
+            {
+                Some(found) => Ok(found),
+                None => Err(Box::new(r)),
+            }
+        }
+        None => match cx.anchor {
+            Some(a) => Ok((a, format!("on the anchor day, {}", anchor_name(a)))),
+            None => Err(Box::new(hinted(
+                unresolved("XXXX-XX-XX".into(), Precision::Hour),
+                MentionKind::Time,
+                0,
+            ))),
+        },
+    }
+}
+
+/// "الساعة الثالثة فجرا", "10:30 صباحا", "من الساعة 3 إلى 4 مساء".
+fn time(
+    day: Option<&Expr>,
+    hour: u32,
+    minute: Option<u32>,
+    until: Option<(u32, Option<u32>)>,
+    zone: Option<&str>,
+    cx: &Context,
+) -> Resolution {
+    let (d, day_reason) = match day_of(day, cx) {
+        Ok(x) => x,
+        Err(r) => return *r,
+    };
+    let clock =
+        |h: u32, m: Option<u32>| format!("{}T{:02}:{:02}", ymd(d), h.min(23), m.unwrap_or(0));
+    let value = match until {
+        Some((h2, m2)) => format!("{}/{}", clock(hour, minute), clock(h2, m2)),
+        None => clock(hour, minute),
+    };
+    let zone_note = zone
+        .map(|z| format!("; time zone as written: {z}"))
+        .unwrap_or_default();
+    let mut date = span(
+        d,
+        d,
+        value,
+        if minute.is_some() {
+            Precision::Minute
+        } else {
+            Precision::Hour
+        },
+        format!(
+            "{:02}:{:02} {day_reason}{zone_note}",
+            hour,
+            minute.unwrap_or(0)
+        ),
+    );
+    date.part_of_day = Some(part_of_hour(hour));
+    Resolution::event(MentionKind::Time, date)
+}
+
+/// "مساء الأحد", "ظهر أمس", "فجر اليوم".
+fn day_part(p: DayPart, day: &Expr, cx: &Context) -> Resolution {
+    let (d, day_reason) = match day_of(Some(day), cx) {
+        Ok(x) => x,
+        Err(r) => return *r,
+    };
+    let (code, part) = part_codes(p);
+    let mut date = span(
+        d,
+        d,
+        format!("{}T{code}", ymd(d)),
+        Precision::Day,
+        day_reason,
+    );
+    date.part_of_day = Some(part);
+    Resolution::event(MentionKind::Time, date)
 }

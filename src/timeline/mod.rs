@@ -126,13 +126,22 @@ fn add_document(
             source.id
         ));
     }
-    let cx = Context {
+    let mut cx = Context {
         anchor: anchor.date,
         inferred: anchor.basis == AnchorBasis::Inferred,
         prefer: opts.prefer,
+        previous: None,
     };
+    let mut previous_sentence = usize::MAX;
     for (sentence_index, f) in found {
+        if sentence_index != previous_sentence {
+            cx.previous = None;
+            previous_sentence = sentence_index;
+        }
         let r = resolve(&f.expr, &cx);
+        if let Some(start) = r.date.as_ref().and_then(|d| d.start) {
+            cx.previous = Some(start);
+        }
         let expression = Quote {
             text: text[f.start..f.end].to_string(),
             start: f.start,
@@ -150,7 +159,7 @@ fn add_document(
             value: r
                 .date
                 .as_ref()
-                .map_or_else(|| "PRESENT_REF".to_string(), |d| d.value.clone()),
+                .map_or_else(|| r.value.clone(), |d| d.value.clone()),
             start: r.date.as_ref().and_then(|d| d.start),
             end: r.date.as_ref().and_then(|d| d.end),
             expression: expression.clone(),

@@ -4,8 +4,8 @@
 
 use chrono::{NaiveDate, Weekday};
 
-use super::lexicon::{Word, lookup};
-use crate::lang::expr::{Expr, Found, Rel};
+use super::lexicon::{MonthHead, OCCASIONS, Word, lookup};
+use crate::lang::expr::{DayPart, Expr, Found, MonthRef, Part, Rel, Unit};
 use crate::text::{TokenKind, Tokens};
 
 /// The lexicon roles of one sentence's tokens, reused across sentences.
@@ -64,6 +64,8 @@ struct Grammar<'a> {
 }
 
 impl Grammar<'_> {
+    // ---- token access ----------------------------------------------------------------------
+
     fn word(&self, i: usize) -> Option<Word> {
         self.r.get(i).copied().flatten()
     }
@@ -91,6 +93,16 @@ impl Grammar<'_> {
         self.t.list.get(i).is_some_and(|t| !t.space_before)
     }
 
+    /// True when the word at `i` carries the article (possibly after a clitic).
+    fn has_article(&self, i: usize) -> bool {
+        matches!(self.t.list.get(i), Some(t) if t.kind == TokenKind::Word) && {
+            let n = self.t.norm(i);
+            ["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال"]
+                .iter()
+                .any(|p| n.starts_with(p))
+        }
+    }
+
     fn weekday(&self, i: usize) -> Option<Weekday> {
         match self.word(i)? {
             Word::Weekday(d) => Some(d),
@@ -105,134 +117,9 @@ impl Grammar<'_> {
         }
     }
 
-    /// A four-digit number that can be a year.
-    fn year(&self, i: usize) -> Option<i32> {
-        match self.number(i)? {
-            (v @ 1000..=2200, 4) => Some(v as i32),
-            _ => None,
-        }
-    }
-
-    /// A year, optionally after عام/سنة: returns (year, last token).
-    fn year_phrase(&self, i: usize) -> Option<(i32, usize)> {
-        let (y, j) = if self.is(i, Word::YearNoun) {
-            (self.year(i + 1)?, i + 1)
-        } else {
-            (self.year(i)?, i)
-        };
-        Some((y, self.era_after(j)))
-    }
-
-    /// Moves past an era marker (م, ميلادي) after a year.
-    fn era_after(&self, j: usize) -> usize {
-        if self.is(j + 1, Word::GregorianEra) {
-            j + 1
-        } else {
-            j
-        }
-    }
-
-    fn day_number(&self, i: usize) -> Option<u32> {
-        match self.number(i)? {
-            (v @ 1..=31, 1..=2) => Some(v),
-            _ => None,
-        }
-    }
-
-    /// A month name, one or two words, with an optional paired name in another system
-    /// ("كانون الثاني/يناير", "حزيران (يونيو)"): returns (month, ambiguous, last token).
-    fn month(&self, i: usize) -> Option<(u32, bool, usize)> {
-        let (m, ambiguous, last) = self.month_name(i)?;
-        let paired = if self.punct(last + 1) == Some('/') {
-            self.month_name(last + 2)
-                .filter(|&(n, ..)| n == m)
-                .map(|(.., j)| j)
-        } else if self.punct(last + 1) == Some('(') {
-            self.month_name(last + 2)
-                .filter(|&(n, _, j)| n == m && self.punct(j + 1) == Some(')'))
-                .map(|(.., j)| j + 1)
-        } else {
-            None
-        };
-        match paired {
-            Some(j) => Some((m, false, j)),
-            None => Some((m, ambiguous, last)),
-        }
-    }
-
-    fn month_name(&self, i: usize) -> Option<(u32, bool, usize)> {
+    fn day_part(&self, i: usize) -> Option<DayPart> {
         match self.word(i)? {
-            Word::Month { number, ambiguous } => Some((number as u32, ambiguous, i)),
-            Word::MonthHead(head) => match self.word(i + 1)? {
-                Word::Ordinal(o) => head.month(o).map(|m| (m as u32, false, i + 1)),
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
-    /// The rule that opens at token `i`, if any.
-    fn at(&self, i: usize) -> Option<Match> {
-        if self.number(i).is_some() {
-            return self.date(i).or_else(|| self.year_alone(i));
-        }
-        match self.word(i)? {
-            Word::DayNoun => self
-                .weekday_rule(i, i + 1)
-                .or_else(|| self.date(i + 1).map(|(_, last, e)| (i, last, e))),
-            Word::Weekday(_) => self.weekday_rule(i, i),
-            Word::NightOf => self.night(i),
-            Word::TheNight => self.the_night(i),
-            Word::RelDay(n) => self.rel_day(i, n),
-            Word::First => {
-                let j = if self.is(i + 1, Word::From) {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                self.is(j, Word::RelDay(-1))
-                    .then_some((i, j, Expr::RelDay(-2)))
-            }
-            Word::After => self
-                .is(i + 1, Word::Morrow)
-                .then_some((i, i + 1, Expr::RelDay(2))),
-            Word::Week => self.rel(i + 1).map(|r| (i, i + 1, Expr::Week(r))),
-            Word::This => self
-                .is(i + 1, Word::Week)
-                .then_some((i, i + 1, Expr::Week(Rel::This))),
-            Word::Middle if self.is(i + 1, Word::Week) => {
-                let (rel, last) = self.optional_rel(i + 1);
-                Some((i, last, Expr::MidWeek(rel)))
-            }
-            Word::End if self.is(i + 1, Word::Week) => {
-                let (rel, last) = self.optional_rel(i + 1);
-                Some((i, last, Expr::Weekend(rel)))
-            }
-            Word::Break if self.is(i + 1, Word::End) && self.is(i + 2, Word::Week) => {
-                let (rel, last) = self.optional_rel(i + 2);
-                Some((i, last, Expr::Weekend(rel)))
-            }
-            Word::Until if self.is(i + 1, Word::Now) => Some((i, i + 1, Expr::Present)),
-            Word::Now => Some((i, i, Expr::Present)),
-            Word::From => self.range_from(i),
-            Word::Between => self.range_between(i),
-            Word::Since => {
-                let (y, last) = self.year_phrase(i + 1)?;
-                Some((i, last, Expr::SinceYear(y)))
-            }
-            Word::In => {
-                if let Some(m) = self.date(i + 1) {
-                    return Some(m);
-                }
-                let (y, last) = self.year_phrase(i + 1)?;
-                Some((i + 1, last, Expr::Year(y)))
-            }
-            Word::YearNoun => {
-                let (y, last) = self.year_phrase(i)?;
-                Some((i, last, Expr::Year(y)))
-            }
-            Word::MonthNoun => self.month_alone(i + 1, true).map(|(_, l, e)| (i, l, e)),
-            Word::Month { .. } | Word::MonthHead(_) => self.month_alone(i, false),
+            Word::DayPart(p) => Some(p),
             _ => None,
         }
     }
@@ -244,158 +131,376 @@ impl Grammar<'_> {
         }
     }
 
-    /// `[يوم] weekday [modifier | date]`; `start` is where the expression began.
+    // ---- numbers and years -----------------------------------------------------------------
+
+    /// A four-digit number that can be a year.
+    fn year(&self, i: usize) -> Option<i32> {
+        match self.number(i)? {
+            (v @ 1000..=2200, 4) => Some(v as i32),
+            _ => None,
+        }
+    }
+
+    /// A year, optionally after عام/سنة, with an optional era marker: (year, last, hijri).
+    fn year_phrase(&self, i: usize) -> Option<(i32, usize, bool)> {
+        let (y, j) = if self.is(i, Word::YearNoun) {
+            (self.year(i + 1)?, i + 1)
+        } else {
+            (self.year(i)?, i)
+        };
+        Some(self.era_after(y, j))
+    }
+
+    /// Moves past an era marker (م, هـ) after a year: (year, last, hijri).
+    fn era_after(&self, y: i32, j: usize) -> (i32, usize, bool) {
+        match self.word(j + 1) {
+            Some(Word::GregorianEra) => (y, j + 1, false),
+            Some(Word::HijriEra) => (y, j + 1, true),
+            _ => (y, j, false),
+        }
+    }
+
+    /// A spelled ten joined by "and" after a unit digit: "و العشرين" or "والعشرين": (tens, last).
+    fn and_tens(&self, i: usize) -> Option<(u32, usize)> {
+        if self.is(i, Word::And)
+            && let Some(Word::Tens(t)) = self.word(i + 1)
+        {
+            return Some((t as u32, i + 1));
+        }
+        match self.word(i)? {
+            Word::Tens(t) if self.t.norm(i).starts_with('و') => Some((t as u32, i)),
+            _ => None,
+        }
+    }
+
+    /// "عشر" or "عشرة" completing a teen ("الحادي عشر", "الثانية عشرة").
+    fn teen(&self, i: usize) -> bool {
+        matches!(self.word(i), Some(Word::Teen | Word::Cardinal(10)))
+    }
+
+    fn day_number(&self, i: usize) -> Option<u32> {
+        match self.number(i)? {
+            (v @ 1..=31, 1..=2) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// A spelled ordinal day of the month ("السادس", "الحادي والعشرين", "الثاني عشر"):
+    /// (day, last).
+    fn ordinal_day(&self, i: usize) -> Option<(u32, usize)> {
+        match self.word(i)? {
+            Word::Ordinal(o) => {
+                let o = o as u32;
+                if self.teen(i + 1) {
+                    return Some((10 + o, i + 1));
+                }
+                if let Some((t, last)) = self.and_tens(i + 1) {
+                    return Some((t + o, last));
+                }
+                Some((o, i))
+            }
+            Word::Tens(t @ (20 | 30)) if self.has_article(i) => Some((t as u32, i)),
+            _ => None,
+        }
+    }
+
+    /// A count of units: "3 أيام", "ثلاثة أيام", "خمسة وعشرين عاما", "يومين", "أسبوع":
+    /// (count, unit, last).
+    fn quantity(&self, i: usize) -> Option<(i32, Unit, usize)> {
+        if let Some((v, _)) = self.number(i) {
+            let (unit, _) = self.unit(i + 1)?;
+            return (v <= 10_000).then_some((v as i32, unit, i + 1));
+        }
+        match self.word(i)? {
+            Word::Dual(u) => Some((2, u, i)),
+            Word::Cardinal(c) => {
+                let (n, j) = match self.and_tens(i + 1) {
+                    Some((t, last)) => (c as i32 + t as i32, last),
+                    None => (c as i32, i),
+                };
+                let (unit, _) = self.unit(j + 1)?;
+                Some((n, unit, j + 1))
+            }
+            Word::Teen => {
+                let (unit, _) = self.unit(i + 1)?;
+                Some((10, unit, i + 1))
+            }
+            Word::Tens(t) if !self.has_article(i) => {
+                let (unit, _) = self.unit(i + 1)?;
+                Some((t as i32, unit, i + 1))
+            }
+            _ => {
+                let (unit, singular) = self.unit(i)?;
+                // "يوم واحد": the unit with an explicit "one".
+                let last = if self.is(i + 1, Word::Cardinal(1)) {
+                    i + 1
+                } else {
+                    i
+                };
+                singular.then_some((1, unit, last))
+            }
+        }
+    }
+
+    /// A unit noun and whether it is singular without the article (so it counts one).
+    fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        let bare = !self.has_article(i);
+        match self.word(i)? {
+            Word::DayNoun => Some((Unit::Day, bare)),
+            Word::MonthNoun => Some((Unit::Month, bare)),
+            Word::YearNoun => Some((Unit::Year, bare && self.year(i + 1).is_none())),
+            Word::Unit(u) => Some((u, bare)),
+            Word::Plural(u) => Some((u, false)),
+            _ => None,
+        }
+    }
+
+    // ---- months ----------------------------------------------------------------------------
+
+    /// A month name in either calendar, one or two words, with an optional paired Gregorian
+    /// name ("كانون الثاني/يناير", "حزيران (يونيو)"): (month, ambiguous, last).
+    fn month(&self, i: usize) -> Option<(MonthRef, bool, usize)> {
+        let (m, ambiguous, last) = self.month_name(i)?;
+        let same = |j: usize| self.month_name(j).filter(|&(n, ..)| n == m);
+        let paired = match self.punct(last + 1) {
+            Some('/') => same(last + 2).map(|(.., j)| j),
+            Some('(') => same(last + 2)
+                .filter(|&(.., j)| self.punct(j + 1) == Some(')'))
+                .map(|(.., j)| j + 1),
+            _ => None,
+        };
+        match paired {
+            Some(j) => Some((m, false, j)),
+            None => Some((m, ambiguous, last)),
+        }
+    }
+
+    fn month_name(&self, i: usize) -> Option<(MonthRef, bool, usize)> {
+        match self.word(i)? {
+            Word::Month { number, ambiguous } => {
+                Some((MonthRef::Gregorian(number as u32), ambiguous, i))
+            }
+            Word::HijriMonth { number, ambiguous } => {
+                Some((MonthRef::Hijri(number as u32), ambiguous, i))
+            }
+            Word::MonthHead(MonthHead::Dhu) => match self.word(i + 1)? {
+                Word::HijriTail(m) => Some((MonthRef::Hijri(m as u32), false, i + 1)),
+                _ => None,
+            },
+            Word::MonthHead(head) => match self.word(i + 1)? {
+                Word::Ordinal(o) => head.month(o).map(|m| (m, false, i + 1)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    // ---- the dispatcher --------------------------------------------------------------------
+
+    /// The rule that opens at token `i`, if any.
+    fn at(&self, i: usize) -> Option<Match> {
+        if self.number(i).is_some() {
+            return self
+                .time(i, i)
+                .or_else(|| self.date(i))
+                .or_else(|| self.year_alone(i))
+                .or_else(|| self.duration(i, i));
+        }
+        match self.word(i)? {
+            Word::DayNoun => self
+                .weekday_rule(i, i + 1)
+                .or_else(|| self.date(i + 1).map(|(_, last, e)| (i, last, e))),
+            Word::Weekday(_) => self.weekday_rule(i, i),
+            Word::NightOf => self.night(i),
+            Word::TheNight => self.the_night(i),
+            Word::RelDay(n) => self.rel_day(i, n),
+            Word::First => self.first(i),
+            Word::BareOrdinal(_) | Word::LastOf => self.nth_weekday(i),
+            Word::Ordinal(_) | Word::Tens(_) => self
+                .date(i)
+                .or_else(|| self.duration(i, i))
+                .or_else(|| self.nth_weekday(i)),
+            Word::Cardinal(_) | Word::Dual(_) => self.duration(i, i),
+            Word::After => self.after(i),
+            Word::Before => self.before(i),
+            Word::Since => self.since(i),
+            Word::During => self.duration(i, i + 1),
+            Word::In if self.is(i + 1, Word::During) => self.duration(i, i + 2),
+            Word::Onto if self.is(i + 1, Word::During) => self.duration(i, i + 2),
+            Word::Week => self
+                .rel(i + 1)
+                .map(|r| (i, i + 1, Expr::RelUnit(Unit::Week, r))),
+            Word::This => self.this(i),
+            Word::PeriodPart(p) => self.part(i, p),
+            Word::Break
+                if self.is(i + 1, Word::PeriodPart(Part::Late)) && self.is(i + 2, Word::Week) =>
+            {
+                let (rel, last) = self.optional_rel(i + 2);
+                Some((i, last, Expr::Weekend(rel)))
+            }
+            Word::Until if self.is(i + 1, Word::Now) => Some((i, i + 1, Expr::Present)),
+            Word::Now => Some((i, i, Expr::Present)),
+            Word::From => self.range_from(i),
+            Word::Between => self.range_between(i),
+            Word::In => {
+                if let Some(m) = self.date(i + 1) {
+                    return Some(m);
+                }
+                // After في a month name is a month even when it is also a word ("في مارس").
+                if let Some((_, last, e)) = self.month_alone(i + 1, true) {
+                    return Some((i + 1, last, e));
+                }
+                let (y, last, hijri) = self.year_phrase(i + 1)?;
+                Some((i + 1, last, year_expr(y, hijri)))
+            }
+            Word::YearNoun => self.year_noun(i),
+            Word::MonthNoun => self.month_noun(i),
+            Word::Month { .. } | Word::HijriMonth { .. } | Word::MonthHead(_) => {
+                self.month_alone(i, false).or_else(|| self.season(i))
+            }
+            Word::Decade(t) => self.decade(i, t),
+            Word::Century => self.century(i).map(|(last, e)| (i, last, e)),
+            Word::Season(_) => self.season(i),
+            Word::OccasionHead(_) => self.occasion(i),
+            Word::Clock => self.time(i, i + 1),
+            Word::DayPart(p) => self.day_part_of(i, i + 1, p),
+            Word::Every => self.every(i),
+            Word::Periodic(unit) => Some((
+                i,
+                i,
+                Expr::Set {
+                    unit,
+                    weekday: None,
+                },
+            )),
+            _ => None,
+        }
+    }
+
+    // ---- days and weekdays -----------------------------------------------------------------
+
+    /// `[يوم] weekday [modifier | date | part of day | clock time]`; `start` is where the
+    /// expression began.
     fn weekday_rule(&self, start: usize, k: usize) -> Option<Match> {
         let weekday = self.weekday(k)?;
         // "الأحد عشر" is "the eleven", not Sunday.
         if weekday == Weekday::Sun && self.is(k + 1, Word::Teen) {
             return None;
         }
-        if let Some(r) = self.rel(k + 1) {
-            return Some((
-                start,
-                k + 1,
-                Expr::Weekday {
-                    weekday,
-                    rel: Some(r),
-                },
-            ));
+        let (rel, j) = self.optional_rel(k);
+        let day = Expr::Weekday { weekday, rel };
+        if rel.is_none() {
+            let dated = match self.punct(k + 1) {
+                Some('(') => self
+                    .date(k + 2)
+                    .filter(|&(_, last, _)| self.punct(last + 1) == Some(')'))
+                    .map(|(_, last, e)| (last + 1, e)),
+                Some(',') => self.date(k + 2).map(|(_, last, e)| (last, e)),
+                _ => self.date(k + 1).map(|(_, last, e)| (last, e)),
+            };
+            if let Some((last, e)) = dated {
+                return Some((start, last, with_weekday(e, weekday)));
+            }
         }
-        let dated = match self.punct(k + 1) {
-            Some('(') => self
-                .date(k + 2)
-                .filter(|&(_, last, _)| self.punct(last + 1) == Some(')'))
-                .map(|(_, last, e)| (last + 1, e)),
-            Some(',') => self.date(k + 2).map(|(_, last, e)| (last, e)),
-            _ => self.date(k + 1).map(|(_, last, e)| (last, e)),
-        };
-        match dated {
-            Some((
-                last,
-                Expr::Date {
-                    day,
-                    month,
-                    year,
-                    rel,
+        Some(self.then_time_of_day(start, j, day))
+    }
+
+    /// After a day: an adverb part of the day ("الأحد مساء") or a clock time.
+    fn then_time_of_day(&self, start: usize, last: usize, day: Expr) -> Match {
+        if self.is(last + 1, Word::Clock)
+            && let Some((
+                _,
+                end,
+                Expr::Time {
+                    hour,
+                    minute,
+                    until,
+                    zone,
                     ..
                 },
-            )) => Some((
-                start,
-                last,
-                Expr::Date {
-                    day,
-                    month,
-                    year,
-                    weekday: Some(weekday),
-                    rel,
-                },
-            )),
-            _ => Some((start, k, Expr::Weekday { weekday, rel: None })),
-        }
-    }
-
-    /// A full or partial calendar date opening with a number: "6 يناير [2022]", "6/1/2022".
-    fn date(&self, i: usize) -> Option<Match> {
-        if let Some(m) = self.numeric_date(i) {
-            return Some(m);
-        }
-        let day = self.day_number(i)?;
-        let (month, _, last) = self.month(i + 1)?;
-        let (year, last) = match self.year(last + 1) {
-            Some(y) => (Some(y), self.era_after(last + 1)),
-            None => (None, last),
-        };
-        NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
-        Some((
-            i,
-            last,
-            Expr::Date {
-                day: Some(day),
-                month,
-                year,
-                weekday: None,
-                rel: None,
-            },
-        ))
-    }
-
-    /// `d/m/yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, `d.m.yyyy` (Arab day-first order).
-    fn numeric_date(&self, i: usize) -> Option<Match> {
-        let (a, da) = self.number(i)?;
-        let sep = self.punct(i + 1)?;
-        if !matches!(sep, '/' | '-' | '.') || !self.glued(i + 1) || !self.glued(i + 2) {
-            return None;
-        }
-        let (b, _) = self.number(i + 2)?;
-        if self.punct(i + 3) != Some(sep) || !self.glued(i + 3) || !self.glued(i + 4) {
-            return None;
-        }
-        let (c, dc) = self.number(i + 4)?;
-        let (y, m, d) = match (da, dc) {
-            (4, 1..=2) => (a, b, c),
-            (1..=2, 4) => (c, b, a),
-            _ => return None,
-        };
-        let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
-        use chrono::Datelike;
-        Some((
-            i,
-            i + 4,
-            Expr::Date {
-                day: Some(date.day()),
-                month: date.month(),
-                year: Some(date.year()),
-                weekday: None,
-                rel: None,
-            },
-        ))
-    }
-
-    /// A month without a day: needs a year, a modifier, شهر before it, or an unambiguous name.
-    fn month_alone(&self, i: usize, after_month_noun: bool) -> Option<Match> {
-        let (month, ambiguous, last) = self.month(i)?;
-        if let Some(y) = self.year(last + 1) {
-            let last = self.era_after(last + 1);
-            return Some((i, last, month_expr(month, Some(y), None)));
-        }
-        if let Some(r) = self.rel(last + 1) {
-            return Some((i, last + 1, month_expr(month, None, Some(r))));
-        }
-        (!ambiguous || after_month_noun).then_some((i, last, month_expr(month, None, None)))
-    }
-
-    /// A year standing alone with its own evidence: "1989-2019", "2019 م".
-    fn year_alone(&self, i: usize) -> Option<Match> {
-        let a = self.year(i)?;
-        if self.punct(i + 1) == Some('-')
-            && let Some(b) = self.year(i + 2).filter(|&b| b > a)
+            )) = self.time(last + 1, last + 2)
         {
-            return Some((i, i + 2, Expr::YearRange(a, b)));
+            let time = Expr::Time {
+                day: Some(Box::new(day)),
+                hour,
+                minute,
+                until,
+                zone,
+            };
+            return (start, end, time);
         }
-        self.is(i + 1, Word::GregorianEra)
-            .then_some((i, i + 1, Expr::Year(a)))
+        match self.day_part(last + 1) {
+            Some(p)
+                if !matches!(
+                    self.word(last + 2),
+                    Some(Word::Weekday(_) | Word::RelDay(_))
+                ) =>
+            {
+                (start, last + 1, Expr::DayPart(p, Box::new(day)))
+            }
+            _ => (start, last, day),
+        }
     }
 
-    /// "من 1989 إلى 2019", "من عام 1989 حتى 2019".
-    fn range_from(&self, i: usize) -> Option<Match> {
-        let (a, j) = self.year_phrase(i + 1)?;
-        let k = j + 1;
-        let linked = self.is(k, Word::To) || self.is(k, Word::Until) || self.punct(k) == Some('-');
-        if !linked {
-            return None;
+    /// A day a part of the day or a clock time can attach to: (meaning, last).
+    fn day_at(&self, j: usize) -> Option<(Expr, usize)> {
+        match self.word(j) {
+            Some(Word::DayNoun) => self.weekday_at(j + 1),
+            Some(Word::Weekday(_)) => self.weekday_at(j),
+            Some(Word::RelDay(n)) => {
+                let (_, last, e) = self.rel_day_plain(j, n)?;
+                Some((e, last))
+            }
+            Some(Word::Morrow) => Some((Expr::RelDay(1), j)),
+            _ => self.date(j).map(|(_, last, e)| (e, last)),
         }
-        let (b, last) = self.year_phrase(k + 1)?;
-        (b >= a).then_some((i, last, Expr::YearRange(a, b)))
     }
 
-    /// "بين 2010 و2015", "بين عامي 2010 و 2015".
-    fn range_between(&self, i: usize) -> Option<Match> {
-        let (a, j) = self.year_phrase(i + 1)?;
-        if !self.is(j + 1, Word::And) {
-            return None;
+    fn weekday_at(&self, k: usize) -> Option<(Expr, usize)> {
+        let weekday = self.weekday(k)?;
+        let (rel, last) = self.optional_rel(k);
+        Some((Expr::Weekday { weekday, rel }, last))
+    }
+
+    /// اليوم / أمس / غدا, with "أمس الأول" (the day before yesterday) and not "اليوم الأول".
+    fn rel_day(&self, i: usize, n: i8) -> Option<Match> {
+        let (first, last, e) = self.rel_day_plain(i, n)?;
+        Some(self.then_time_of_day(first, last, e))
+    }
+
+    fn rel_day_plain(&self, i: usize, n: i8) -> Option<Match> {
+        if n == -1 && self.is(i + 1, Word::Ordinal(1)) {
+            return Some((i, i + 1, Expr::RelDay(-2)));
         }
-        let (b, last) = self.year_phrase(j + 2)?;
-        (b > a).then_some((i, last, Expr::YearRange(a, b)))
+        if n == 0 {
+            if self.weekday(i + 1).is_some() {
+                return Some((i, i + 1, Expr::RelDay(0)));
+            }
+            if self.followed_by_adjective(i) {
+                return None;
+            }
+        }
+        Some((i, i, Expr::RelDay(n as i32)))
+    }
+
+    /// "أول أمس", "أول من أمس", and "أول جمعة من مارس".
+    fn first(&self, i: usize) -> Option<Match> {
+        let j = if self.is(i + 1, Word::From) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if self.is(j, Word::RelDay(-1)) {
+            return Some((i, j, Expr::RelDay(-2)));
+        }
+        self.nth_weekday(i)
+    }
+
+    /// True when the next word carries the article, so token `i` is a noun it describes
+    /// ("اليوم العالمي", "الليلة الأولى") rather than an adverb.
+    fn followed_by_adjective(&self, i: usize) -> bool {
+        matches!(self.t.list.get(i + 1), Some(t) if t.kind == TokenKind::Word)
+            && self.t.norm(i + 1).starts_with("ال")
     }
 
     /// "ليل الأربعاء [حتى|إلى|على|-] الخميس", "ليلة الأربعاء [الماضي]".
@@ -436,36 +541,798 @@ impl Grammar<'_> {
         }
     }
 
-    /// اليوم / أمس / غدا, with "أمس الأول" (the day before yesterday) and not "اليوم الأول".
-    fn rel_day(&self, i: usize, n: i8) -> Option<Match> {
-        if n == -1 && self.is(i + 1, Word::Ordinal(1)) {
-            return Some((i, i + 1, Expr::RelDay(-2)));
+    /// "ثاني أربعاء من أكتوبر", "أول جمعة من شهر مارس", "آخر جمعة من رمضان".
+    fn nth_weekday(&self, i: usize) -> Option<Match> {
+        let n = match self.word(i)? {
+            Word::First => 1,
+            Word::BareOrdinal(o) => o as i32,
+            Word::LastOf => -1,
+            _ => return None,
+        };
+        let weekday = match self.word(i + 1)? {
+            Word::BareWeekday(w) | Word::Weekday(w) => w,
+            _ => return None,
+        };
+        let mut j = i + 2;
+        if self.is(j, Word::From) || self.is(j, Word::In) {
+            j += 1;
         }
-        if n == 0 {
-            if self.weekday(i + 1).is_some() {
-                return Some((i, i + 1, Expr::RelDay(0)));
-            }
-            if self.followed_by_adjective(i) {
-                return None;
-            }
+        if self.is(j, Word::MonthNoun) {
+            j += 1;
         }
-        Some((i, i, Expr::RelDay(n as i32)))
+        let (month, _, last) = self.month(j)?;
+        let (year, last) = match self.year(last + 1) {
+            Some(y) => {
+                let (y, l, _) = self.era_after(y, last + 1);
+                (Some(y), l)
+            }
+            None => (None, last),
+        };
+        Some((
+            i,
+            last,
+            Expr::NthWeekday {
+                n,
+                weekday,
+                month,
+                year,
+            },
+        ))
     }
 
-    /// True when the next word carries the article, so token `i` is a noun it describes
-    /// ("اليوم العالمي", "الليلة الأولى") rather than an adverb.
-    fn followed_by_adjective(&self, i: usize) -> bool {
-        matches!(self.t.list.get(i + 1), Some(t) if t.kind == TokenKind::Word)
-            && self.t.norm(i + 1).starts_with("ال")
+    // ---- calendar dates --------------------------------------------------------------------
+
+    /// A full or partial calendar date: "6 يناير [2022]", "السادس من يناير", "6/1/2022",
+    /// "3 جمادى الآخرة 1443 هـ [الموافق 6 يناير 2022]".
+    fn date(&self, i: usize) -> Option<Match> {
+        if let Some(m) = self.numeric_date(i) {
+            return Some(self.paired(m));
+        }
+        let (day, j) = match self.day_number(i) {
+            Some(d) => (d, i),
+            None => {
+                let (d, j) = self.ordinal_day(i)?;
+                if !self.is(j + 1, Word::From) {
+                    return None;
+                }
+                (d, j + 1)
+            }
+        };
+        let (month, _, last) = self.month(j + 1)?;
+        let (year, last, hijri_era) = match self.year(last + 1) {
+            Some(y) => {
+                let (y, l, h) = self.era_after(y, last + 1);
+                (Some(y), l, h)
+            }
+            None => (None, last, false),
+        };
+        let expr = match month {
+            MonthRef::Gregorian(m) if !hijri_era => {
+                NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, day)?;
+                Expr::Date {
+                    day: Some(day),
+                    month: m,
+                    year,
+                    weekday: None,
+                    rel: None,
+                }
+            }
+            MonthRef::Gregorian(_) => return None,
+            MonthRef::Hijri(m) => {
+                if day > 30 {
+                    return None;
+                }
+                Expr::Hijri {
+                    day: Some(day),
+                    month: m,
+                    year,
+                    rel: None,
+                }
+            }
+        };
+        Some(self.paired((i, last, expr)))
+    }
+
+    /// Joins "… الموافق …": a Hijri and a Gregorian date written as one.
+    fn paired(&self, m: Match) -> Match {
+        let (first, last, expr) = m;
+        if !self.is(last + 1, Word::Corresponding) {
+            return (first, last, expr);
+        }
+        let mut j = last + 2;
+        if self.weekday(j).is_some() || self.is(j, Word::DayNoun) {
+            j += if self.is(j, Word::DayNoun) { 2 } else { 1 };
+        }
+        let Some((_, end, other)) = self.simple_date(j) else {
+            return (first, last, expr);
+        };
+        let pair = match (&expr, &other) {
+            (Expr::Hijri { .. }, Expr::Date { .. }) => {
+                Expr::Paired(Box::new(expr), Box::new(other))
+            }
+            (Expr::Date { .. }, Expr::Hijri { .. }) => {
+                Expr::Paired(Box::new(other), Box::new(expr))
+            }
+            _ => return (first, last, expr),
+        };
+        (first, end, pair)
+    }
+
+    /// A date without the pairing step (the other side of الموافق).
+    fn simple_date(&self, i: usize) -> Option<Match> {
+        if let Some(m) = self.numeric_date(i) {
+            return Some(m);
+        }
+        let day = self.day_number(i)?;
+        let (month, _, last) = self.month(i + 1)?;
+        let (year, last, hijri_era) = match self.year(last + 1) {
+            Some(y) => {
+                let (y, l, h) = self.era_after(y, last + 1);
+                (Some(y), l, h)
+            }
+            None => (None, last, false),
+        };
+        let e = match month {
+            MonthRef::Gregorian(m) if !hijri_era => Expr::Date {
+                day: Some(day),
+                month: m,
+                year,
+                weekday: None,
+                rel: None,
+            },
+            MonthRef::Hijri(m) => Expr::Hijri {
+                day: Some(day),
+                month: m,
+                year,
+                rel: None,
+            },
+            MonthRef::Gregorian(_) => return None,
+        };
+        Some((i, last, e))
+    }
+
+    /// `d/m/yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, `d.m.yyyy` (Arab day-first order).
+    fn numeric_date(&self, i: usize) -> Option<Match> {
+        let (a, da) = self.number(i)?;
+        let sep = self.punct(i + 1)?;
+        if !matches!(sep, '/' | '-' | '.') || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let (b, _) = self.number(i + 2)?;
+        if self.punct(i + 3) != Some(sep) || !self.glued(i + 3) || !self.glued(i + 4) {
+            return None;
+        }
+        let (c, dc) = self.number(i + 4)?;
+        let (y, m, d) = match (da, dc) {
+            (4, 1..=2) => (a, b, c),
+            (1..=2, 4) => (c, b, a),
+            _ => return None,
+        };
+        NaiveDate::from_ymd_opt(y as i32, m, d)?;
+        let (_, last, hijri) = self.era_after(y as i32, i + 4);
+        let e = if hijri {
+            Expr::Hijri {
+                day: Some(d),
+                month: m,
+                year: Some(y as i32),
+                rel: None,
+            }
+        } else {
+            Expr::Date {
+                day: Some(d),
+                month: m,
+                year: Some(y as i32),
+                weekday: None,
+                rel: None,
+            }
+        };
+        Some((i, last, e))
+    }
+
+    /// A month without a day: needs a year, a modifier, شهر before it, or an unambiguous name.
+    fn month_alone(&self, i: usize, after_month_noun: bool) -> Option<Match> {
+        let (month, ambiguous, last) = self.month(i)?;
+        if let Some(y) = self.year(last + 1) {
+            let (y, last, hijri) = self.era_after(y, last + 1);
+            if hijri != matches!(month, MonthRef::Hijri(_)) && hijri {
+                return None;
+            }
+            return Some((i, last, month_expr(month, Some(y), None)));
+        }
+        if let Some(r) = self.rel(last + 1) {
+            return Some((i, last + 1, month_expr(month, None, Some(r))));
+        }
+        (!ambiguous || after_month_noun).then_some((i, last, month_expr(month, None, None)))
+    }
+
+    /// شهر + a month name, or الشهر + a modifier ("الشهر الماضي").
+    fn month_noun(&self, i: usize) -> Option<Match> {
+        if let Some((_, last, e)) = self.month_alone(i + 1, true) {
+            return Some((i, last, e));
+        }
+        let r = self.rel(i + 1)?;
+        self.has_article(i)
+            .then_some((i, i + 1, Expr::RelUnit(Unit::Month, r)))
+    }
+
+    /// عام + a year, or العام + a modifier ("العام الماضي").
+    fn year_noun(&self, i: usize) -> Option<Match> {
+        if let Some((y, last, hijri)) = self.year_phrase(i) {
+            return Some((i, last, year_expr(y, hijri)));
+        }
+        let r = self.rel(i + 1)?;
+        self.has_article(i)
+            .then_some((i, i + 1, Expr::RelUnit(Unit::Year, r)))
+    }
+
+    /// "هذا الأسبوع", "هذا العام", "هذا الشهر".
+    fn this(&self, i: usize) -> Option<Match> {
+        let unit = match self.word(i + 1)? {
+            Word::Week => Unit::Week,
+            Word::YearNoun if self.has_article(i + 1) => Unit::Year,
+            Word::MonthNoun if self.has_article(i + 1) => Unit::Month,
+            _ => return None,
+        };
+        Some((i, i + 1, Expr::RelUnit(unit, Rel::This)))
+    }
+
+    /// A year standing alone with its own evidence: "1989-2019", "2019 م", "1443 هـ".
+    fn year_alone(&self, i: usize) -> Option<Match> {
+        let a = self.year(i)?;
+        if self.punct(i + 1) == Some('-')
+            && let Some(b) = self.year(i + 2).filter(|&b| b > a)
+        {
+            return Some((i, i + 2, Expr::YearRange(a, b)));
+        }
+        let (y, last, hijri) = self.era_after(a, i);
+        (last > i).then_some((i, last, year_expr(y, hijri)))
+    }
+
+    // ---- ranges ----------------------------------------------------------------------------
+
+    /// "من 1989 إلى 2019", "من 13 إلى 15 تموز", "من 3 يناير حتى 5 فبراير",
+    /// "من الساعة 3 إلى 4 مساء".
+    fn range_from(&self, i: usize) -> Option<Match> {
+        if self.is(i + 1, Word::Clock) {
+            return self.time(i, i + 2);
+        }
+        let linked = |k: usize| {
+            self.is(k, Word::To) || self.is(k, Word::Until) || self.punct(k) == Some('-')
+        };
+        if let Some(m) = self.day_range(i, linked) {
+            return Some(m);
+        }
+        let (a, j, ha) = self.year_phrase(i + 1)?;
+        if !linked(j + 1) {
+            return None;
+        }
+        let (b, last, hb) = self.year_phrase(j + 2)?;
+        (b >= a && !ha && !hb).then_some((i, last, Expr::YearRange(a, b)))
+    }
+
+    /// "بين 2010 و2015", "بين عامي 2010 و 2015", "بين 10 و12 مارس 2021".
+    fn range_between(&self, i: usize) -> Option<Match> {
+        if self.is(i + 1, Word::Clock) {
+            return self.time(i, i + 2);
+        }
+        let and = |k: usize| self.is(k, Word::And);
+        if let Some(m) = self.day_range(i, and) {
+            return Some(m);
+        }
+        let (a, j, _) = self.year_phrase(i + 1)?;
+        if !and(j + 1) {
+            return None;
+        }
+        let (b, last, _) = self.year_phrase(j + 2)?;
+        (b > a).then_some((i, last, Expr::YearRange(a, b)))
+    }
+
+    /// Two dates, or two day numbers sharing the second's month, after من/بين.
+    fn day_range(&self, i: usize, linked: impl Fn(usize) -> bool) -> Option<Match> {
+        if let Some((_, j, a)) = self.date(i + 1)
+            && linked(j + 1)
+            && let Some((_, last, b)) = self.date(j + 2)
+        {
+            let a = inherit_year(a, &b);
+            return Some((i, last, Expr::Range(Box::new(a), Box::new(b))));
+        }
+        let d1 = self.day_number(i + 1)?;
+        if !linked(i + 2) {
+            return None;
+        }
+        let (_, last, b) = self.date(i + 3)?;
+        let a = match &b {
+            Expr::Date { month, year, .. } => {
+                NaiveDate::from_ymd_opt(year.unwrap_or(2000), *month, d1)?;
+                Expr::Date {
+                    day: Some(d1),
+                    month: *month,
+                    year: *year,
+                    weekday: None,
+                    rel: None,
+                }
+            }
+            Expr::Hijri { month, year, .. } => Expr::Hijri {
+                day: Some(d1),
+                month: *month,
+                year: *year,
+                rel: None,
+            },
+            _ => return None,
+        };
+        Some((i, last, Expr::Range(Box::new(a), Box::new(b))))
+    }
+
+    // ---- relative offsets and durations ----------------------------------------------------
+
+    /// "بعد غد", "بعد يومين [من ذلك]", "بعد ذلك بيومين", "بعد الظهر".
+    fn after(&self, i: usize) -> Option<Match> {
+        if self.is(i + 1, Word::Morrow) {
+            return Some((i, i + 1, Expr::RelDay(2)));
+        }
+        if self.is(i + 1, Word::DayPart(DayPart::Noon)) {
+            return self.day_part_of(i, i + 2, DayPart::Afternoon);
+        }
+        if self.is(i + 1, Word::That) {
+            let (n, unit, last) = self.quantity(i + 2)?;
+            return Some((i, last, offset(n, unit, true)));
+        }
+        let (n, unit, last) = self.quantity(i + 1)?;
+        if self.is(last + 1, Word::From) && self.is(last + 2, Word::That) {
+            return Some((i, last + 2, offset(n, unit, true)));
+        }
+        Some((i, last, offset(n, unit, false)))
+    }
+
+    /// "قبل ثلاثة أيام", "قبل ذلك بثلاثة أيام".
+    fn before(&self, i: usize) -> Option<Match> {
+        if self.is(i + 1, Word::That) {
+            let (n, unit, last) = self.quantity(i + 2)?;
+            return Some((i, last, offset(-n, unit, true)));
+        }
+        let (n, unit, last) = self.quantity(i + 1)?;
+        if self.is(last + 1, Word::From) && self.is(last + 2, Word::That) {
+            return Some((i, last + 2, offset(-n, unit, true)));
+        }
+        Some((i, last, offset(-n, unit, false)))
+    }
+
+    /// "منذ 2019" (up to the anchor), "منذ ثلاثة أيام" (three days ago).
+    fn since(&self, i: usize) -> Option<Match> {
+        if let Some((y, last, false)) = self.year_phrase(i + 1) {
+            return Some((i, last, Expr::SinceYear(y)));
+        }
+        let (n, unit, last) = self.quantity(i + 1)?;
+        Some((i, last, offset(-n, unit, false)))
+    }
+
+    /// A length of time: "لمدة ثلاثة أيام", "خلال أسبوعين", "ثلاثة أيام"; `q` is where the
+    /// count starts.
+    fn duration(&self, i: usize, q: usize) -> Option<Match> {
+        let (n, unit, last) = self.quantity(q)?;
+        // A bare singular unit ("يوم") is not a duration on its own.
+        if q == i
+            && n == 1
+            && self.number(q).is_none()
+            && !matches!(self.word(q), Some(Word::Cardinal(_)))
+        {
+            return None;
+        }
+        Some((i, last, Expr::Duration { n, unit }))
+    }
+
+    /// "كل يوم جمعة", "كل عام", "كل أسبوع".
+    fn every(&self, i: usize) -> Option<Match> {
+        let weekday_at = |k: usize| match self.word(k) {
+            Some(Word::Weekday(w) | Word::BareWeekday(w)) => Some(w),
+            _ => None,
+        };
+        if self.is(i + 1, Word::DayNoun)
+            && let Some(w) = weekday_at(i + 2)
+        {
+            return Some((
+                i,
+                i + 2,
+                Expr::Set {
+                    unit: Unit::Week,
+                    weekday: Some(w),
+                },
+            ));
+        }
+        if let Some(w) = weekday_at(i + 1) {
+            return Some((
+                i,
+                i + 1,
+                Expr::Set {
+                    unit: Unit::Week,
+                    weekday: Some(w),
+                },
+            ));
+        }
+        let (unit, singular) = self.unit(i + 1)?;
+        singular.then_some((
+            i,
+            i + 1,
+            Expr::Set {
+                unit,
+                weekday: None,
+            },
+        ))
+    }
+
+    // ---- parts of periods, decades, centuries, seasons --------------------------------------
+
+    /// "منتصف الأسبوع", "نهاية الأسبوع", "مطلع 2021", "أواخر الشهر الماضي", "منتصف يناير".
+    fn part(&self, i: usize, p: Part) -> Option<Match> {
+        let j = i + 1;
+        if self.is(j, Word::Week) {
+            let (rel, last) = self.optional_rel(j);
+            return match p {
+                Part::Mid => Some((i, last, Expr::MidWeek(rel))),
+                Part::Late => Some((i, last, Expr::Weekend(rel))),
+                Part::Early => None,
+            };
+        }
+        let (last, inner) = match self.word(j) {
+            None => {
+                let (y, last, hijri) = self.year_phrase(j)?;
+                (last, year_expr(y, hijri))
+            }
+            Some(w) => match w {
+                Word::MonthNoun if self.has_article(j) => {
+                    let (rel, last) = self.optional_rel(j);
+                    (last, Expr::RelUnit(Unit::Month, rel.unwrap_or(Rel::This)))
+                }
+                Word::MonthNoun => {
+                    let (_, last, e) = self.month_alone(j + 1, true)?;
+                    (last, e)
+                }
+                Word::YearNoun => match self.year_phrase(j) {
+                    Some((y, last, hijri)) => (last, year_expr(y, hijri)),
+                    None if self.has_article(j) => {
+                        let (rel, last) = self.optional_rel(j);
+                        (last, Expr::RelUnit(Unit::Year, rel.unwrap_or(Rel::This)))
+                    }
+                    None => return None,
+                },
+                Word::Month { .. } | Word::HijriMonth { .. } | Word::MonthHead(_) => {
+                    let (_, last, e) = self.month_alone(j, true)?;
+                    (last, e)
+                }
+                Word::Decade(t) => {
+                    let (_, last, e) = self.decade(j, t)?;
+                    (last, e)
+                }
+                Word::Century => self.century(j)?,
+                _ => return None,
+            },
+        };
+        Some((i, last, Expr::Part(p, Box::new(inner))))
+    }
+
+    /// "التسعينيات", "تسعينيات القرن الماضي", "ثمانينات القرن العشرين".
+    fn decade(&self, i: usize, tens: u8) -> Option<Match> {
+        // "في الثمانينيات من عمره" is an age, not a decade.
+        if self.is(i + 1, Word::From) && self.is(i + 2, Word::Age) {
+            return None;
+        }
+        if self.is(i + 1, Word::Century) {
+            match self.century(i + 1) {
+                Some((last, Expr::Century(c))) => {
+                    return Some((i, last, Expr::Decade((c - 1) * 100 + tens as i32)));
+                }
+                Some((last, Expr::RelUnit(Unit::Century, rel))) => {
+                    return Some((i, last, Expr::RelDecade { tens, rel }));
+                }
+                _ => {}
+            }
+        }
+        Some((i, i, Expr::Decade(1900 + tens as i32)))
+    }
+
+    /// After القرن: "العشرين", "الحادي والعشرين", "الـ21", "21", "الماضي": (last, meaning).
+    fn century(&self, i: usize) -> Option<(usize, Expr)> {
+        let j = i + 1;
+        if let Some(r) = self.rel(j) {
+            return Some((j, Expr::RelUnit(Unit::Century, r)));
+        }
+        if let Some((d, last)) = self.ordinal_day(j) {
+            return (1..=30)
+                .contains(&d)
+                .then_some((last, Expr::Century(d as i32)));
+        }
+        // "الـ21" is the word ال glued to 21.
+        let k = if self
+            .t
+            .list
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && self.t.norm(j) == "ال"
+        {
+            j + 1
+        } else {
+            j
+        };
+        match self.number(k)? {
+            (n @ 1..=30, 1..=2) => Some((k, Expr::Century(n as i32))),
+            _ => None,
+        }
+    }
+
+    /// "صيف 2020", "الصيف الماضي", "شتاء عام 2021", "ربيع 2011"; a bare season is no date.
+    fn season(&self, i: usize) -> Option<Match> {
+        let season = match self.word(i)? {
+            Word::Season(s) => s,
+            Word::MonthHead(MonthHead::Rabi) => crate::lang::expr::Season::Spring,
+            _ => return None,
+        };
+        if let Some((y, last, false)) = self.year_phrase(i + 1) {
+            return Some((
+                i,
+                last,
+                Expr::Season {
+                    season,
+                    year: Some(y),
+                    rel: None,
+                },
+            ));
+        }
+        let r = self.rel(i + 1)?;
+        Some((
+            i,
+            i + 1,
+            Expr::Season {
+                season,
+                year: None,
+                rel: Some(r),
+            },
+        ))
+    }
+
+    /// "عيد الأضحى [2021 | الماضي]", "رأس السنة الهجرية", "المولد النبوي الشريف".
+    fn occasion(&self, i: usize) -> Option<Match> {
+        let Word::OccasionHead(head) = self.word(i)? else {
+            return None;
+        };
+        let (occasion, last) = OCCASIONS.iter().find_map(|(h, tail, occasion)| {
+            let fits = *h == head
+                && tail.iter().enumerate().all(|(k, w)| {
+                    self.t
+                        .list
+                        .get(i + 1 + k)
+                        .is_some_and(|t| t.kind == TokenKind::Word)
+                        && self.t.norm(i + 1 + k) == *w
+                });
+            fits.then_some((*occasion, i + tail.len()))
+        })?;
+        if let Some((y, l, hijri)) = self.year_phrase(last + 1) {
+            return Some((
+                i,
+                l,
+                Expr::Occasion {
+                    occasion,
+                    year: Some(y),
+                    hijri_year: hijri || y < 1600,
+                    rel: None,
+                },
+            ));
+        }
+        let (rel, last) = self.optional_rel(last);
+        Some((
+            i,
+            last,
+            Expr::Occasion {
+                occasion,
+                year: None,
+                hijri_year: false,
+                rel,
+            },
+        ))
+    }
+
+    // ---- clock times and parts of the day --------------------------------------------------
+
+    /// The hour (and minute) at `i`: "3", "10:30", "الثالثة", "الحادية عشرة": (h, m, last).
+    fn clock_at(&self, i: usize) -> Option<(u32, Option<u32>, usize)> {
+        if let Some((h, hd)) = self.number(i) {
+            if hd > 2 || h > 24 {
+                return None;
+            }
+            if self.punct(i + 1) == Some(':')
+                && self.glued(i + 1)
+                && self.glued(i + 2)
+                && let Some((m, 2)) = self.number(i + 2)
+            {
+                return (m < 60).then_some((h, Some(m), i + 2));
+            }
+            return Some((h, None, i));
+        }
+        match self.word(i)? {
+            Word::Ordinal(o) if self.teen(i + 1) => Some((10 + o as u32, None, i + 1)),
+            Word::Ordinal(o) => Some((o as u32, None, i)),
+            Word::Cardinal(c) => Some((c as u32, None, i)),
+            _ => None,
+        }
+    }
+
+    /// A clock time; `start` is where the expression began and `i` the time itself:
+    /// "الساعة الثالثة فجرا", "10:30 صباحا", "الساعة 14:00 بتوقيت غرينتش",
+    /// "من الساعة 3 إلى 4 مساء", "الساعة الثالثة من فجر الأحد".
+    fn time(&self, start: usize, i: usize) -> Option<Match> {
+        let after_clock = i > start || self.is(start, Word::Clock);
+        let (hour, minute, mut last) = self.clock_at(i)?;
+        if !after_clock && self.number(i).is_none() {
+            return None;
+        }
+        // The end of a span: "إلى [الساعة] 4".
+        let mut until = None;
+        if self.is(last + 1, Word::To)
+            || self.is(last + 1, Word::Until)
+            || self.is(last + 1, Word::And)
+            || self.punct(last + 1) == Some('-')
+        {
+            let k = if self.is(last + 2, Word::Clock) {
+                last + 3
+            } else {
+                last + 2
+            };
+            if let Some((h2, m2, l2)) = self.clock_at(k) {
+                until = Some((h2, m2));
+                last = l2;
+            }
+        }
+        let mut part = None;
+        if let Some(p) = self.day_part(last + 1) {
+            part = Some(p);
+            last += 1;
+        }
+        let mut zone = None;
+        if self.is(last + 1, Word::TimeZone)
+            && self
+                .t
+                .list
+                .get(last + 2)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+        {
+            zone = Some(self.t.norm(last + 2).to_string());
+            last += 2;
+        }
+        // Without الساعة, a bare number needs a part of the day, minutes or a zone to be a time.
+        if !after_clock && part.is_none() && minute.is_none() && zone.is_none() {
+            return None;
+        }
+        // The day it falls on: "من فجر الأحد", "مساء الأحد", "يوم الأحد", "أمس".
+        let mut day = None;
+        let mut k = last + 1;
+        if self.is(k, Word::From) {
+            k += 1;
+        }
+        if part.is_none()
+            && let Some(p) = self.day_part(k)
+        {
+            part = Some(p);
+            k += 1;
+        }
+        if let Some((d, l)) = self.day_at(k) {
+            day = Some(Box::new(d));
+            last = l;
+        }
+        let adjust = |h: u32| match part {
+            Some(p) => hour_in(h, p),
+            None => h,
+        };
+        if hour > 24 || until.is_some_and(|(h, _)| h > 24) {
+            return None;
+        }
+        Some((
+            start,
+            last,
+            Expr::Time {
+                day,
+                hour: adjust(hour),
+                minute,
+                until: until.map(|(h, m)| (adjust(h), m)),
+                zone,
+            },
+        ))
+    }
+
+    /// A part of the day as a noun before its day: "مساء الأحد", "ظهر أمس", "صباح يوم الخميس".
+    fn day_part_of(&self, start: usize, j: usize, p: DayPart) -> Option<Match> {
+        let (day, last) = self.day_at(j)?;
+        Some((start, last, Expr::DayPart(p, Box::new(day))))
     }
 }
 
-fn month_expr(month: u32, year: Option<i32>, rel: Option<Rel>) -> Expr {
-    Expr::Date {
-        day: None,
-        month,
-        year,
-        weekday: None,
-        rel,
+/// The hour on a 24-hour clock, given the part of the day the text names.
+fn hour_in(h: u32, p: DayPart) -> u32 {
+    match p {
+        DayPart::Evening | DayPart::Afternoon if (1..12).contains(&h) => h + 12,
+        DayPart::Noon if (1..6).contains(&h) => h + 12,
+        DayPart::Night if (6..12).contains(&h) => h + 12,
+        DayPart::Night | DayPart::Dawn | DayPart::Morning if h == 12 => 0,
+        _ => h % 24,
+    }
+}
+
+fn offset(n: i32, unit: Unit, from_previous: bool) -> Expr {
+    Expr::Offset {
+        n,
+        unit,
+        from_previous,
+    }
+}
+
+fn year_expr(y: i32, hijri: bool) -> Expr {
+    if hijri {
+        Expr::HijriYear(y)
+    } else {
+        Expr::Year(y)
+    }
+}
+
+fn month_expr(month: MonthRef, year: Option<i32>, rel: Option<Rel>) -> Expr {
+    match month {
+        MonthRef::Gregorian(month) => Expr::Date {
+            day: None,
+            month,
+            year,
+            weekday: None,
+            rel,
+        },
+        MonthRef::Hijri(month) => Expr::Hijri {
+            day: None,
+            month,
+            year,
+            rel,
+        },
+    }
+}
+
+/// Attaches a weekday written before a date, so the resolver can check it.
+fn with_weekday(e: Expr, w: Weekday) -> Expr {
+    match e {
+        Expr::Date {
+            day,
+            month,
+            year,
+            rel,
+            ..
+        } => Expr::Date {
+            day,
+            month,
+            year,
+            weekday: Some(w),
+            rel,
+        },
+        Expr::Paired(h, g) => Expr::Paired(h, Box::new(with_weekday(*g, w))),
+        other => other,
+    }
+}
+
+/// In "من 3 يناير إلى 5 فبراير 2022" the first date takes the second's year.
+fn inherit_year(a: Expr, b: &Expr) -> Expr {
+    match (a, b) {
+        (
+            Expr::Date {
+                day,
+                month,
+                year: None,
+                weekday,
+                rel,
+            },
+            Expr::Date {
+                year: Some(y),
+                month: m2,
+                ..
+            },
+        ) => Expr::Date {
+            day,
+            month,
+            year: Some(if month > *m2 { y - 1 } else { *y }),
+            weekday,
+            rel,
+        },
+        (a, _) => a,
     }
 }

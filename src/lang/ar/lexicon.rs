@@ -9,14 +9,16 @@ use std::sync::LazyLock;
 use chrono::Weekday;
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lang::expr::Rel as R;
+use crate::lang::expr::{DayPart, MonthRef, Occasion, Part, Rel as R, Season, Unit};
 use crate::text::normalize::normalize;
 
 /// The role a word plays in the grammar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Word {
-    /// A day of the week.
+    /// A day of the week, with the article (الخميس).
     Weekday(Weekday),
+    /// A weekday without the article (خميس), only read after an ordinal ("ثاني خميس").
+    BareWeekday(Weekday),
     /// A Gregorian month (1–12); `ambiguous` words (آب, مارس, ماي, جوان) need a day, year or شهر.
     Month {
         /// 1–12.
@@ -24,11 +26,34 @@ pub enum Word {
         /// Also an ordinary word; accept only with date context.
         ambiguous: bool,
     },
-    /// The first word of a two-word Levantine month (كانون, تشرين), completed by an ordinal.
+    /// A Hijri month (1–12); `ambiguous` ones (صفر zero, رجب and شعبان as names) need context.
+    HijriMonth {
+        /// 1–12.
+        number: u8,
+        /// Also an ordinary word; accept only with date context.
+        ambiguous: bool,
+    },
+    /// The first word of a two-word month name, completed by an ordinal or a tail.
     MonthHead(MonthHead),
-    /// An ordinal adjective (الأول, الثاني, …) completing a two-word month or "أمس الأول".
+    /// القعدة / الحجة after ذو: Hijri months 11 and 12.
+    HijriTail(u8),
+    /// An ordinal adjective with the article (الأول, الثالثة, …): months, days, hours.
     Ordinal(u8),
-    /// يوم: "day", before a weekday or a date.
+    /// An ordinal without the article (ثاني, ثالث, …), before a weekday.
+    BareOrdinal(u8),
+    /// آخر: "last", before a weekday of a month.
+    LastOf,
+    /// A spelled cardinal (ثلاثة, خمس, …).
+    Cardinal(u8),
+    /// A spelled ten (عشرين, الثلاثين, …).
+    Tens(u8),
+    /// A singular unit noun other than يوم / شهر / عام (أسبوع, ساعة, يوما after a number, …).
+    Unit(Unit),
+    /// A plural unit noun (أيام, سنوات, …), only after a count.
+    Plural(Unit),
+    /// A dual that carries its own count of two (يومين, أسبوعين, …).
+    Dual(Unit),
+    /// يوم: "day", before a weekday or a date, and the unit.
     DayNoun,
     /// ليل / ليلة: "night of", before a weekday.
     NightOf,
@@ -40,24 +65,48 @@ pub enum Word {
     RelDay(i8),
     /// غد: "tomorrow" after بعد.
     Morrow,
-    /// أول: "first", in أول أمس.
+    /// أول: "first", in أول أمس and before a weekday.
     First,
     /// بعد: "after".
     After,
+    /// قبل: "before".
+    Before,
     /// الأسبوع: "the week".
     Week,
-    /// منتصف: "middle of".
-    Middle,
-    /// نهاية: "end of".
-    End,
+    /// The early, middle or late part of a period (مطلع, منتصف, نهاية, …).
+    PeriodPart(Part),
     /// عطلة: "holiday", in عطلة نهاية الأسبوع.
     Break,
     /// هذا / هذه: "this".
     This,
-    /// عام / سنة: "year", before a year number.
+    /// ذلك: "that", in "من ذلك", "قبل ذلك".
+    That,
+    /// عام / سنة: "year", before a year number, and the unit.
     YearNoun,
-    /// شهر: "month", before a month name.
+    /// شهر: "month", before a month name, and the unit.
     MonthNoun,
+    /// A decade noun (التسعينيات), by its tens (90).
+    Decade(u8),
+    /// القرن: "the century".
+    Century,
+    /// A season noun.
+    Season(Season),
+    /// The first word of an occasion's name (عيد, رأس, المولد, كريسماس).
+    OccasionHead(OccasionHead),
+    /// الموافق: "corresponding to", joining a Hijri and a Gregorian date.
+    Corresponding,
+    /// الساعة: "the hour", before a clock time.
+    Clock,
+    /// A part of the day (صباح, مساء, فجرا, …).
+    DayPart(DayPart),
+    /// بتوقيت / بالتوقيت: "in the time of", before a time zone.
+    TimeZone,
+    /// كل: "every".
+    Every,
+    /// يوميا / سنويا: a recurrence by itself.
+    Periodic(Unit),
+    /// خلال / غضون / مدى / لمدة: introduces a duration.
+    During,
     /// من: "from".
     From,
     /// إلى: "to".
@@ -78,8 +127,12 @@ pub enum Word {
     Now,
     /// م / ميلادي: the Gregorian era marker after a year.
     GregorianEra,
+    /// هـ / هجري: the Hijri era marker after a year.
+    HijriEra,
     /// عشر: "-teen", which turns الأحد into "the eleven".
     Teen,
+    /// عمره: "his age", which turns a decade into an age ("في الثمانينيات من عمره").
+    Age,
 }
 
 /// The first word of a two-word month name.
@@ -89,20 +142,80 @@ pub enum MonthHead {
     Kanun,
     /// تشرين الأول (October) / تشرين الثاني (November).
     Tishrin,
+    /// ربيع الأول / الآخر (Hijri 3 and 4).
+    Rabi,
+    /// جمادى الأولى / الآخرة (Hijri 5 and 6).
+    Jumada,
+    /// ذو القعدة / الحجة (Hijri 11 and 12), completed by a tail, not an ordinal.
+    Dhu,
 }
 
 impl MonthHead {
     /// The month named by this head and an ordinal, if they go together.
-    pub fn month(self, ordinal: u8) -> Option<u8> {
+    pub fn month(self, ordinal: u8) -> Option<MonthRef> {
         match (self, ordinal) {
-            (MonthHead::Kanun, 1) => Some(12),
-            (MonthHead::Kanun, 2) => Some(1),
-            (MonthHead::Tishrin, 1) => Some(10),
-            (MonthHead::Tishrin, 2) => Some(11),
+            (MonthHead::Kanun, 1) => Some(MonthRef::Gregorian(12)),
+            (MonthHead::Kanun, 2) => Some(MonthRef::Gregorian(1)),
+            (MonthHead::Tishrin, 1) => Some(MonthRef::Gregorian(10)),
+            (MonthHead::Tishrin, 2) => Some(MonthRef::Gregorian(11)),
+            (MonthHead::Rabi, 1) => Some(MonthRef::Hijri(3)),
+            (MonthHead::Rabi, 2) => Some(MonthRef::Hijri(4)),
+            (MonthHead::Jumada, 1) => Some(MonthRef::Hijri(5)),
+            (MonthHead::Jumada, 2) => Some(MonthRef::Hijri(6)),
             _ => None,
         }
     }
 }
+
+/// The first word of an occasion; the grammar completes it from [`OCCASIONS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OccasionHead {
+    /// عيد: "feast".
+    Eid,
+    /// رأس: "head", in رأس السنة.
+    Head,
+    /// المولد: "birth", in المولد النبوي.
+    Mawlid,
+    /// كريسماس: a one-word occasion.
+    Christmas,
+}
+
+/// Occasions: head, the words after it (normalised), optional trailing words, and meaning.
+pub const OCCASIONS: &[(OccasionHead, &[&str], Occasion)] = &[
+    (OccasionHead::Eid, &["الفطر"], Occasion::EidAlFitr),
+    (OccasionHead::Eid, &["الاضحي"], Occasion::EidAlAdha),
+    (
+        OccasionHead::Eid,
+        &["الميلاد", "المجيد"],
+        Occasion::Christmas,
+    ),
+    (OccasionHead::Eid, &["الميلاد"], Occasion::Christmas),
+    (OccasionHead::Eid, &["الفصح"], Occasion::Easter),
+    (OccasionHead::Eid, &["العمال"], Occasion::LabourDay),
+    (
+        OccasionHead::Head,
+        &["السنه", "الهجريه"],
+        Occasion::HijriNewYear,
+    ),
+    (
+        OccasionHead::Head,
+        &["العام", "الهجري"],
+        Occasion::HijriNewYear,
+    ),
+    (
+        OccasionHead::Head,
+        &["السنه", "الميلاديه"],
+        Occasion::NewYear,
+    ),
+    (OccasionHead::Head, &["السنه"], Occasion::NewYear),
+    (
+        OccasionHead::Mawlid,
+        &["النبوي", "الشريف"],
+        Occasion::Mawlid,
+    ),
+    (OccasionHead::Mawlid, &["النبوي"], Occasion::Mawlid),
+    (OccasionHead::Christmas, &[], Occasion::Christmas),
+];
 
 /// Which clitics a word can carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,11 +236,24 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("الأحد", Weekday::Sun),
     ("الاثنين", Weekday::Mon),
     ("الإثنين", Weekday::Mon),
+    ("الأثنين", Weekday::Mon),
     ("الثلاثاء", Weekday::Tue),
     ("الأربعاء", Weekday::Wed),
     ("الخميس", Weekday::Thu),
     ("الجمعة", Weekday::Fri),
     ("السبت", Weekday::Sat),
+];
+
+/// Weekdays without the article, read only after an ordinal ("ثاني أربعاء").
+const BARE_WEEKDAYS: &[(&str, Weekday)] = &[
+    ("أحد", Weekday::Sun),
+    ("اثنين", Weekday::Mon),
+    ("إثنين", Weekday::Mon),
+    ("ثلاثاء", Weekday::Tue),
+    ("أربعاء", Weekday::Wed),
+    ("خميس", Weekday::Thu),
+    ("جمعة", Weekday::Fri),
+    ("سبت", Weekday::Sat),
 ];
 
 /// Gregorian month names in the Egyptian/Gulf, Levantine, Algerian/Tunisian and Moroccan
@@ -175,14 +301,158 @@ const MONTHS: &[(&str, u8, bool)] = &[
     ("دجنبر", 12, false),
 ];
 
+/// One-word Hijri months; `true` marks words that are also ordinary words or names.
+const HIJRI_MONTHS: &[(&str, u8, bool)] = &[
+    ("محرم", 1, true),
+    ("صفر", 2, true),
+    ("رجب", 7, true),
+    ("شعبان", 8, true),
+    ("رمضان", 9, false),
+    ("شوال", 10, false),
+];
+
+/// Spelled numbers: cardinals (both genders), tens, ordinals with and without the article.
+const NUMBERS: &[(&str, Word)] = &[
+    ("واحد", W::Cardinal(1)),
+    ("واحدة", W::Cardinal(1)),
+    ("اثنان", W::Cardinal(2)),
+    ("اثنتان", W::Cardinal(2)),
+    ("ثلاثة", W::Cardinal(3)),
+    ("ثلاث", W::Cardinal(3)),
+    ("أربعة", W::Cardinal(4)),
+    ("أربع", W::Cardinal(4)),
+    ("خمسة", W::Cardinal(5)),
+    ("خمس", W::Cardinal(5)),
+    ("ستة", W::Cardinal(6)),
+    ("ست", W::Cardinal(6)),
+    ("سبعة", W::Cardinal(7)),
+    ("سبع", W::Cardinal(7)),
+    ("ثمانية", W::Cardinal(8)),
+    ("ثماني", W::Cardinal(8)),
+    ("ثمان", W::Cardinal(8)),
+    ("تسعة", W::Cardinal(9)),
+    ("تسع", W::Cardinal(9)),
+    ("عشرة", W::Cardinal(10)),
+    ("عشر", W::Teen),
+    ("عشرين", W::Tens(20)),
+    ("عشرون", W::Tens(20)),
+    ("العشرين", W::Tens(20)),
+    ("ثلاثين", W::Tens(30)),
+    ("ثلاثون", W::Tens(30)),
+    ("الثلاثين", W::Tens(30)),
+    ("أربعين", W::Tens(40)),
+    ("خمسين", W::Tens(50)),
+    ("ستين", W::Tens(60)),
+    ("سبعين", W::Tens(70)),
+    ("ثمانين", W::Tens(80)),
+    ("تسعين", W::Tens(90)),
+    ("مائة", W::Tens(100)),
+    ("مئة", W::Tens(100)),
+    ("الأول", W::Ordinal(1)),
+    ("الأولى", W::Ordinal(1)),
+    ("الحادي", W::Ordinal(1)),
+    ("الحادية", W::Ordinal(1)),
+    ("الواحدة", W::Ordinal(1)),
+    ("الثاني", W::Ordinal(2)),
+    ("الثانية", W::Ordinal(2)),
+    ("الآخر", W::Ordinal(2)),
+    ("الآخرة", W::Ordinal(2)),
+    ("الثالث", W::Ordinal(3)),
+    ("الثالثة", W::Ordinal(3)),
+    ("الرابع", W::Ordinal(4)),
+    ("الرابعة", W::Ordinal(4)),
+    ("الخامس", W::Ordinal(5)),
+    ("الخامسة", W::Ordinal(5)),
+    ("السادس", W::Ordinal(6)),
+    ("السادسة", W::Ordinal(6)),
+    ("السابع", W::Ordinal(7)),
+    ("السابعة", W::Ordinal(7)),
+    ("الثامن", W::Ordinal(8)),
+    ("الثامنة", W::Ordinal(8)),
+    ("التاسع", W::Ordinal(9)),
+    ("التاسعة", W::Ordinal(9)),
+    ("العاشر", W::Ordinal(10)),
+    ("العاشرة", W::Ordinal(10)),
+    ("ثاني", W::BareOrdinal(2)),
+    ("ثالث", W::BareOrdinal(3)),
+    ("رابع", W::BareOrdinal(4)),
+    ("خامس", W::BareOrdinal(5)),
+    ("آخر", W::LastOf),
+];
+
+/// Units of time and their duals.
+const UNITS: &[(&str, Word)] = &[
+    ("أيام", W::Plural(Unit::Day)),
+    ("يوما", W::Unit(Unit::Day)),
+    ("أسبوع", W::Unit(Unit::Week)),
+    ("أسبوعا", W::Unit(Unit::Week)),
+    ("أسابيع", W::Plural(Unit::Week)),
+    ("أشهر", W::Plural(Unit::Month)),
+    ("شهور", W::Plural(Unit::Month)),
+    ("شهرا", W::Unit(Unit::Month)),
+    ("أعوام", W::Plural(Unit::Year)),
+    ("عاما", W::Unit(Unit::Year)),
+    ("سنوات", W::Plural(Unit::Year)),
+    ("سنين", W::Plural(Unit::Year)),
+    ("ساعة", W::Unit(Unit::Hour)),
+    ("ساعات", W::Plural(Unit::Hour)),
+    ("دقيقة", W::Unit(Unit::Minute)),
+    ("دقائق", W::Plural(Unit::Minute)),
+    ("عقد", W::Unit(Unit::Decade)),
+    ("عقود", W::Plural(Unit::Decade)),
+    ("قرون", W::Plural(Unit::Century)),
+    ("يومين", W::Dual(Unit::Day)),
+    ("يومان", W::Dual(Unit::Day)),
+    ("أسبوعين", W::Dual(Unit::Week)),
+    ("شهرين", W::Dual(Unit::Month)),
+    ("عامين", W::Dual(Unit::Year)),
+    ("سنتين", W::Dual(Unit::Year)),
+    ("ساعتين", W::Dual(Unit::Hour)),
+    ("دقيقتين", W::Dual(Unit::Minute)),
+    ("عقدين", W::Dual(Unit::Decade)),
+    ("قرنين", W::Dual(Unit::Century)),
+];
+
+/// Decade nouns by their tens, in the spellings the press uses.
+const DECADES: &[(&str, u8)] = &[
+    ("العشرينيات", 20),
+    ("العشرينات", 20),
+    ("الثلاثينيات", 30),
+    ("الثلاثينات", 30),
+    ("الأربعينيات", 40),
+    ("الأربعينات", 40),
+    ("الخمسينيات", 50),
+    ("الخمسينات", 50),
+    ("الستينيات", 60),
+    ("الستينات", 60),
+    ("السبعينيات", 70),
+    ("السبعينات", 70),
+    ("الثمانينيات", 80),
+    ("الثمانينات", 80),
+    ("التسعينيات", 90),
+    ("التسعينات", 90),
+    ("عشرينيات", 20),
+    ("ثلاثينيات", 30),
+    ("أربعينيات", 40),
+    ("خمسينيات", 50),
+    ("ستينيات", 60),
+    ("سبعينيات", 70),
+    ("ثمانينيات", 80),
+    ("تسعينيات", 90),
+    ("تسعينات", 90),
+    ("ثمانينات", 80),
+];
+
 /// Every other word the grammar reads, with its role and clitics.
 const WORDS: &[(&str, Word, Clitics)] = &[
     ("كانون", W::MonthHead(MonthHead::Kanun), All),
     ("تشرين", W::MonthHead(MonthHead::Tishrin), All),
-    ("الأول", W::Ordinal(1), Conj),
-    ("الأولى", W::Ordinal(1), Conj),
-    ("الثاني", W::Ordinal(2), Conj),
-    ("الثانية", W::Ordinal(2), Conj),
+    ("ربيع", W::MonthHead(MonthHead::Rabi), All),
+    ("جمادى", W::MonthHead(MonthHead::Jumada), All),
+    ("ذو", W::MonthHead(MonthHead::Dhu), Conj),
+    ("ذي", W::MonthHead(MonthHead::Dhu), Conj),
+    ("القعدة", W::HijriTail(11), Clitics::None),
+    ("الحجة", W::HijriTail(12), Clitics::None),
     ("يوم", W::DayNoun, All),
     ("ليل", W::NightOf, All),
     ("ليلة", W::NightOf, All),
@@ -208,20 +478,77 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("الأمس", W::RelDay(-1), All),
     ("البارحة", W::RelDay(-1), All),
     ("غدا", W::RelDay(1), All),
+    ("الغد", W::RelDay(1), All),
     ("غد", W::Morrow, All),
     ("أول", W::First, All),
     ("بعد", W::After, Conj),
+    ("قبل", W::Before, Conj),
     ("الأسبوع", W::Week, All),
-    ("منتصف", W::Middle, All),
-    ("نهاية", W::End, All),
+    ("مطلع", W::PeriodPart(Part::Early), All),
+    ("أوائل", W::PeriodPart(Part::Early), All),
+    ("بداية", W::PeriodPart(Part::Early), All),
+    ("بدايات", W::PeriodPart(Part::Early), All),
+    ("مستهل", W::PeriodPart(Part::Early), All),
+    ("منتصف", W::PeriodPart(Part::Mid), All),
+    ("أواسط", W::PeriodPart(Part::Mid), All),
+    ("أواخر", W::PeriodPart(Part::Late), All),
+    ("نهاية", W::PeriodPart(Part::Late), All),
+    ("ختام", W::PeriodPart(Part::Late), All),
     ("عطلة", W::Break, All),
     ("هذا", W::This, Conj),
     ("هذه", W::This, Conj),
+    ("ذلك", W::That, Conj),
+    ("ذاك", W::That, Conj),
     ("عام", W::YearNoun, All),
     ("العام", W::YearNoun, All),
     ("سنة", W::YearNoun, All),
     ("السنة", W::YearNoun, All),
+    ("عامي", W::YearNoun, All),
     ("شهر", W::MonthNoun, All),
+    ("الشهر", W::MonthNoun, All),
+    ("القرن", W::Century, All),
+    ("الصيف", W::Season(Season::Summer), All),
+    ("صيف", W::Season(Season::Summer), All),
+    ("الشتاء", W::Season(Season::Winter), All),
+    ("شتاء", W::Season(Season::Winter), All),
+    ("الربيع", W::Season(Season::Spring), All),
+    ("الخريف", W::Season(Season::Autumn), All),
+    ("خريف", W::Season(Season::Autumn), All),
+    ("عيد", W::OccasionHead(OccasionHead::Eid), All),
+    ("رأس", W::OccasionHead(OccasionHead::Head), All),
+    ("المولد", W::OccasionHead(OccasionHead::Mawlid), All),
+    ("كريسماس", W::OccasionHead(OccasionHead::Christmas), All),
+    ("الكريسماس", W::OccasionHead(OccasionHead::Christmas), All),
+    ("الموافق", W::Corresponding, All),
+    ("الموافقة", W::Corresponding, All),
+    ("الساعة", W::Clock, All),
+    ("صباح", W::DayPart(DayPart::Morning), All),
+    ("صباحا", W::DayPart(DayPart::Morning), All),
+    ("الصباح", W::DayPart(DayPart::Morning), All),
+    ("فجر", W::DayPart(DayPart::Dawn), All),
+    ("فجرا", W::DayPart(DayPart::Dawn), All),
+    ("الفجر", W::DayPart(DayPart::Dawn), All),
+    ("ظهر", W::DayPart(DayPart::Noon), All),
+    ("ظهرا", W::DayPart(DayPart::Noon), All),
+    ("الظهر", W::DayPart(DayPart::Noon), All),
+    ("عصر", W::DayPart(DayPart::Afternoon), All),
+    ("عصرا", W::DayPart(DayPart::Afternoon), All),
+    ("العصر", W::DayPart(DayPart::Afternoon), All),
+    ("مساء", W::DayPart(DayPart::Evening), All),
+    ("مساءا", W::DayPart(DayPart::Evening), All),
+    ("المساء", W::DayPart(DayPart::Evening), All),
+    ("ليلا", W::DayPart(DayPart::Night), All),
+    ("توقيت", W::TimeZone, All),
+    ("التوقيت", W::TimeZone, All),
+    ("كل", W::Every, Conj),
+    ("يوميا", W::Periodic(Unit::Day), Conj),
+    ("أسبوعيا", W::Periodic(Unit::Week), Conj),
+    ("شهريا", W::Periodic(Unit::Month), Conj),
+    ("سنويا", W::Periodic(Unit::Year), Conj),
+    ("خلال", W::During, Conj),
+    ("غضون", W::During, Conj),
+    ("مدى", W::During, Conj),
+    ("مدة", W::During, All),
     ("من", W::From, Conj),
     ("إلى", W::To, Conj),
     ("حتى", W::Until, Conj),
@@ -236,8 +563,15 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("ميلادي", W::GregorianEra, Clitics::None),
     ("ميلادية", W::GregorianEra, Clitics::None),
     ("للميلاد", W::GregorianEra, Clitics::None),
-    ("عشر", W::Teen, Clitics::None),
-    ("عشرة", W::Teen, Clitics::None),
+    ("عمر", W::Age, Clitics::None),
+    ("عمره", W::Age, Clitics::None),
+    ("عمرها", W::Age, Clitics::None),
+    ("عمرهم", W::Age, Clitics::None),
+    ("العمر", W::Age, Clitics::None),
+    ("هـ", W::HijriEra, Clitics::None),
+    ("هجري", W::HijriEra, Clitics::None),
+    ("هجرية", W::HijriEra, Clitics::None),
+    ("للهجرة", W::HijriEra, Clitics::None),
 ];
 
 /// Prefixes a word without the article can carry.
@@ -257,8 +591,20 @@ fn entries() -> Vec<(&'static str, Word, Clitics)> {
     for &(w, d) in WEEKDAYS {
         all.push((w, W::Weekday(d), All));
     }
+    for &(w, d) in BARE_WEEKDAYS {
+        all.push((w, W::BareWeekday(d), All));
+    }
     for &(w, number, ambiguous) in MONTHS {
         all.push((w, W::Month { number, ambiguous }, All));
+    }
+    for &(w, number, ambiguous) in HIJRI_MONTHS {
+        all.push((w, W::HijriMonth { number, ambiguous }, All));
+    }
+    for &(w, word) in NUMBERS.iter().chain(UNITS) {
+        all.push((w, word, All));
+    }
+    for &(w, tens) in DECADES {
+        all.push((w, W::Decade(tens), All));
     }
     all.extend_from_slice(WORDS);
     all

@@ -1,0 +1,658 @@
+//! Resolution of periods: weeks, months and years relative to the anchor, offsets of N units,
+//! parts of periods, decades, centuries, seasons, Hijri dates, occasions and ordinal weekdays.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::calendar::{
+    add_days, anchor_name, iso_week_value, month_end, month_name, week_monday, weekday_name,
+};
+use super::{Context, Prefer, Resolution, hijri, one_day, span, unresolved, ymd};
+use crate::lang::expr::{MonthRef, Occasion, Part, Rel, Season, Unit};
+use crate::timeline::model::{EventDate, MentionKind, Modifier, Precision};
+
+/// A whole calendar month as an event date.
+fn month_date(y: i32, m: u32, reason: String) -> Option<EventDate> {
+    let s = NaiveDate::from_ymd_opt(y, m, 1)?;
+    Some(span(
+        s,
+        month_end(y, m)?,
+        format!("{y:04}-{m:02}"),
+        Precision::Month,
+        reason,
+    ))
+}
+
+/// A whole calendar year as an event date.
+fn year_date(y: i32, reason: String) -> Option<EventDate> {
+    Some(span(
+        NaiveDate::from_ymd_opt(y, 1, 1)?,
+        NaiveDate::from_ymd_opt(y, 12, 31)?,
+        format!("{y:04}"),
+        Precision::Year,
+        reason,
+    ))
+}
+
+/// The ISO week starting on Monday `mon`.
+fn week_date(mon: NaiveDate, reason: String) -> EventDate {
+    span(
+        mon,
+        add_days(mon, 6),
+        iso_week_value(mon),
+        Precision::Week,
+        reason,
+    )
+}
+
+/// `(year, month)` moved by `n` months.
+fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
+    let total = y * 12 + (m as i32 - 1) + n;
+    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
+}
+
+fn rel_shift(rel: Rel) -> i32 {
+    match rel {
+        Rel::Last => -1,
+        Rel::Next => 1,
+        Rel::This => 0,
+    }
+}
+
+fn rel_words(rel: Rel) -> &'static str {
+    match rel {
+        Rel::Last => "before",
+        Rel::Next => "after",
+        Rel::This => "containing",
+    }
+}
+
+/// "الأسبوع الماضي", "الشهر المقبل", "هذا العام", "القرن الماضي".
+pub(super) fn rel_unit(unit: Unit, rel: Rel, a: NaiveDate) -> Option<EventDate> {
+    let n = rel_shift(rel);
+    let which = rel_words(rel);
+    let anchor = anchor_name(a);
+    match unit {
+        Unit::Week => {
+            let mon = add_days(week_monday(a), 7 * n as i64);
+            let reason = if rel == Rel::This {
+                format!("the anchor's ISO week (Monday to Sunday), {anchor}")
+            } else {
+                format!("the ISO week (Monday to Sunday) {which} the anchor's, {anchor}")
+            };
+            Some(week_date(mon, reason))
+        }
+        Unit::Month => {
+            let (y, m) = add_months(a.year(), a.month(), n);
+            month_date(y, m, format!("the month {which} the anchor's, {anchor}"))
+        }
+        Unit::Year => year_date(
+            a.year() + n,
+            format!("the year {which} the anchor's, {anchor}"),
+        ),
+        Unit::Century => {
+            let c = (a.year() - 1).div_euclid(100) + 1 + n;
+            century(c)
+        }
+        _ => None,
+    }
+}
+
+/// N units from `base`: the day, ISO week, month or year that lands there.
+pub(super) fn offset(n: i32, unit: Unit, base: NaiveDate, from: &str) -> Option<EventDate> {
+    let count = n.unsigned_abs();
+    let dir = if n < 0 { "before" } else { "after" };
+    let unit_name = match unit {
+        Unit::Minute => "minute",
+        Unit::Hour => "hour",
+        Unit::Day => "day",
+        Unit::Week => "week",
+        Unit::Month => "month",
+        Unit::Year => "year",
+        Unit::Decade => "decade",
+        Unit::Century => "century",
+    };
+    let plural = if count == 1 { "" } else { "s" };
+    let reason = format!("{count} {unit_name}{plural} {dir} {from}");
+    let mut date = match unit {
+        Unit::Minute | Unit::Hour => one_day(base, reason),
+        Unit::Day => one_day(add_days(base, n as i64), reason),
+        Unit::Week => week_date(add_days(week_monday(base), 7 * n as i64), reason),
+        Unit::Month => {
+            let (y, m) = add_months(base.year(), base.month(), n);
+            month_date(y, m, reason)?
+        }
+        Unit::Year => year_date(base.year() + n, reason)?,
+        Unit::Decade => year_date(base.year() + 10 * n, reason)?,
+        Unit::Century => year_date(base.year() + 100 * n, reason)?,
+    };
+    date.approximate = matches!(unit, Unit::Decade | Unit::Century);
+    Some(date)
+}
+
+/// The early, middle or late third of a resolved period.
+pub(super) fn part(p: Part, inner: EventDate) -> Option<EventDate> {
+    let (s, e) = (inner.start?, inner.end?);
+    let (from, to) = match inner.precision {
+        Precision::Month => {
+            let (y, m) = (s.year(), s.month());
+            let last = e.day();
+            let (a, b) = match p {
+                Part::Early => (1, 10),
+                Part::Mid => (11, 20),
+                Part::Late => (21, last),
+            };
+            (
+                NaiveDate::from_ymd_opt(y, m, a)?,
+                NaiveDate::from_ymd_opt(y, m, b)?,
+            )
+        }
+        Precision::Year if s.year() == e.year() => {
+            let y = s.year();
+            let (a, b) = match p {
+                Part::Early => (1, 4),
+                Part::Mid => (5, 8),
+                Part::Late => (9, 12),
+            };
+            (NaiveDate::from_ymd_opt(y, a, 1)?, month_end(y, b)?)
+        }
+        _ => {
+            // Decades, centuries, ranges: split the span in thirds.
+            let days = (e - s).num_days();
+            let third = days / 3;
+            match p {
+                Part::Early => (s, add_days(s, third)),
+                Part::Mid => (add_days(s, third + 1), add_days(s, 2 * third)),
+                Part::Late => (add_days(s, 2 * third + 1), e),
+            }
+        }
+    };
+    let which = match p {
+        Part::Early => "the early part",
+        Part::Mid => "the middle",
+        Part::Late => "the late part",
+    };
+    let mut date = span(
+        from,
+        to,
+        inner.value.clone(),
+        inner.precision,
+        format!("{which} of {}; {}", inner.value, inner.reason),
+    );
+    date.approximate = true;
+    date.modifier = Some(match p {
+        Part::Early => Modifier::Start,
+        Part::Mid => Modifier::Mid,
+        Part::Late => Modifier::End,
+    });
+    Some(date)
+}
+
+/// A decade from its first year: "199" for the 1990s.
+pub(super) fn decade(start: i32) -> Option<EventDate> {
+    Some(span(
+        NaiveDate::from_ymd_opt(start, 1, 1)?,
+        NaiveDate::from_ymd_opt(start + 9, 12, 31)?,
+        format!("{:03}", start.div_euclid(10)),
+        Precision::Decade,
+        format!("the decade {start}–{}", start + 9),
+    ))
+}
+
+/// A century by number as people count it: the 20th is 1900–1999.
+pub(super) fn century(n: i32) -> Option<EventDate> {
+    let start = (n - 1) * 100;
+    Some(span(
+        NaiveDate::from_ymd_opt(start, 1, 1)?,
+        NaiveDate::from_ymd_opt(start + 99, 12, 31)?,
+        format!("{:02}", n - 1),
+        Precision::Century,
+        format!(
+            "century {n}, the years {start}–{} as news counts them",
+            start + 99
+        ),
+    ))
+}
+
+/// The span of a season in the year `y` (a winter starts in December of `y`).
+fn season_span(season: Season, y: i32) -> Option<(NaiveDate, NaiveDate)> {
+    let (sy, sm, ey, em) = match season {
+        Season::Spring => (y, 3, y, 5),
+        Season::Summer => (y, 6, y, 8),
+        Season::Autumn => (y, 9, y, 11),
+        Season::Winter => (y, 12, y + 1, 2),
+    };
+    Some((NaiveDate::from_ymd_opt(sy, sm, 1)?, month_end(ey, em)?))
+}
+
+fn season_date(season: Season, y: i32, how: String) -> Option<EventDate> {
+    let (s, e) = season_span(season, y)?;
+    let code = match season {
+        Season::Spring => "SP",
+        Season::Summer => "SU",
+        Season::Autumn => "FA",
+        Season::Winter => "WI",
+    };
+    let mut date = span(
+        s,
+        e,
+        format!("{y:04}-{code}"),
+        Precision::Month,
+        format!("{how} (meteorological seasons, northern hemisphere)"),
+    );
+    date.approximate = true;
+    Some(date)
+}
+
+/// "صيف 2020", "الشتاء الماضي".
+pub(super) fn season(
+    season: Season,
+    year: Option<i32>,
+    rel: Option<Rel>,
+    a: Option<NaiveDate>,
+) -> Option<EventDate> {
+    if let Some(y) = year {
+        return season_date(season, y, format!("that season of {y}"));
+    }
+    let a = a?;
+    let years = (a.year() - 2)..=(a.year() + 1);
+    let spans = years.filter_map(|y| season_span(season, y).map(|(s, e)| (y, s, e)));
+    let pick = match rel? {
+        Rel::Last => spans.filter(|(_, _, e)| *e < a).map(|(y, ..)| y).max(),
+        Rel::Next => spans.filter(|(_, s, _)| *s > a).map(|(y, ..)| y).min(),
+        Rel::This => spans
+            .min_by_key(|(_, s, e)| {
+                if *s <= a && a <= *e {
+                    0
+                } else {
+                    (*s - a).num_days().abs()
+                }
+            })
+            .map(|(y, ..)| y),
+    }?;
+    let how = format!(
+        "the season {} the anchor, {}",
+        rel_words(rel?),
+        anchor_name(a)
+    );
+    season_date(season, pick, how)
+}
+
+/// Chooses among candidate days the one the text means, relative to the anchor.
+fn choose(
+    cands: &[NaiveDate],
+    a: NaiveDate,
+    rel: Option<Rel>,
+    prefer: Prefer,
+) -> Option<(NaiveDate, &'static str)> {
+    let before = || cands.iter().copied().filter(|d| *d < a).max();
+    let after = || cands.iter().copied().filter(|d| *d > a).min();
+    match (rel, prefer) {
+        (Some(Rel::Last), _) => before().map(|d| (d, "the last one before the anchor")),
+        (Some(Rel::Next), _) => after().map(|d| (d, "the next one after the anchor")),
+        (Some(Rel::This), _) => cands
+            .iter()
+            .copied()
+            .filter(|d| d.year() == a.year())
+            .min()
+            .map(|d| (d, "the one in the anchor's year")),
+        (None, Prefer::Past) => cands
+            .iter()
+            .copied()
+            .filter(|d| *d <= a)
+            .max()
+            .map(|d| (d, "the most recent one on or before the anchor")),
+        (None, Prefer::Future) => cands
+            .iter()
+            .copied()
+            .filter(|d| *d >= a)
+            .min()
+            .map(|d| (d, "the next one on or after the anchor")),
+    }
+}
+
+/// Western Easter Sunday of a Gregorian year (anonymous Gregorian algorithm).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+/// The days of an occasion falling in Gregorian year `y`.
+fn occasion_days(o: Occasion, y: i32) -> Vec<NaiveDate> {
+    let fixed = |m, d| NaiveDate::from_ymd_opt(y, m, d).into_iter().collect();
+    let hijri_day = |hm: u32, hd: u32| -> Vec<NaiveDate> {
+        // A Hijri year is 11 days shorter: one or two occurrences per Gregorian year.
+        let Some((hy, ..)) =
+            hijri::from_gregorian(NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default())
+        else {
+            return Vec::new();
+        };
+        (hy..=hy + 1)
+            .filter_map(|hy| hijri::to_gregorian(hy, hm, hd))
+            .filter(|d| d.year() == y)
+            .collect()
+    };
+    match o {
+        Occasion::NewYear => fixed(1, 1),
+        Occasion::Christmas => fixed(12, 25),
+        Occasion::LabourDay => fixed(5, 1),
+        Occasion::Easter => easter(y).into_iter().collect(),
+        Occasion::EidAlFitr => hijri_day(10, 1),
+        Occasion::EidAlAdha => hijri_day(12, 10),
+        Occasion::HijriNewYear => hijri_day(1, 1),
+        Occasion::Mawlid => hijri_day(3, 12),
+    }
+}
+
+fn occasion_name(o: Occasion) -> &'static str {
+    match o {
+        Occasion::NewYear => "New Year's Day (1 January)",
+        Occasion::Christmas => "Christmas (25 December)",
+        Occasion::Easter => "Easter Sunday (Western, Gregorian computus)",
+        Occasion::LabourDay => "Labour Day (1 May)",
+        Occasion::EidAlFitr => "Eid al-Fitr (1 Shawwal)",
+        Occasion::EidAlAdha => "Eid al-Adha (10 Dhu al-Hijja)",
+        Occasion::HijriNewYear => "the Hijri New Year (1 Muharram)",
+        Occasion::Mawlid => "the Prophet's Birthday (12 Rabi al-Awwal)",
+    }
+}
+
+fn is_hijri_occasion(o: Occasion) -> bool {
+    matches!(
+        o,
+        Occasion::EidAlFitr | Occasion::EidAlAdha | Occasion::HijriNewYear | Occasion::Mawlid
+    )
+}
+
+/// The Gregorian days of a Hijri-calendar occasion in Hijri year `hy`.
+fn hijri_occasion_day(o: Occasion, hy: i32) -> Option<NaiveDate> {
+    let (m, d) = match o {
+        Occasion::EidAlFitr => (10, 1),
+        Occasion::EidAlAdha => (12, 10),
+        Occasion::HijriNewYear => (1, 1),
+        Occasion::Mawlid => (3, 12),
+        _ => return None,
+    };
+    hijri::to_gregorian(hy, m, d)
+}
+
+/// The month (of the anchor's year or a neighbour) whose middle is nearest the anchor.
+pub(super) fn nearest_month(month: u32, a: NaiveDate) -> Option<EventDate> {
+    let y = ((a.year() - 1)..=(a.year() + 1)).min_by_key(|&y| {
+        NaiveDate::from_ymd_opt(y, month, 15).map_or(i64::MAX, |m| (m - a).num_days().abs())
+    })?;
+    month_date(
+        y,
+        month,
+        format!(
+            "{} of the year nearest the anchor, {}",
+            month_name(month),
+            anchor_name(a)
+        ),
+    )
+}
+
+/// "عيد الأضحى", "عيد الميلاد 2019", "رأس السنة", "عيد الفطر 1441 هـ".
+pub(super) fn occasion(
+    o: Occasion,
+    year: Option<i32>,
+    hijri_year: bool,
+    rel: Option<Rel>,
+    cx: &Context,
+) -> Option<EventDate> {
+    let name = occasion_name(o);
+    let hijri_note = if is_hijri_occasion(o) {
+        format!("; {}", hijri::CONVENTION)
+    } else {
+        String::new()
+    };
+    let (d, how) = match (year, cx.anchor) {
+        (Some(y), _) if hijri_year && is_hijri_occasion(o) => {
+            (hijri_occasion_day(o, y)?, format!("in {y} AH"))
+        }
+        (Some(y), _) => (*occasion_days(o, y).first()?, format!("in {y}")),
+        (None, Some(a)) => {
+            let cands: Vec<NaiveDate> = ((a.year() - 1)..=(a.year() + 1))
+                .flat_map(|y| occasion_days(o, y))
+                .collect();
+            let (d, how) = choose(&cands, a, rel, cx.prefer)?;
+            (d, format!("{how}, {}", anchor_name(a)))
+        }
+        (None, None) => return None,
+    };
+    let mut date = one_day(d, format!("{name}, {how}{hijri_note}"));
+    date.uncertain = is_hijri_occasion(o);
+    Some(date)
+}
+
+/// A Hijri day or month, with or without its year.
+pub(super) fn hijri_date(
+    day: Option<u32>,
+    month: u32,
+    year: Option<i32>,
+    rel: Option<Rel>,
+    cx: &Context,
+) -> Option<EventDate> {
+    let name = hijri::month_name(month);
+    let conv = hijri::CONVENTION;
+    let whole = |hy: i32, how: String| -> Option<EventDate> {
+        let (s, e) = hijri::month_span(hy, month)?;
+        Some(span(
+            s,
+            e,
+            format!("{}/{}", ymd(s), ymd(e)),
+            Precision::Month,
+            format!("{name} {hy} AH{how}; {conv}"),
+        ))
+    };
+    let mut date = match (day, year) {
+        (Some(d), Some(hy)) => {
+            let g = hijri::to_gregorian(hy, month, d)?;
+            one_day(g, format!("{d} {name} {hy} AH; {conv}"))
+        }
+        (None, Some(hy)) => whole(hy, String::new())?,
+        (_, None) => {
+            let a = cx.anchor?;
+            let (ay, ..) = hijri::from_gregorian(a)?;
+            match day {
+                Some(d) => {
+                    let cands: Vec<NaiveDate> = ((ay - 1)..=(ay + 1))
+                        .filter_map(|hy| hijri::to_gregorian(hy, month, d))
+                        .collect();
+                    let g = cands
+                        .iter()
+                        .copied()
+                        .min_by_key(|g| (*g - a).num_days().abs())?;
+                    one_day(
+                        g,
+                        format!(
+                            "{d} {name} in the Hijri year nearest the anchor, {}; {conv}",
+                            anchor_name(a)
+                        ),
+                    )
+                }
+                None => {
+                    let spans: Vec<(i32, NaiveDate, NaiveDate)> = ((ay - 1)..=(ay + 1))
+                        .filter_map(|hy| hijri::month_span(hy, month).map(|(s, e)| (hy, s, e)))
+                        .collect();
+                    let pick = match (rel, cx.prefer) {
+                        (Some(Rel::Last), _) => {
+                            spans.iter().filter(|(_, _, e)| *e < a).max_by_key(|x| x.1)
+                        }
+                        (Some(Rel::Next), _) | (None, Prefer::Future) => {
+                            spans.iter().filter(|(_, s, _)| *s > a).min_by_key(|x| x.1)
+                        }
+                        (Some(Rel::This), _) => spans.iter().find(|(hy, ..)| *hy == ay),
+                        (None, Prefer::Past) => {
+                            spans.iter().filter(|(_, s, _)| *s <= a).max_by_key(|x| x.1)
+                        }
+                    }?;
+                    whole(
+                        pick.0,
+                        format!(", chosen relative to the anchor, {}", anchor_name(a)),
+                    )?
+                }
+            }
+        }
+    };
+    date.uncertain = true;
+    Some(date)
+}
+
+/// A whole Hijri year.
+pub(super) fn hijri_year(hy: i32) -> Option<EventDate> {
+    let s = hijri::to_gregorian(hy, 1, 1)?;
+    let e = hijri::to_gregorian(hy + 1, 1, 1)?.pred_opt()?;
+    let mut date = span(
+        s,
+        e,
+        format!("{}/{}", ymd(s), ymd(e)),
+        Precision::Year,
+        format!("the Hijri year {hy} AH; {}", hijri::CONVENTION),
+    );
+    date.uncertain = true;
+    Some(date)
+}
+
+/// The n-th (or last, n = -1) weekday within a span of days.
+fn nth_in(s: NaiveDate, e: NaiveDate, n: i32, w: Weekday) -> Option<NaiveDate> {
+    let days: Vec<NaiveDate> = s
+        .iter_days()
+        .take_while(|d| *d <= e)
+        .filter(|d| d.weekday() == w)
+        .collect();
+    if n < 0 {
+        days.last().copied()
+    } else {
+        days.get((n - 1) as usize).copied()
+    }
+}
+
+/// "ثاني أربعاء من أكتوبر", "آخر جمعة من رمضان".
+pub(super) fn nth_weekday(
+    n: i32,
+    w: Weekday,
+    month: MonthRef,
+    year: Option<i32>,
+    cx: &Context,
+) -> Option<EventDate> {
+    let which = match n {
+        -1 => "last".to_string(),
+        1 => "first".to_string(),
+        2 => "second".to_string(),
+        3 => "third".to_string(),
+        k => format!("{k}th"),
+    };
+    let in_year = |y: i32| -> Option<NaiveDate> {
+        let (s, e) = match month {
+            MonthRef::Gregorian(m) => (NaiveDate::from_ymd_opt(y, m, 1)?, month_end(y, m)?),
+            MonthRef::Hijri(m) => hijri::month_span(y, m)?,
+        };
+        nth_in(s, e, n, w)
+    };
+    let (mname, cal) = match month {
+        MonthRef::Gregorian(m) => (month_name(m).to_string(), String::new()),
+        MonthRef::Hijri(m) => (
+            hijri::month_name(m).to_string(),
+            format!("; {}", hijri::CONVENTION),
+        ),
+    };
+    let (d, how) = match (year, cx.anchor) {
+        (Some(y), _) => (in_year(y)?, format!("{y}")),
+        (None, Some(a)) => {
+            let base = match month {
+                MonthRef::Gregorian(_) => a.year(),
+                MonthRef::Hijri(_) => hijri::from_gregorian(a)?.0,
+            };
+            let cands: Vec<NaiveDate> = ((base - 1)..=(base + 1)).filter_map(in_year).collect();
+            let (d, how) = choose(&cands, a, None, cx.prefer)?;
+            (d, format!("{how}, {}", anchor_name(a)))
+        }
+        (None, None) => return None,
+    };
+    let mut date = one_day(
+        d,
+        format!("the {which} {} of {mname}, {how}{cal}", weekday_name(w)),
+    );
+    date.uncertain = matches!(month, MonthRef::Hijri(_));
+    Some(date)
+}
+
+/// Resolves the parts of a range and joins them.
+pub(super) fn range(a: EventDate, b: EventDate) -> Option<EventDate> {
+    let (s1, e1, s2, e2) = (a.start?, a.end?, b.start?, b.end?);
+    let (start, end) = (s1.min(s2), e1.max(e2));
+    let mut date = span(
+        start,
+        end,
+        format!("{}/{}", a.value, b.value),
+        a.precision.min(b.precision),
+        format!("from {} to {}", a.reason, b.reason),
+    );
+    date.uncertain = a.uncertain || b.uncertain;
+    Some(date)
+}
+
+/// A date resolution as a plain event for arms that can fail.
+pub(super) fn event(
+    kind: MentionKind,
+    date: Option<EventDate>,
+    fallback_value: &str,
+    precision: Precision,
+) -> Resolution {
+    match date {
+        Some(d) => Resolution::event(kind, d),
+        None => Resolution::event(kind, unresolved(fallback_value.into(), precision)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn easter_dates() {
+        assert_eq!(easter(2021), Some(d("2021-04-04")));
+        assert_eq!(easter(2022), Some(d("2022-04-17")));
+        assert_eq!(easter(2019), Some(d("2019-04-21")));
+    }
+
+    #[test]
+    fn months_move_across_years() {
+        assert_eq!(add_months(2022, 1, -1), (2021, 12));
+        assert_eq!(add_months(2022, 1, -13), (2020, 12));
+        assert_eq!(add_months(2021, 11, 3), (2022, 2));
+    }
+
+    #[test]
+    fn thirds_of_a_month_and_a_year() {
+        let m = month_date(2021, 12, String::new()).unwrap();
+        let late = part(Part::Late, m).unwrap();
+        assert_eq!(
+            (late.start, late.end),
+            (Some(d("2021-12-21")), Some(d("2021-12-31")))
+        );
+        let y = year_date(2021, String::new()).unwrap();
+        let early = part(Part::Early, y).unwrap();
+        assert_eq!(
+            (early.start, early.end),
+            (Some(d("2021-01-01")), Some(d("2021-04-30")))
+        );
+    }
+}
