@@ -1,4 +1,8 @@
-//! The terminal viewer. Until it lands, `tarikh` prints the editor's chronology instead.
+//! The terminal viewer.
+
+pub mod bidi;
+pub mod shape;
+pub mod strip;
 
 use crate::timeline::model::Timeline;
 
