@@ -22,7 +22,9 @@ pub enum Folded {
 #[inline]
 pub fn fold_char(c: char) -> Folded {
     match c {
-        'a'..='z' | '0'..='9' | '\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{0628}' => Folded::Char(c),
+        'a'..='z' | '0'..='9' | '\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{0628}' => {
+            Folded::Char(c)
+        }
         'A'..='Z' => Folded::Char(c.to_ascii_lowercase()),
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => Folded::Drop,
         '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' => Folded::Drop,
@@ -78,7 +80,10 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// True for characters that continue a word without being letters (harakat, tatweel, joiners).
 #[inline]
 pub fn is_word_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
+    matches!(
+        c,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}'
+    )
 }
 
 #[cfg(test)]
@@ -109,7 +114,10 @@ mod tests {
     fn unfolds_presentation_forms_and_lam_alef() {
         // ﻻ is the lam-alef ligature; ﺍﻟﺨﻤﻴﺲ is الخميس in presentation forms.
         assert_eq!(normalize("\u{FEFB}"), "لا");
-        assert_eq!(normalize("\u{FE8D}\u{FEDF}\u{FEA8}\u{FEE4}\u{FEF4}\u{FEB2}"), "الخميس");
+        assert_eq!(
+            normalize("\u{FE8D}\u{FEDF}\u{FEA8}\u{FEE4}\u{FEF4}\u{FEB2}"),
+            "الخميس"
+        );
     }
 
     #[test]

@@ -36,7 +36,8 @@ pub fn split_sentences(text: &str) -> Vec<TextSpan> {
                 // Take the whole run of marks and any closing brackets or quotes after it.
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, d)) = iter.peek() {
-                    if matches!(d, '.' | '!' | '?' | '؟' | '؛' | '…' | ')' | ']' | '»' | '”') {
+                    if matches!(d, '.' | '!' | '?' | '؟' | '؛' | '…' | ')' | ']' | '»' | '”')
+                    {
                         end = j + d.len_utf8();
                         iter.next();
                     } else {
@@ -116,6 +117,9 @@ mod tests {
 
     #[test]
     fn decimals_and_numeric_dates_do_not_split() {
-        assert_eq!(texts("ارتفع 3.5 بالمئة في 6.1.2022 أمس."), vec!["ارتفع 3.5 بالمئة في 6.1.2022 أمس."]);
+        assert_eq!(
+            texts("ارتفع 3.5 بالمئة في 6.1.2022 أمس."),
+            vec!["ارتفع 3.5 بالمئة في 6.1.2022 أمس."]
+        );
     }
 }

@@ -197,7 +197,10 @@ impl Prepared {
     }
 
     fn byte(&self, glyph: usize) -> usize {
-        self.offsets.get(glyph).copied().unwrap_or(self.joined.len())
+        self.offsets
+            .get(glyph)
+            .copied()
+            .unwrap_or(self.joined.len())
     }
 
     /// Builds the visual line for logical glyphs `a..b`.
@@ -274,7 +277,10 @@ pub fn layout_paragraph(text: &str, base: usize, width: u16, mode: BidiMode) -> 
 pub fn layout_text(text: &str, base: usize, width: u16, mode: BidiMode) -> Vec<VisualLine> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
         if matches!(c, '\n' | '\r' | '\u{2029}') {
             let para = &text[start..i];
             if para.trim().is_empty() {
@@ -382,10 +388,7 @@ mod tests {
     #[test]
     fn digits_and_latin_keep_their_order_inside_arabic() {
         let l = &layout_paragraph("يوم الخميس (6 يناير 2022) مع (CSTO)", 0, 60, BidiMode::App)[0];
-        assert_eq!(
-            unshaped(l).trim(),
-            "(CSTO) عم (2022 رياني 6) سيمخلا موي"
-        );
+        assert_eq!(unshaped(l).trim(), "(CSTO) عم (2022 رياني 6) سيمخلا موي");
     }
 
     #[test]

@@ -92,9 +92,10 @@ fn forms(c: char) -> Option<(u32, u8)> {
 fn joining(c: char) -> Joining {
     match c {
         '\u{0640}' | ZWJ => Joining::Causing,
-        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' => {
-            Joining::Transparent
-        }
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}' => Joining::Transparent,
         _ => match forms(c) {
             Some((_, 4)) => Joining::Dual,
             Some((_, 2)) => Joining::Right,
