@@ -77,6 +77,19 @@ pub fn digit_value(c: char) -> Option<u32> {
     }
 }
 
+/// True for letters of any script, with a fast path for ASCII and the Arabic block, which make
+/// up nearly all of the text (the general Unicode lookup is slow).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// True for characters that continue a word without being letters (harakat, tatweel, joiners).
 #[inline]
 pub fn is_word_mark(c: char) -> bool {
@@ -85,6 +98,42 @@ pub fn is_word_mark(c: char) -> bool {
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}'
     )
 }
+
+/// How the tokenizer treats a character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Part of a word (letters, and harakat, tatweel and joiners inside words).
+    Letter,
+    /// A digit 0–9 of any script; the payload is its value.
+    Digit(u8),
+    /// White space or an invisible direction mark: separates tokens.
+    Space,
+    /// Anything else: a punctuation token.
+    Punct,
+}
+
+/// The class of any character.
+#[inline]
+pub fn class_of(c: char) -> Class {
+    if let Some(d) = digit_value(c) {
+        Class::Digit(d as u8)
+    } else if is_letter(c) || is_word_mark(c) {
+        Class::Letter
+    } else if c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200E}' | '\u{200F}' | '\u{061C}') {
+        Class::Space
+    } else {
+        Class::Punct
+    }
+}
+
+/// Class and folded form of every character of the Arabic block U+0600–U+06FF, which makes
+/// up most of an Arabic article, so the tokenizer classifies and folds it by one table lookup.
+pub static ARABIC_BLOCK: std::sync::LazyLock<[(Class, Folded); 256]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|i| {
+        let c = char::from_u32(0x600 + i as u32).unwrap_or(' ');
+        (class_of(c), fold_char(c))
+    })
+});
 
 #[cfg(test)]
 mod tests {

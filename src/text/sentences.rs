@@ -7,6 +7,9 @@
 use crate::timeline::model::TextSpan;
 
 /// Splits `text` into trimmed, non-empty sentence spans (byte offsets into `text`).
+///
+/// Works on bytes: every mark it reacts to is ASCII or has a distinctive UTF-8 encoding, and
+/// continuation bytes never look like either, so no character needs decoding.
 pub fn split_sentences(text: &str) -> Vec<TextSpan> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
@@ -14,32 +17,32 @@ pub fn split_sentences(text: &str) -> Vec<TextSpan> {
     let mut guillemets = 0u32;
     let mut curly = 0u32;
     let mut straight = false;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        match c {
-            '\n' | '\r' | '\u{2029}' => {
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let (mark, len) = mark_at(bytes, i);
+        match mark {
+            Mark::None => {}
+            Mark::LineEnd => {
                 push_trimmed(text, start, i, &mut out);
-                start = i + c.len_utf8();
+                start = i + len;
                 guillemets = 0;
                 curly = 0;
                 straight = false;
             }
-            '«' => guillemets += 1,
-            '»' => guillemets = guillemets.saturating_sub(1),
-            '“' => curly += 1,
-            '”' => curly = curly.saturating_sub(1),
-            '"' => straight = !straight,
-            '.' | '!' | '?' | '؟' | '؛' | '…' => {
-                if guillemets > 0 || curly > 0 || straight {
-                    continue;
-                }
+            Mark::OpenGuillemet => guillemets += 1,
+            Mark::CloseGuillemet => guillemets = guillemets.saturating_sub(1),
+            Mark::OpenCurly => curly += 1,
+            Mark::CloseCurly => curly = curly.saturating_sub(1),
+            Mark::Straight => straight = !straight,
+            Mark::Stop if guillemets > 0 || curly > 0 || straight => {}
+            Mark::Stop => {
                 // Take the whole run of marks and any closing brackets or quotes after it.
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = iter.peek() {
-                    if matches!(d, '.' | '!' | '?' | '؟' | '؛' | '…' | ')' | ']' | '»' | '”')
-                    {
-                        end = j + d.len_utf8();
-                        iter.next();
+                let mut end = i + len;
+                loop {
+                    let (next, l) = mark_at(bytes, end);
+                    let closing = matches!(bytes.get(end), Some(b')' | b']'));
+                    if closing || matches!(next, Mark::Stop | Mark::CloseGuillemet | Mark::CloseCurly) {
+                        end += if closing { 1 } else { l };
                     } else {
                         break;
                     }
@@ -49,12 +52,55 @@ pub fn split_sentences(text: &str) -> Vec<TextSpan> {
                     push_trimmed(text, start, end, &mut out);
                     start = end;
                 }
+                i = end;
+                continue;
             }
-            _ => {}
         }
+        i += len;
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// The marks sentence splitting reacts to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    None,
+    LineEnd,
+    Stop,
+    OpenGuillemet,
+    CloseGuillemet,
+    OpenCurly,
+    CloseCurly,
+    Straight,
+}
+
+/// The mark starting at byte `i` and its length (1 for anything that is not a mark).
+#[inline]
+fn mark_at(bytes: &[u8], i: usize) -> (Mark, usize) {
+    let Some(&b) = bytes.get(i) else {
+        return (Mark::None, 1);
+    };
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match b {
+        b'\n' | b'\r' => (Mark::LineEnd, 1),
+        b'.' | b'!' | b'?' => (Mark::Stop, 1),
+        b'"' => (Mark::Straight, 1),
+        // ؛ U+061B and ؟ U+061F
+        0xD8 if matches!(next(1), 0x9B | 0x9F) => (Mark::Stop, 2),
+        // « U+00AB and » U+00BB
+        0xC2 if next(1) == 0xAB => (Mark::OpenGuillemet, 2),
+        0xC2 if next(1) == 0xBB => (Mark::CloseGuillemet, 2),
+        // “ U+201C, ” U+201D, … U+2026, paragraph separator U+2029
+        0xE2 if next(1) == 0x80 => match next(2) {
+            0x9C => (Mark::OpenCurly, 3),
+            0x9D => (Mark::CloseCurly, 3),
+            0xA6 => (Mark::Stop, 3),
+            0xA9 => (Mark::LineEnd, 3),
+            _ => (Mark::None, 1),
+        },
+        _ => (Mark::None, 1),
+    }
 }
 
 fn is_blank(c: char) -> bool {

@@ -4,7 +4,7 @@
 //! A word stops where digits start, so "و2015" is the clitic "و" and the number 2015, and
 //! "الـ21" is "ال" and 21. Buffers are reused from sentence to sentence.
 
-use super::normalize::{digit_value, is_word_mark, push_folded};
+use super::normalize::{ARABIC_BLOCK, Class, Folded, class_of, fold_char, push_folded};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,72 +75,105 @@ fn fold_punct(c: char) -> char {
     }
 }
 
+/// Decodes the character at byte `i` with its class and fold; Arabic-block characters come
+/// straight from the table.
+#[inline]
+fn char_at(text: &str, i: usize, table: &[(Class, Folded); 256]) -> (char, usize, Class, Folded) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        let c = b as char;
+        return (c, 1, class_of(c), fold_char(c));
+    }
+    if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
+        let index = (((b - 0xD8) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
+        let (class, fold) = table[index];
+        let c = char::from_u32(0x600 + index as u32).unwrap_or(' ');
+        return (c, 2, class, fold);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8(), class_of(c), fold_char(c))
+}
+
 /// Tokenises `text[start..end]` into `out` (cleared first); spans are offsets into `text`.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
     out.list.clear();
     out.arena.clear();
-    let piece = &text[start..end];
-    let mut chars = piece.char_indices().peekable();
+    let table = &*ARABIC_BLOCK;
+    let mut i = start;
     let mut space = true;
-    while let Some((i, c)) = chars.next() {
-        let abs = start + i;
-        if let Some(d) = digit_value(c) {
-            let mut value = d;
-            let mut digits = 1u8;
-            let mut stop = abs + c.len_utf8();
-            while let Some(&(j, n)) = chars.peek() {
-                match digit_value(n) {
-                    Some(d) => {
-                        value = value.saturating_mul(10).saturating_add(d);
-                        digits = digits.saturating_add(1);
-                        stop = start + j + n.len_utf8();
-                        chars.next();
+    while i < end {
+        let (c, len, class, fold) = char_at(text, i, table);
+        match class {
+            Class::Space => {
+                space = true;
+                i += len;
+            }
+            Class::Punct => {
+                out.list.push(Token {
+                    kind: TokenKind::Punct(fold_punct(c)),
+                    start: i,
+                    end: i + len,
+                    space_before: space,
+                    norm: (0, 0),
+                });
+                space = false;
+                i += len;
+            }
+            Class::Digit(d) => {
+                let first = i;
+                let mut value = d as u32;
+                let mut digits = 1u8;
+                i += len;
+                while i < end {
+                    let (_, len, class, _) = char_at(text, i, table);
+                    let Class::Digit(d) = class else { break };
+                    value = value.saturating_mul(10).saturating_add(d as u32);
+                    digits = digits.saturating_add(1);
+                    i += len;
+                }
+                out.list.push(Token {
+                    kind: TokenKind::Number { value, digits },
+                    start: first,
+                    end: i,
+                    space_before: space,
+                    norm: (0, 0),
+                });
+                space = false;
+            }
+            Class::Letter => {
+                let first = i;
+                let a = out.arena.len() as u32;
+                push_fold(c, fold, &mut out.arena);
+                i += len;
+                while i < end {
+                    let (c, len, class, fold) = char_at(text, i, table);
+                    if class != Class::Letter {
+                        break;
                     }
-                    None => break,
+                    push_fold(c, fold, &mut out.arena);
+                    i += len;
                 }
+                let b = out.arena.len() as u32;
+                out.list.push(Token {
+                    kind: TokenKind::Word,
+                    start: first,
+                    end: i,
+                    space_before: space,
+                    norm: (a, b),
+                });
+                space = false;
             }
-            out.list.push(Token {
-                kind: TokenKind::Number { value, digits },
-                start: abs,
-                end: stop,
-                space_before: space,
-                norm: (0, 0),
-            });
-            space = false;
-        } else if c.is_alphabetic() || is_word_mark(c) {
-            let a = out.arena.len() as u32;
-            push_folded(c, &mut out.arena);
-            let mut stop = abs + c.len_utf8();
-            while let Some(&(j, n)) = chars.peek() {
-                if (n.is_alphabetic() || is_word_mark(n)) && digit_value(n).is_none() {
-                    push_folded(n, &mut out.arena);
-                    stop = start + j + n.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let b = out.arena.len() as u32;
-            out.list.push(Token {
-                kind: TokenKind::Word,
-                start: abs,
-                end: stop,
-                space_before: space,
-                norm: (a, b),
-            });
-            space = false;
-        } else if c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200F}' || c == '\u{200E}' {
-            space = true;
-        } else {
-            out.list.push(Token {
-                kind: TokenKind::Punct(fold_punct(c)),
-                start: abs,
-                end: abs + c.len_utf8(),
-                space_before: space,
-                norm: (0, 0),
-            });
-            space = false;
         }
+    }
+}
+
+#[inline]
+fn push_fold(c: char, fold: Folded, out: &mut String) {
+    match fold {
+        Folded::Char(f) => out.push(f),
+        Folded::Drop => {}
+        Folded::Expand => push_folded(c, out),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Output formats of `tarikh extract`: JSON (schema 1), JSON lines, and an editor's chronology.
 
 use super::model::{EventDate, Precision, Timeline};
+use crate::resolve::calendar::{month_name, weekday_name};
 use chrono::{Datelike, NaiveDate};
 
 /// An output format.
@@ -36,40 +37,7 @@ impl Format {
     }
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "Thursday 6 January 2022".
-pub fn day_name(d: NaiveDate) -> String {
-    format!(
-        "{} {} {} {}",
-        WEEKDAYS[d.weekday().num_days_from_monday() as usize],
-        d.day(),
-        MONTHS[d.month0() as usize],
-        d.year()
-    )
-}
+pub use crate::resolve::calendar::day_name;
 
 /// How a person reads the date of an event: "Thursday 6 January 2022", "1989 – 2019",
 /// "night of Wednesday 5 – Thursday 6 January 2022", "about Tuesday 4 – Wednesday 5 January 2022".
@@ -86,10 +54,10 @@ pub fn date_heading(date: &EventDate) -> String {
             }
         }
         Precision::Month if start.month() == end.month() && start.year() == end.year() => {
-            format!("{} {}", MONTHS[start.month0() as usize], start.year())
+            format!("{} {}", month_name(start.month()), start.year())
         }
         _ if start == end => day_name(start),
-        _ => format!("{} – {}", day_name(start), day_name(end)),
+        _ => day_range(start, end),
     };
     let night = if date.part_of_day == Some(super::model::PartOfDay::Night) {
         "night of "
@@ -98,6 +66,23 @@ pub fn date_heading(date: &EventDate) -> String {
     };
     let about = if date.approximate { "about " } else { "" };
     format!("{about}{night}{body}")
+}
+
+/// "Tuesday 4 – Wednesday 5 January 2022", shortening what both ends share.
+pub fn day_range(start: NaiveDate, end: NaiveDate) -> String {
+    let first = weekday_name(start.weekday());
+    if start.year() != end.year() {
+        format!("{} – {}", day_name(start), day_name(end))
+    } else if start.month() != end.month() {
+        format!(
+            "{first} {} {} – {}",
+            start.day(),
+            month_name(start.month()),
+            day_name(end)
+        )
+    } else {
+        format!("{first} {} – {}", start.day(), day_name(end))
+    }
 }
 
 fn markdown(t: &Timeline) -> String {

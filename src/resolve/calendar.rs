@@ -1,0 +1,118 @@
+//! Calendar arithmetic and English names used in reasons and headings.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// English weekday names, Monday first (chrono's order).
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// English month names.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "Thursday".
+pub fn weekday_name(w: Weekday) -> &'static str {
+    WEEKDAYS[w.num_days_from_monday() as usize]
+}
+
+/// "January" for 1.
+pub fn month_name(m: u32) -> &'static str {
+    MONTHS[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// "Thursday 6 January 2022".
+pub fn day_name(d: NaiveDate) -> String {
+    format!(
+        "{} {} {} {}",
+        weekday_name(d.weekday()),
+        d.day(),
+        month_name(d.month()),
+        d.year()
+    )
+}
+
+/// "Thursday 2022-01-06", the form reasons use for the anchor.
+pub fn anchor_name(d: NaiveDate) -> String {
+    format!(
+        "{} {:04}-{:02}-{:02}",
+        weekday_name(d.weekday()),
+        d.year(),
+        d.month(),
+        d.day()
+    )
+}
+
+/// `d` moved by `n` days (saturating at the calendar's ends).
+pub fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
+    let r = if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    };
+    r.unwrap_or(d)
+}
+
+/// Days from `d`'s weekday forward to `w` (0–6).
+pub fn days_until(d: NaiveDate, w: Weekday) -> i64 {
+    ((w.num_days_from_monday() + 7 - d.weekday().num_days_from_monday()) % 7) as i64
+}
+
+/// The Monday of `d`'s ISO week.
+pub fn week_monday(d: NaiveDate) -> NaiveDate {
+    add_days(d, -(d.weekday().num_days_from_monday() as i64))
+}
+
+/// TIMEX3 week value of `d`: "2022-W01".
+pub fn iso_week_value(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// The last day of a month.
+pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn names_and_weeks() {
+        assert_eq!(day_name(d("2022-01-06")), "Thursday 6 January 2022");
+        assert_eq!(iso_week_value(d("2022-01-04")), "2022-W01");
+        assert_eq!(iso_week_value(d("2022-01-01")), "2021-W52");
+        assert_eq!(week_monday(d("2022-01-06")), d("2022-01-03"));
+        assert_eq!(days_until(d("2022-01-06"), Weekday::Sat), 2);
+        assert_eq!(month_end(2024, 2), Some(d("2024-02-29")));
+        assert_eq!(month_end(2021, 12), Some(d("2021-12-31")));
+    }
+}

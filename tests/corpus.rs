@@ -1,0 +1,142 @@
+//! Hand-written sentence corpora (Duckling style): every file in tests/corpus/*.tsv lists
+//! sentences with the exact events (expression, first day, last day) they must yield.
+//!
+//! Format: `@anchor YYYY-MM-DD` and `@prefer past|future` set the context for the lines after
+//! them; `# title` starts a group; a case is `SENTENCE<TAB>EVENTS[<TAB>MENTIONS]` where EVENTS is
+//! empty (no event at all) or `EXPR => START..END` items joined by ` | `, and MENTIONS lists
+//! non-event mentions as `EXPR => present`.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use tarikh::{MentionKind, Options, Prefer, extract};
+
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+}
+
+fn parse_events(field: &str) -> Vec<(String, String, String)> {
+    field
+        .split(" | ")
+        .filter(|s| !s.trim().is_empty())
+        .map(|item| {
+            let (expr, days) = item
+                .split_once(" => ")
+                .unwrap_or_else(|| panic!("bad item {item:?}"));
+            let (a, b) = days
+                .trim()
+                .split_once("..")
+                .unwrap_or_else(|| panic!("bad days {days:?}"));
+            (expr.trim().to_string(), a.to_string(), b.to_string())
+        })
+        .collect()
+}
+
+fn run_file(
+    name: &str,
+    content: &str,
+    failures: &mut Vec<String>,
+    tally: &mut BTreeMap<String, Tally>,
+) {
+    let mut opts = Options {
+        today: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        ..Options::default()
+    };
+    let mut group = String::from("(ungrouped)");
+    for (n, line) in content.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(title) = line.strip_prefix('#') {
+            group = title.trim().trim_matches('-').trim().to_string();
+            continue;
+        }
+        if let Some(d) = line.strip_prefix("@anchor ") {
+            opts.anchor = Some(d.trim().parse().expect("anchor date"));
+            continue;
+        }
+        if let Some(p) = line.strip_prefix("@prefer ") {
+            opts.prefer = match p.trim() {
+                "future" => Prefer::Future,
+                _ => Prefer::Past,
+            };
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let sentence = fields.next().unwrap_or_default();
+        let expected = parse_events(fields.next().unwrap_or_default());
+        let mentions = fields.next().unwrap_or_default();
+        let t = extract(sentence, &opts);
+        let mut got: Vec<(String, String, String)> = t
+            .events
+            .iter()
+            .map(|e| {
+                let day = |d: Option<NaiveDate>| d.map_or("?".to_string(), |d| d.to_string());
+                (
+                    e.expression.text.clone(),
+                    day(e.date.start),
+                    day(e.date.end),
+                )
+            })
+            .collect();
+        let mut want = expected.clone();
+        got.sort();
+        want.sort();
+        let mut ok = got == want;
+        for item in mentions.split(" | ").filter(|s| !s.trim().is_empty()) {
+            let (expr, kind) = item.split_once(" => ").expect("mention item");
+            let found = t.mentions.iter().any(|m| {
+                m.expression.text == expr.trim()
+                    && kind.trim() == "present"
+                    && m.kind == MentionKind::Present
+            });
+            ok &= found;
+        }
+        let entry = tally.entry(format!("{name}: {group}")).or_default();
+        if ok {
+            entry.passed += 1;
+        } else {
+            entry.failed += 1;
+            failures.push(format!(
+                "{name}:{}: {sentence}\n    want {want:?}\n    got  {got:?}",
+                n + 1
+            ));
+        }
+    }
+}
+
+#[test]
+fn every_corpus_sentence_yields_exactly_its_events() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/corpus exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no corpus files in {}", dir.display());
+    let mut failures = Vec::new();
+    let mut tally = BTreeMap::new();
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        let content = std::fs::read_to_string(f).unwrap();
+        run_file(&name, &content, &mut failures, &mut tally);
+    }
+    let mut total = Tally::default();
+    for (group, t) in &tally {
+        println!("{:4} passed {:3} failed  {group}", t.passed, t.failed);
+        total.passed += t.passed;
+        total.failed += t.failed;
+    }
+    println!("{} passed, {} failed", total.passed, total.failed);
+    assert!(total.passed > 0);
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
