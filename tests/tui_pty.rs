@@ -97,11 +97,10 @@ impl Session {
     }
 
     fn resize(&self, cols: u16, rows: u16) {
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap());
+        self.parser.lock().unwrap().screen_mut().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
         self.master.resize(size(cols, rows)).unwrap();
     }
 
@@ -136,12 +135,18 @@ impl Session {
 
     fn assert_restored(&self) {
         let p = self.parser.lock().unwrap();
-        assert!(!p.screen().alternate_screen(), "still on the alternate screen");
+        assert!(
+            !p.screen().alternate_screen(),
+            "still on the alternate screen"
+        );
         assert!(!p.screen().hide_cursor(), "cursor still hidden");
         let raw = self.raw.lock().unwrap();
         let text = String::from_utf8_lossy(&raw);
         if let Some(off) = text.find("\x1b[8l") {
-            assert!(text[off..].contains("\x1b[8h"), "VTE bidi not switched back on");
+            assert!(
+                text[off..].contains("\x1b[8h"),
+                "VTE bidi not switched back on"
+            );
         }
     }
 }

@@ -545,15 +545,18 @@ impl App {
         }
     }
 
-    /// The event on a list row (a header stands for the event under it).
-    fn event_at_row(&self, row: usize) -> Option<usize> {
+    /// The event on a list row. A header stands for the event under it, or, when moving up,
+    /// for the last event of the day above.
+    fn event_at_row(&self, row: usize, up: bool) -> Option<usize> {
         let row = row.min(self.rows.len().checked_sub(1)?);
+        let event = |r: usize| match self.rows.get(r) {
+            Some(Row::Event(i)) => Some(*i as usize),
+            _ => None,
+        };
         match self.rows[row] {
             Row::Event(i) => Some(i as usize),
-            Row::Header(_) => match self.rows.get(row + 1) {
-                Some(Row::Event(i)) => Some(*i as usize),
-                _ => None,
-            },
+            Row::Header(_) if up && row > 0 => event(row - 1),
+            Row::Header(_) => event(row + 1),
         }
     }
 
@@ -567,7 +570,7 @@ impl App {
             self.select(0);
             return;
         }
-        if let Some(i) = self.event_at_row(target) {
+        if let Some(i) = self.event_at_row(target, delta < 0) {
             self.select(i);
         }
     }
@@ -889,10 +892,10 @@ pub fn update(app: &mut App, action: Action) {
             if contains(list, col, row) {
                 app.focus = Focus::List;
                 let r = app.list_top + usize::from(row - list.y);
-                if r < app.rows.len() {
-                    if let Some(i) = app.event_at_row(r) {
-                        app.select(i);
-                    }
+                if r < app.rows.len()
+                    && let Some(i) = app.event_at_row(r, false)
+                {
+                    app.select(i);
                 }
             } else if contains(a.detail, col, row) {
                 app.focus = Focus::Detail;
@@ -904,14 +907,15 @@ pub fn update(app: &mut App, action: Action) {
             } else {
                 -3
             };
-            if app.help.is_none() && app.view == View::Main {
-                if let Some(a) = view::areas(app.size) {
-                    app.focus = if contains(a.detail, col, row) {
-                        Focus::Detail
-                    } else {
-                        Focus::List
-                    };
-                }
+            if app.help.is_none()
+                && app.view == View::Main
+                && let Some(a) = view::areas(app.size)
+            {
+                app.focus = if contains(a.detail, col, row) {
+                    Focus::Detail
+                } else {
+                    Focus::List
+                };
             }
             app.motion(delta);
         }

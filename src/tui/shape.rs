@@ -136,15 +136,14 @@ pub fn shape(chars: &[Mapped]) -> Vec<Mapped> {
             i += 1;
             continue;
         }
-        if c == LAM {
-            if let Some(&(a, _, ae)) = chars.get(i + 1) {
-                if let Some(&(_, lig)) = LAM_ALEF.iter().find(|(k, _)| *k == a) {
-                    let form = lig + u32::from(prev_joins(i));
-                    out.push((char::from_u32(form).unwrap_or(c), s, ae));
-                    i += 2;
-                    continue;
-                }
-            }
+        if c == LAM
+            && let Some(&(a, _, ae)) = chars.get(i + 1)
+            && let Some(&(_, lig)) = LAM_ALEF.iter().find(|(k, _)| *k == a)
+        {
+            let form = lig + u32::from(prev_joins(i));
+            out.push((char::from_u32(form).unwrap_or(c), s, ae));
+            i += 2;
+            continue;
         }
         let shaped = match (forms(c), kinds[i]) {
             (Some((base, n)), Joining::Dual | Joining::Right) => {

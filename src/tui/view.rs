@@ -254,7 +254,7 @@ fn draw_strip(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
         let (left, right) = segment_labels(seg);
         buf.set_stringn(r.x + seg.x, r.y + 2, &left, usize::from(seg.width), t.dim());
         let rw = right.chars().count() as u16;
-        if right != left && left.chars().count() as u16 + rw + 1 <= seg.width {
+        if right != left && left.chars().count() as u16 + rw < seg.width {
             buf.set_string(r.x + seg.x + seg.width - rw, r.y + 2, &right, t.dim());
         }
     }

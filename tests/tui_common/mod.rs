@@ -17,7 +17,6 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn event(
-    text: &str,
     sentences: &[TextSpan],
     (start, end): (usize, usize),
     (first, last): (NaiveDate, NaiveDate),
@@ -26,6 +25,7 @@ fn event(
     night: bool,
     reason: &str,
 ) -> Event {
+    let text = SAMPLE;
     let (index, s) = sentences
         .iter()
         .enumerate()
@@ -68,7 +68,6 @@ pub fn sample_timeline() -> Timeline {
     let thursday = "'يوم الخميس (6 يناير)' fixes Thursday 6 January 2022";
     let mut events = vec![
         event(
-            SAMPLE,
             &sentences,
             (36, 55),
             (d(2022, 1, 6), d(2022, 1, 6)),
@@ -78,7 +77,6 @@ pub fn sample_timeline() -> Timeline {
             "the Thursday of the article's week, Thursday 2022-01-06",
         ),
         event(
-            SAMPLE,
             &sentences,
             (692, 726),
             (d(2022, 1, 6), d(2022, 1, 6)),
@@ -88,7 +86,6 @@ pub fn sample_timeline() -> Timeline {
             "Thursday 6 January, in the anchor's year 2022",
         ),
         event(
-            SAMPLE,
             &sentences,
             (994, 1037),
             (d(2022, 1, 5), d(2022, 1, 6)),
@@ -98,7 +95,6 @@ pub fn sample_timeline() -> Timeline {
             "the night from the Wednesday before the anchor into Thursday 2022-01-06",
         ),
         event(
-            SAMPLE,
             &sentences,
             (4855, 4876),
             (d(1989, 1, 1), d(2019, 12, 31)),
