@@ -8,7 +8,7 @@
 //! loop, so the whole app can be driven and checked in tests without a terminal.
 
 use super::BidiMode;
-use super::bidi::{VisualLine, layout_paragraph, layout_text};
+use super::bidi::{VisualLine, layout_paragraph, layout_text, layout_truncated};
 use super::keymap::{self, Context, Lookup};
 use super::strip::sanitize;
 use super::timestrip::{StripLayout, TimeStrip};
@@ -220,6 +220,11 @@ pub struct App {
     pub selected: usize,
     /// First list row on screen.
     pub list_top: usize,
+    /// The list rows on screen, laid out (refreshed when the list scrolls or the size changes,
+    /// so moving the selection within the screen lays out nothing).
+    pub list_lines: Vec<VisualLine>,
+    /// What `list_lines` was laid out for: first row, width, height.
+    list_key: Option<(usize, u16, u16)>,
     /// Which pane has the keyboard.
     pub focus: Focus,
     /// The view on screen.
@@ -297,6 +302,8 @@ impl App {
             dated,
             selected: 0,
             list_top: 0,
+            list_lines: Vec::new(),
+            list_key: None,
             focus: Focus::List,
             view: View::Main,
             help: None,
@@ -513,6 +520,7 @@ impl App {
     fn ensure_visible(&mut self) {
         let Some(&row) = self.event_row.get(self.selected) else {
             self.list_top = 0;
+            self.refresh_list_lines();
             return;
         };
         let h = self.list_height();
@@ -528,6 +536,45 @@ impl App {
             self.list_top = row + 1 - h;
         }
         self.list_top = self.list_top.min(self.rows.len().saturating_sub(h));
+        self.refresh_list_lines();
+    }
+
+    /// Lays out the list rows on screen, if the window onto the list moved.
+    fn refresh_list_lines(&mut self) {
+        let Some(inner) = view::areas(self.size).map(|a| a.list_inner()) else {
+            self.list_lines.clear();
+            self.list_key = None;
+            return;
+        };
+        let key = (self.list_top, inner.width, inner.height);
+        if self.list_key == Some(key) {
+            return;
+        }
+        self.list_key = Some(key);
+        let mode = self.config.bidi;
+        self.list_lines = self
+            .rows
+            .iter()
+            .skip(self.list_top)
+            .take(usize::from(inner.height))
+            .map(|row| match *row {
+                Row::Header(g) => {
+                    let g = &self.groups[g as usize];
+                    let head = if g.tags.is_empty() {
+                        g.heading.clone()
+                    } else {
+                        format!("{} {}", g.heading, g.tags)
+                    };
+                    layout_truncated(&head, 0, inner.width, mode)
+                }
+                Row::Event(i) => layout_truncated(
+                    &self.timeline.events[i as usize].label,
+                    0,
+                    inner.width.saturating_sub(2),
+                    mode,
+                ),
+            })
+            .collect();
     }
 
     /// Selects an event: keeps it in view and lays out its detail.

@@ -335,16 +335,12 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
         .enumerate()
     {
         let y = inner.y + k as u16;
+        let empty = VisualLine::default();
+        let line = app.list_lines.get(k).unwrap_or(&empty);
         match *row {
-            Row::Header(g) => {
-                let g = &app.groups[g as usize];
-                let head = if g.tags.is_empty() {
-                    g.heading.clone()
-                } else {
-                    format!("{} {}", g.heading, g.tags)
-                };
+            Row::Header(_) => {
                 let full = Rect::new(inner.x, y, inner.width, 1);
-                put_text(buf, full, y, &head, t.heading(), BidiMode::App);
+                put_line(buf, full, y, line, |_| t.heading());
             }
             Row::Event(i) => {
                 let i = i as usize;
@@ -358,8 +354,7 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
                 if e.date.uncertain {
                     buf.set_string(inner.x + 1, y, "?", Style::new());
                 }
-                let line = layout_truncated(&e.label, 0, text.width, app.config.bidi);
-                put_line(buf, text, y, &line, |_| Style::new());
+                put_line(buf, text, y, line, |_| Style::new());
             }
         }
     }
