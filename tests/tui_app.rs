@@ -246,3 +246,33 @@ fn big_timeline(n: usize) -> tarikh::Timeline {
     tl.events.sort_by_key(|e| (e.date.start, e.date.end));
     tl
 }
+
+#[test]
+fn kitty_gets_told_about_bidi_terminal() {
+    let cfg = tarikh::tui::app::Config {
+        kitty: true,
+        ..config()
+    };
+    let app = App::new(sample_timeline(), cfg, (100, 30));
+    assert!(app.status.as_deref().unwrap().contains("--bidi terminal"));
+    let help = tarikh::tui::view::help_lines(&app);
+    assert!(help.iter().any(|l| {
+        l.text
+            .contains("kitty (kitty detected): use --bidi terminal")
+    }));
+}
+
+#[test]
+fn help_lists_every_key_of_the_keymap() {
+    let app = app(100, 30);
+    let help: String = tarikh::tui::view::help_lines(&app)
+        .iter()
+        .map(|l| l.text.clone() + "\n")
+        .collect();
+    for b in tarikh::tui::keymap::KEYMAP {
+        assert!(help.contains(b.help), "{}", b.help);
+        for k in b.keys {
+            assert!(help.contains(&tarikh::tui::keymap::shown(k)), "{k}");
+        }
+    }
+}

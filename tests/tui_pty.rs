@@ -223,18 +223,68 @@ fn tiny_window_then_back() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (sig, code) in [("-TERM", 143), ("-HUP", 129)] {
+        let mut s = Session::spawn(&[], &[], 100, 30);
+        s.wait_for(" Events 1/");
+        let pid = s.child.process_id().expect("pid");
+        let ok = std::process::Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), code, "{sig}");
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn mouse_click_selects_and_capture_is_released() {
+    let mut s = Session::spawn(&["--mouse"], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    s.wait_until("mouse capture", |sc| {
+        sc.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    });
+    // SGR click (1-based column 10, row 8): a list row below the first event.
+    s.send("\x1b[<0;10;8M\x1b[<0;10;8m");
+    s.wait_until("the click to select another event", |sc| {
+        !sc.contents().contains(" Events 1/")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let p = s.parser.lock().unwrap();
+    assert_eq!(
+        p.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+}
+
+#[test]
+fn bidi_terminal_sends_logical_text_and_leaves_vte_alone() {
+    let mut s = Session::spawn(&["--bidi", "terminal"], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    s.send("G");
+    // The last events are Thursday's; their sentences are sent in reading order.
+    s.wait_for("يوم الخميس");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let raw = s.raw.lock().unwrap();
+    assert!(!String::from_utf8_lossy(&raw).contains("\x1b[8l"));
+}
+
+#[test]
+fn app_bidi_switches_vte_reordering_off_and_back_on() {
     let mut s = Session::spawn(&[], &[], 100, 30);
     s.wait_for(" Events 1/");
-    let pid = s.child.process_id().expect("pid");
-    let ok = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(ok.success());
-    let status = s.wait_exit();
-    assert_eq!(status.exit_code(), 143);
-    s.assert_restored();
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw.lock().unwrap();
+    let text = String::from_utf8_lossy(&raw);
+    let off = text.find("\x1b[8l").expect("ESC [ 8 l sent");
+    assert!(text[off..].contains("\x1b[8h"));
 }
 
 #[test]

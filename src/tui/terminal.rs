@@ -2,7 +2,8 @@
 //!
 //! Restoring happens in exactly one function ([`restore`]), reached from every way out: a
 //! normal quit and an error (a guard's `Drop`), a panic (a hook installed before the terminal
-//! is touched), and SIGTERM or SIGHUP (a flag the loop polls, so the loop ends normally).
+//! is touched), and SIGTERM, SIGHUP or SIGINT from `kill` (a flag the loop polls, so the loop
+//! ends normally and returns 128 + the signal number).
 //! While tarikh lays out Arabic itself it asks VTE terminals not to reorder it a second time
 //! (`ESC [ 8 l`), and gives them their reordering back on the way out (`ESC [ 8 h`).
 
@@ -164,7 +165,8 @@ pub fn run(timeline: Timeline, opts: &TuiOptions) -> anyhow::Result<u8> {
         color: color_allowed(),
     };
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    for sig in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
     let mut terminal = enter(&cfg)?;
