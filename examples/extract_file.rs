@@ -6,14 +6,20 @@ fn main() {
         anchor: chrono::NaiveDate::from_ymd_opt(2022, 1, 6),
         ..Default::default()
     };
+    let len = text.len();
+    let source = tarikh::Source {
+        id: "file".into(),
+        path: Some(path),
+        text,
+    };
     let t0 = std::time::Instant::now();
-    let t = tarikh::extract(&text, &opts);
+    let t = tarikh::extract_sources(vec![source], &opts);
     let dt = t0.elapsed();
     println!(
         "{} events, {} mentions, {:.1} ms, {:.1} MB/s",
         t.events.len(),
         t.mentions.len(),
         dt.as_secs_f64() * 1e3,
-        text.len() as f64 / dt.as_secs_f64() / 1e6
+        len as f64 / dt.as_secs_f64() / 1e6
     );
 }

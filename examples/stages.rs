@@ -14,6 +14,21 @@ fn main() {
         n += tokens.len();
     }
     let t3 = std::time::Instant::now();
+    let cx = tarikh::resolve::Context {
+        anchor: chrono::NaiveDate::from_ymd_opt(2022, 1, 6),
+        inferred: false,
+        prefer: tarikh::Prefer::Past,
+    };
+    let resolved: Vec<_> = found
+        .iter()
+        .map(|(_, f)| tarikh::resolve::resolve(&f.expr, &cx))
+        .collect();
+    let t4 = std::time::Instant::now();
+    println!(
+        "resolve {:.1} ms ({})",
+        (t4 - t3).as_secs_f64() * 1e3,
+        resolved.len()
+    );
     println!(
         "split {:.1} ms ({} sentences), scan {:.1} ms ({} found), tokenize only {:.1} ms ({n} tokens)",
         (t1 - t0).as_secs_f64() * 1e3,

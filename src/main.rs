@@ -133,10 +133,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 })?,
                 None => {
                     let mut out = std::io::stdout().lock();
-                    if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
-                        if e.kind() != std::io::ErrorKind::BrokenPipe {
-                            return Err(e).context("cannot write to standard output");
-                        }
+                    if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush())
+                        && e.kind() != std::io::ErrorKind::BrokenPipe
+                    {
+                        return Err(e).context("cannot write to standard output");
                     }
                 }
             }

@@ -3,8 +3,9 @@
 //!
 //! Format: `@anchor YYYY-MM-DD` and `@prefer past|future` set the context for the lines after
 //! them; `# title` starts a group; a case is `SENTENCE<TAB>EVENTS[<TAB>MENTIONS]` where EVENTS is
-//! empty (no event at all) or `EXPR => START..END` items joined by ` | `, and MENTIONS lists
-//! non-event mentions as `EXPR => present`.
+//! empty (no event at all) or `EXPR => START..END` items joined by ` | ` (optionally ending in
+//! ` = VALUE`, the TIMEX3 value that must also match), and MENTIONS lists non-event mentions as
+//! `EXPR => present`, `EXPR => duration P3D` or `EXPR => set XXXX-WXX-5`.
 
 use std::collections::BTreeMap;
 
@@ -17,7 +18,10 @@ struct Tally {
     failed: usize,
 }
 
-fn parse_events(field: &str) -> Vec<(String, String, String)> {
+/// One expected event: expression, first day, last day, and the value when the case gives it.
+type Expected = (String, String, String, Option<String>);
+
+fn parse_events(field: &str) -> Vec<Expected> {
     field
         .split(" | ")
         .filter(|s| !s.trim().is_empty())
@@ -25,11 +29,15 @@ fn parse_events(field: &str) -> Vec<(String, String, String)> {
             let (expr, days) = item
                 .split_once(" => ")
                 .unwrap_or_else(|| panic!("bad item {item:?}"));
+            let (days, value) = match days.split_once(" = ") {
+                Some((d, v)) => (d, Some(v.trim().to_string())),
+                None => (days, None),
+            };
             let (a, b) = days
                 .trim()
                 .split_once("..")
                 .unwrap_or_else(|| panic!("bad days {days:?}"));
-            (expr.trim().to_string(), a.to_string(), b.to_string())
+            (expr.trim().to_string(), a.to_string(), b.to_string(), value)
         })
         .collect()
 }
@@ -70,16 +78,18 @@ fn run_file(
         let expected = parse_events(fields.next().unwrap_or_default());
         let mentions = fields.next().unwrap_or_default();
         let t = extract(sentence, &opts);
-        let mut got: Vec<(String, String, String)> = t
+        // Compare values only where the case gives one.
+        let mut got: Vec<Expected> = t
             .events
             .iter()
             .map(|e| {
                 let day = |d: Option<NaiveDate>| d.map_or("?".to_string(), |d| d.to_string());
-                (
-                    e.expression.text.clone(),
-                    day(e.date.start),
-                    day(e.date.end),
-                )
+                let text = e.expression.text.clone();
+                let value = expected
+                    .iter()
+                    .find(|x| x.0 == text && x.3.is_some())
+                    .map(|_| e.date.value.clone());
+                (text, day(e.date.start), day(e.date.end), value)
             })
             .collect();
         let mut want = expected.clone();
@@ -87,12 +97,24 @@ fn run_file(
         want.sort();
         let mut ok = got == want;
         for item in mentions.split(" | ").filter(|s| !s.trim().is_empty()) {
-            let (expr, kind) = item.split_once(" => ").expect("mention item");
+            let (expr, what) = item.split_once(" => ").expect("mention item");
+            let mut parts = what.split_whitespace();
+            let kind = match parts.next() {
+                Some("present") => MentionKind::Present,
+                Some("duration") => MentionKind::Duration,
+                Some("set") => MentionKind::Set,
+                other => panic!("unknown mention kind {other:?} in {name}:{}", n + 1),
+            };
+            let value = parts.next();
             let found = t.mentions.iter().any(|m| {
                 m.expression.text == expr.trim()
-                    && kind.trim() == "present"
-                    && m.kind == MentionKind::Present
+                    && m.kind == kind
+                    && value.is_none_or(|v| m.value == v)
             });
+            if !found {
+                let missing = format!("missing mention {expr} => {what}");
+                got.push((missing, String::new(), String::new(), None));
+            }
             ok &= found;
         }
         let entry = tally.entry(format!("{name}: {group}")).or_default();

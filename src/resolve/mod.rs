@@ -182,10 +182,12 @@ fn nearest_year(anchor: NaiveDate, month: u32, day: u32, prefer: Prefer) -> Opti
 /// Resolves one expression against the document's context.
 pub fn resolve(expr: &Expr, cx: &Context) -> Resolution {
     let mut r = resolve_inner(expr, cx);
-    if let Some(date) = &mut r.date {
-        if cx.inferred && expr.is_relative() && date.start.is_some() {
-            date.uncertain = true;
-        }
+    if let Some(date) = &mut r.date
+        && cx.inferred
+        && expr.is_relative()
+        && date.start.is_some()
+    {
+        date.uncertain = true;
     }
     r
 }
@@ -495,15 +497,15 @@ fn resolve_date(
         }
     };
     let mut r = Resolution::event(K::Date, one_day(d, reason));
-    if let Some(w) = weekday {
-        if d.weekday() != w {
-            r.warning = Some(format!(
-                "the text says {} but {} is a {}",
-                weekday_name(w),
-                day_name(d),
-                weekday_name(d.weekday())
-            ));
-        }
+    if let Some(w) = weekday
+        && d.weekday() != w
+    {
+        r.warning = Some(format!(
+            "the text says {} but {} is a {}",
+            weekday_name(w),
+            day_name(d),
+            weekday_name(d.weekday())
+        ));
     }
     r
 }

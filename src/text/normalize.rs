@@ -84,7 +84,10 @@ pub fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
         '\0'..='\u{7F}' => false,
-        '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0621}'..='\u{064A}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06FA}'..='\u{06FF}' => true,
         '\u{0600}'..='\u{06FF}' => false,
         _ => c.is_alphabetic(),
     }
@@ -128,12 +131,13 @@ pub fn class_of(c: char) -> Class {
 
 /// Class and folded form of every character of the Arabic block U+0600–U+06FF, which makes
 /// up most of an Arabic article, so the tokenizer classifies and folds it by one table lookup.
-pub static ARABIC_BLOCK: std::sync::LazyLock<[(Class, Folded); 256]> = std::sync::LazyLock::new(|| {
-    std::array::from_fn(|i| {
-        let c = char::from_u32(0x600 + i as u32).unwrap_or(' ');
-        (class_of(c), fold_char(c))
-    })
-});
+pub static ARABIC_BLOCK: std::sync::LazyLock<[(Class, Folded); 256]> =
+    std::sync::LazyLock::new(|| {
+        std::array::from_fn(|i| {
+            let c = char::from_u32(0x600 + i as u32).unwrap_or(' ');
+            (class_of(c), fold_char(c))
+        })
+    });
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,11 @@ pub fn split_sentences(text: &str) -> Vec<TextSpan> {
     let mut straight = false;
     let mut i = 0usize;
     while i < bytes.len() {
+        // Skip straight to the next byte that can start a mark.
+        match bytes[i..].iter().position(|&b| MARK_START[b as usize]) {
+            Some(k) => i += k,
+            None => break,
+        }
         let (mark, len) = mark_at(bytes, i);
         match mark {
             Mark::None => {}
@@ -41,7 +46,9 @@ pub fn split_sentences(text: &str) -> Vec<TextSpan> {
                 loop {
                     let (next, l) = mark_at(bytes, end);
                     let closing = matches!(bytes.get(end), Some(b')' | b']'));
-                    if closing || matches!(next, Mark::Stop | Mark::CloseGuillemet | Mark::CloseCurly) {
+                    if closing
+                        || matches!(next, Mark::Stop | Mark::CloseGuillemet | Mark::CloseCurly)
+                    {
                         end += if closing { 1 } else { l };
                     } else {
                         break;
@@ -61,6 +68,18 @@ pub fn split_sentences(text: &str) -> Vec<TextSpan> {
     push_trimmed(text, start, text.len(), &mut out);
     out
 }
+
+/// Bytes that can start a mark: `\n \r . ! ? "` and the lead bytes of the others.
+static MARK_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let starts = [b'\n', b'\r', b'.', b'!', b'?', b'"', 0xD8, 0xC2, 0xE2];
+    while k < starts.len() {
+        t[starts[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// The marks sentence splitting reacts to.
 #[derive(Clone, Copy, PartialEq, Eq)]

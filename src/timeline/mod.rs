@@ -66,21 +66,36 @@ pub fn extract_sources(sources: Vec<Source>, opts: &Options) -> Timeline {
     }
     // Sort by start, end, then document order and position; unresolved dates go last, in the
     // order their offsets from the unknown anchor suggest.
-    let mut order: Vec<usize> = (0..timeline.events.len()).collect();
-    order.sort_by_key(|&i| {
-        let e = &timeline.events[i];
-        let (doc, hint) = hints[i];
-        (
-            e.date.start.is_none(),
-            e.date.start,
-            e.date.end,
-            if e.date.start.is_none() { hint } else { 0 },
-            doc,
-            e.expression.start,
-        )
-    });
-    let mut events: Vec<Option<Event>> = timeline.events.drain(..).map(Some).collect();
-    timeline.events = order.into_iter().filter_map(|i| events[i].take()).collect();
+    let mut keys: Vec<_> = timeline
+        .events
+        .iter()
+        .zip(&hints)
+        .enumerate()
+        .map(|(i, (e, &(doc, hint)))| {
+            let unresolved = e.date.start.is_none();
+            let hint = if unresolved { hint } else { 0 };
+            let key = (
+                unresolved,
+                e.date.start,
+                e.date.end,
+                hint,
+                doc,
+                e.expression.start,
+            );
+            (key, i)
+        })
+        .collect();
+    keys.sort_unstable();
+    // Apply the order in place: events are large, and a second array of them costs more
+    // (fresh pages) than the swaps.
+    let order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
+    for k in 0..order.len() {
+        let mut j = order[k];
+        while j < k {
+            j = order[j];
+        }
+        timeline.events.swap(k, j);
+    }
     timeline
 }
 
@@ -94,6 +109,9 @@ fn add_document(
     let text = source.text;
     let sentences = crate::text::split_sentences(&text);
     let found = crate::lang::ar::scan(&text, &sentences);
+    timeline.events.reserve(found.len());
+    timeline.mentions.reserve(found.len());
+    hints.reserve(found.len());
     let anchor = match opts.anchor {
         Some(date) => Anchor {
             date: Some(date),
@@ -171,25 +189,72 @@ const LABEL_CHARS: usize = 64;
 /// The start of a sentence, cut at a word boundary, for one list row.
 fn label(sentence: &str) -> String {
     // Look only at the head: sentences can be long, and labels are built for every event.
-    let head_end = sentence
-        .char_indices()
-        .nth(LABEL_CHARS + 1)
-        .map_or(sentence.len(), |(i, _)| i);
-    let mut clean = String::with_capacity(head_end + 4);
-    for word in sentence[..head_end].split_whitespace() {
-        if !clean.is_empty() {
-            clean.push(' ');
+    let (head, cut) = match sentence.char_indices().nth(LABEL_CHARS) {
+        Some((i, _)) => {
+            let head = &sentence[..i];
+            (
+                head.rfind(char::is_whitespace)
+                    .map_or(head, |sp| &head[..sp]),
+                true,
+            )
         }
-        clean.push_str(word);
+        None => (sentence, false),
+    };
+    let mut out = String::with_capacity(head.len() + 3);
+    for (k, word) in head.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
-    if head_end == sentence.len() && clean.chars().count() <= LABEL_CHARS {
-        return clean;
+    if cut {
+        out.push('…');
     }
-    let cut = clean
-        .char_indices()
-        .nth(LABEL_CHARS)
-        .map_or(clean.len(), |(i, _)| i);
-    clean.truncate(clean[..cut].rfind(' ').unwrap_or(cut));
-    clean.push('…');
-    clean
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> Options {
+        Options {
+            anchor: NaiveDate::from_ymd_opt(2022, 1, 6),
+            ..Options::default()
+        }
+    }
+
+    #[test]
+    fn events_sort_by_start_end_then_position() {
+        let text = "وقع ذلك غدا. ثم أمس. وفي 5 يناير 2022 أيضا. ومن 2020 إلى 2021 حكم. وفي 2021 كذلك. واليوم انتهى.";
+        let t = extract(text, &opts());
+        let got: Vec<&str> = t
+            .events
+            .iter()
+            .map(|e| e.expression.text.as_str())
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "ومن 2020 إلى 2021",
+                "2021",
+                "أمس",
+                "5 يناير 2022",
+                "واليوم",
+                "غدا"
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_cut_long_sentences_at_a_word() {
+        assert_eq!(label("  قصير\tجدا  "), "قصير جدا");
+        let long = "كلمة ".repeat(40);
+        let l = label(&long);
+        assert!(
+            l.ends_with('…') && l.chars().count() <= LABEL_CHARS + 1,
+            "{l}"
+        );
+        assert!(!l.contains("  "));
+    }
 }

@@ -367,10 +367,10 @@ impl Grammar<'_> {
     /// A year standing alone with its own evidence: "1989-2019", "2019 م".
     fn year_alone(&self, i: usize) -> Option<Match> {
         let a = self.year(i)?;
-        if self.punct(i + 1) == Some('-') {
-            if let Some(b) = self.year(i + 2).filter(|&b| b > a) {
-                return Some((i, i + 2, Expr::YearRange(a, b)));
-            }
+        if self.punct(i + 1) == Some('-')
+            && let Some(b) = self.year(i + 2).filter(|&b| b > a)
+        {
+            return Some((i, i + 2, Expr::YearRange(a, b)));
         }
         self.is(i + 1, Word::GregorianEra)
             .then_some((i, i + 1, Expr::Year(a)))
