@@ -359,18 +359,18 @@ impl Prepared {
     }
 }
 
-/// The cells of a line as plain text (indent included), for tests and text captures.
-pub fn line_text(line: &VisualLine) -> String {
-    let mut s = " ".repeat(usize::from(line.indent));
-    for g in &line.glyphs {
-        s.push_str(&g.text);
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cells of a line as plain text (indent included).
+    fn line_text(line: &VisualLine) -> String {
+        let mut s = " ".repeat(usize::from(line.indent));
+        for g in &line.glyphs {
+            s.push_str(&g.text);
+        }
+        s
+    }
 
     fn unshaped(line: &VisualLine) -> String {
         use unicode_normalization::UnicodeNormalization;
