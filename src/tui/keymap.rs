@@ -136,9 +136,16 @@ pub fn key_name(ev: &KeyEvent) -> Option<String> {
     })
 }
 
-/// How a key is written in the help: `g g` as `gg`.
+/// How a key is written in the help: `g g` as `gg`, `C-d` as `Ctrl-d`, `S-Tab` as `Shift-Tab`.
 pub fn shown(key: &str) -> String {
-    key.replace(' ', "")
+    let key = key.replace(' ', "");
+    if let Some(k) = key.strip_prefix("C-") {
+        format!("Ctrl-{k}")
+    } else if let Some(k) = key.strip_prefix("S-") {
+        format!("Shift-{k}")
+    } else {
+        key
+    }
 }
 
 #[cfg(test)]

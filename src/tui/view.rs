@@ -539,7 +539,7 @@ pub fn help_lines(app: &App) -> Vec<HelpLine> {
         let keys: Vec<String> = b.keys.iter().map(|k| shown(k)).collect();
         out.push(HelpLine {
             heading: false,
-            text: format!("  {:<14} {}", keys.join(" "), b.help),
+            text: format!("  {:<14} {}", keys.join(", "), b.help),
         });
     }
     let mode = match app.config.bidi {
