@@ -11,6 +11,7 @@ use super::BidiMode;
 use super::app::{App, DetailKind, Focus, Row, View};
 use super::bidi::{Glyph, VisualLine, layout_truncated};
 use super::keymap::{KEYMAP, shown};
+use super::strip::sanitize;
 use super::timestrip::{Mark, segment_labels};
 use crate::timeline::format::{date_heading, day_name};
 use crate::timeline::model::AnchorBasis;
@@ -405,11 +406,11 @@ fn draw_article(app: &App, buf: &mut Buffer, a: &Areas, t: &Theme) {
     let title = match app.event() {
         Some(e) => format!(
             " {} · sentence {} · {} ",
-            doc.id,
+            sanitize(&doc.id),
             e.sentence.index + 1,
             date_heading(&e.date)
         ),
-        None => format!(" {} ", doc.id),
+        None => format!(" {} ", sanitize(&doc.id)),
     };
     Block::bordered()
         .border_style(t.border(true))
