@@ -210,6 +210,23 @@ fn search_ignores_hamza_and_ctrl_c_quits_from_the_prompt() {
 }
 
 #[test]
+fn a_burst_of_keys_is_taken_in_one_go() {
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    s.send(&"j".repeat(200));
+    s.wait_until("the last event after a burst of j", |sc| {
+        let c = sc.contents();
+        c.contains(" Events ") && {
+            let p = c.split(" Events ").nth(1).unwrap_or("");
+            let p = p.split_whitespace().next().unwrap_or("");
+            p.split_once('/').is_some_and(|(a, b)| a == b)
+        }
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn tiny_window_then_back() {
     let mut s = Session::spawn(&[], &[], 100, 30);
     s.wait_for(" Events 1/");

@@ -175,3 +175,71 @@ pub fn segment_labels(s: &Segment) -> (String, String) {
     };
     (f(s.first), f(s.last))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::model::*;
+
+    fn ev(a: (i32, u32, u32), b: (i32, u32, u32)) -> Event {
+        let d = |(y, m, dd): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, dd);
+        Event {
+            id: String::new(),
+            document: String::new(),
+            date: EventDate {
+                value: String::new(),
+                start: d(a),
+                end: d(b),
+                precision: Precision::Day,
+                part_of_day: None,
+                approximate: false,
+                uncertain: false,
+                modifier: None,
+                reason: String::new(),
+            },
+            expression: Quote {
+                text: String::new(),
+                start: 0,
+                end: 0,
+            },
+            sentence: SentenceQuote {
+                text: String::new(),
+                start: 0,
+                end: 0,
+                index: 0,
+            },
+            label: String::new(),
+        }
+    }
+
+    #[test]
+    fn far_ranges_get_their_own_segment_and_a_break() {
+        let events = [
+            ev((1989, 1, 1), (2019, 12, 31)),
+            ev((2022, 1, 1), (2022, 1, 1)),
+            ev((2022, 1, 6), (2022, 1, 6)),
+        ];
+        let l = TimeStrip::new(&events).layout(&events, 60);
+        assert_eq!(l.segments.len(), 2);
+        assert_eq!(l.breaks().count(), 1);
+        let jan1 = l
+            .column(NaiveDate::from_ymd_opt(2022, 1, 1).unwrap())
+            .unwrap();
+        let jan6 = l
+            .column(NaiveDate::from_ymd_opt(2022, 1, 6).unwrap())
+            .unwrap();
+        assert!(jan1 < jan6, "time runs left to right in proportion");
+        assert_eq!(l.marks[usize::from(jan6)], Mark::Point);
+        assert_eq!(l.marks[5], Mark::Range, "inside 1989–2019");
+    }
+
+    #[test]
+    fn too_many_clusters_merge_to_fit() {
+        let events: Vec<Event> = (0..40)
+            .map(|y| ev((1900 + y, 1, 1), (1900 + y, 1, 1)))
+            .collect();
+        let l = TimeStrip::new(&events).layout(&events, 60);
+        assert!(l.segments.len() <= 4, "{}", l.segments.len());
+        assert!(l.segments.iter().all(|s| s.width >= MIN_SEGMENT));
+    }
+}
