@@ -1,4 +1,20 @@
-//! The terminal viewer. Until it lands, `tarikh` prints the editor's chronology instead.
+//! The terminal viewer: browse a timeline's events and read their sources, Arabic shown
+//! right to left.
+//!
+//! One module per concern: [`app`] (state and the one `update` function), [`keymap`] (the key
+//! table behind both key handling and help), [`view`] (drawing, read-only), [`bidi`],
+//! [`shape`] and [`strip`] (laying out right-to-left text safely), [`timestrip`] (the time
+//! strip's scale), [`terminal`] (the real terminal and its restoration). The timeline model
+//! carries no UI types; the viewer only reads it.
+
+pub mod app;
+pub mod bidi;
+pub mod keymap;
+pub mod shape;
+pub mod strip;
+pub mod terminal;
+pub mod timestrip;
+pub mod view;
 
 use crate::timeline::model::Timeline;
 
@@ -15,14 +31,14 @@ pub enum BidiMode {
 /// How the viewer runs.
 #[derive(Debug, Clone, Default)]
 pub struct TuiOptions {
-    /// Right-to-left layout mode.
+    /// Right-to-left layout mode: `app` for most terminals, `terminal` for those that reorder.
     pub bidi: BidiMode,
-    /// Capture the mouse.
+    /// Capture the mouse (off by default: capturing takes text selection away).
     pub mouse: bool,
 }
 
-/// Shows the timeline; returns the process exit status.
-pub fn run(timeline: Timeline, _opts: &TuiOptions) -> anyhow::Result<u8> {
-    print!("{}", crate::timeline::format::Format::Md.render(&timeline));
-    Ok(0)
+/// Shows the timeline in the terminal until the user quits; returns the process exit status
+/// (1, with a line on stderr, when standard output is not a terminal).
+pub fn run(timeline: Timeline, opts: &TuiOptions) -> anyhow::Result<u8> {
+    terminal::run(timeline, opts)
 }

@@ -1,0 +1,199 @@
+//! The one key table: it drives key handling and the help overlay, so they cannot disagree.
+//!
+//! Keys are named in a small notation (`j`, `G`, `C-d`, `S-Tab`, `PgDn`, `g g` for a sequence)
+//! that is also what the help shows. Bindings belong to contexts (the list and detail panes,
+//! the article, the help overlay, the search prompt), so the same key can mean different things
+//! where that is the habit (`n` is next match in the list, next dated sentence in the article).
+
+use super::app::Action;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where the keyboard is: decides which bindings apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The event list and the detail pane.
+    Main,
+    /// The article view.
+    Article,
+    /// The help overlay.
+    Help,
+    /// Typing a search.
+    Search,
+}
+
+/// One line of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it applies.
+    pub contexts: &'static [Context],
+    /// Its keys, in key notation; `g g` is `g` pressed twice.
+    pub keys: &'static [&'static str],
+    /// What it does.
+    pub action: Action,
+    /// The help overlay's section.
+    pub section: &'static str,
+    /// The help text.
+    pub help: &'static str,
+}
+
+use Context::{Article as A, Help as H, Main as M, Search as S};
+
+const MOVE: &str = "Move";
+const VIEWS: &str = "Views";
+const FIND: &str = "Search";
+const REVIEW: &str = "Review (reserved: coming with the review file)";
+
+/// Every key the viewer knows, in the order the help shows them.
+#[rustfmt::skip]
+pub const KEYMAP: &[Binding] = &[
+    Binding { contexts: &[M, A, H], keys: &["j", "Down"], action: Action::Down, section: MOVE, help: "next event / scroll down" },
+    Binding { contexts: &[M, A, H], keys: &["k", "Up"], action: Action::Up, section: MOVE, help: "previous event / scroll up" },
+    Binding { contexts: &[M, A, H], keys: &["g g", "Home"], action: Action::Top, section: MOVE, help: "first event / top" },
+    Binding { contexts: &[M, A, H], keys: &["G", "End"], action: Action::Bottom, section: MOVE, help: "last event / bottom" },
+    Binding { contexts: &[M, A, H], keys: &["PgDn", "Space"], action: Action::PageDown, section: MOVE, help: "page down" },
+    Binding { contexts: &[M, A, H], keys: &["PgUp"], action: Action::PageUp, section: MOVE, help: "page up" },
+    Binding { contexts: &[M, A, H], keys: &["C-d"], action: Action::HalfPageDown, section: MOVE, help: "half a page down" },
+    Binding { contexts: &[M, A, H], keys: &["C-u"], action: Action::HalfPageUp, section: MOVE, help: "half a page up" },
+    Binding { contexts: &[M], keys: &["Tab"], action: Action::FocusNext, section: VIEWS, help: "focus the other pane (list / detail)" },
+    Binding { contexts: &[M], keys: &["S-Tab"], action: Action::FocusPrev, section: VIEWS, help: "focus the other pane, backwards" },
+    Binding { contexts: &[M], keys: &["Enter"], action: Action::Open, section: VIEWS, help: "read the event in the article" },
+    Binding { contexts: &[A], keys: &["n", "]"], action: Action::NextDated, section: VIEWS, help: "article: next dated sentence" },
+    Binding { contexts: &[A], keys: &["N", "["], action: Action::PrevDated, section: VIEWS, help: "article: previous dated sentence" },
+    Binding { contexts: &[M, A], keys: &["y"], action: Action::Copy, section: VIEWS, help: "copy the event's sentence (reading order, OSC 52)" },
+    Binding { contexts: &[M, A, H], keys: &["?", "F1"], action: Action::Help, section: VIEWS, help: "this help (again to close)" },
+    Binding { contexts: &[M, A, H], keys: &["Esc"], action: Action::Back, section: VIEWS, help: "back: close the view; in the list, clear the search" },
+    Binding { contexts: &[M, A, H], keys: &["q"], action: Action::Quit, section: VIEWS, help: "close the view; quit from the list" },
+    Binding { contexts: &[M, A, H, S], keys: &["C-c"], action: Action::ForceQuit, section: VIEWS, help: "quit at once, from anywhere" },
+    Binding { contexts: &[M], keys: &["/"], action: Action::SearchStart, section: FIND, help: "search labels and sentences (Arabic: harakat and hamza ignored)" },
+    Binding { contexts: &[M], keys: &["n"], action: Action::NextMatch, section: FIND, help: "next match" },
+    Binding { contexts: &[M], keys: &["N"], action: Action::PrevMatch, section: FIND, help: "previous match" },
+    Binding { contexts: &[S], keys: &["Enter"], action: Action::SearchConfirm, section: FIND, help: "search prompt: keep the search" },
+    Binding { contexts: &[S], keys: &["Esc"], action: Action::SearchCancel, section: FIND, help: "search prompt: cancel" },
+    Binding { contexts: &[S], keys: &["Backspace"], action: Action::SearchBackspace, section: FIND, help: "search prompt: delete a character" },
+    Binding { contexts: &[M], keys: &["v"], action: Action::Reserved('v'), section: REVIEW, help: "mark verified" },
+    Binding { contexts: &[M], keys: &["f"], action: Action::Reserved('f'), section: REVIEW, help: "flag" },
+    Binding { contexts: &[M], keys: &["e"], action: Action::Reserved('e'), section: REVIEW, help: "edit the note" },
+    Binding { contexts: &[M], keys: &["c"], action: Action::Reserved('c'), section: REVIEW, help: "correct the date" },
+    Binding { contexts: &[M], keys: &["A"], action: Action::Reserved('A'), section: REVIEW, help: "set the document's anchor" },
+    Binding { contexts: &[M], keys: &["u"], action: Action::Reserved('u'), section: REVIEW, help: "undo" },
+    Binding { contexts: &[M], keys: &["x"], action: Action::Reserved('x'), section: REVIEW, help: "export" },
+    Binding { contexts: &[M], keys: &["r"], action: Action::Reserved('r'), section: REVIEW, help: "reset the review" },
+];
+
+/// What a key press means in a context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// Do this.
+    Act(Action),
+    /// The first key of a sequence (`g` of `g g`): wait for the next.
+    Pending(String),
+    /// Not bound here.
+    Unbound,
+}
+
+/// Finds what `key` does in `ctx`, after an optional pending first key of a sequence.
+pub fn lookup(ctx: Context, pending: Option<&str>, key: &str) -> Lookup {
+    let here = || KEYMAP.iter().filter(|b| b.contexts.contains(&ctx));
+    if let Some(p) = pending {
+        let seq = format!("{p} {key}");
+        if let Some(b) = here().find(|b| b.keys.contains(&seq.as_str())) {
+            return Lookup::Act(b.action);
+        }
+    }
+    if let Some(b) = here().find(|b| b.keys.contains(&key)) {
+        return Lookup::Act(b.action);
+    }
+    let prefix = format!("{key} ");
+    if here().any(|b| b.keys.iter().any(|k| k.starts_with(&prefix))) {
+        return Lookup::Pending(key.to_string());
+    }
+    Lookup::Unbound
+}
+
+/// Names a key press in key notation; `None` for keys the viewer never binds.
+pub fn key_name(ev: &KeyEvent) -> Option<String> {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match ev.code {
+        KeyCode::Char(' ') => "Space".into(),
+        KeyCode::Char(c) if ctrl => format!("C-{}", c.to_ascii_lowercase()),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "Up".into(),
+        KeyCode::Down => "Down".into(),
+        KeyCode::Left => "Left".into(),
+        KeyCode::Right => "Right".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => "S-Tab".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "S-Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        _ => return None,
+    })
+}
+
+/// How a key is written in the help: `g g` as `gg`, `C-d` as `Ctrl-d`, `S-Tab` as `Shift-Tab`.
+pub fn shown(key: &str) -> String {
+    let key = key.replace(' ', "");
+    if let Some(k) = key.strip_prefix("C-") {
+        format!("Ctrl-{k}")
+    } else if let Some(k) = key.strip_prefix("S-") {
+        format!("Shift-{k}")
+    } else {
+        key
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for ctx in [
+            Context::Main,
+            Context::Article,
+            Context::Help,
+            Context::Search,
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for b in KEYMAP.iter().filter(|b| b.contexts.contains(&ctx)) {
+                for k in b.keys {
+                    assert!(seen.insert(*k), "{k} bound twice in {ctx:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn gg_is_a_sequence() {
+        assert_eq!(
+            lookup(Context::Main, None, "g"),
+            Lookup::Pending("g".into())
+        );
+        assert_eq!(
+            lookup(Context::Main, Some("g"), "g"),
+            Lookup::Act(Action::Top)
+        );
+        assert_eq!(
+            lookup(Context::Main, Some("g"), "j"),
+            Lookup::Act(Action::Down)
+        );
+    }
+
+    #[test]
+    fn n_means_what_the_context_says() {
+        assert_eq!(
+            lookup(Context::Main, None, "n"),
+            Lookup::Act(Action::NextMatch)
+        );
+        assert_eq!(
+            lookup(Context::Article, None, "n"),
+            Lookup::Act(Action::NextDated)
+        );
+    }
+}

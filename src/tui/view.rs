@@ -1,0 +1,626 @@
+//! Drawing: reads the [`App`] and fills a frame. Never changes state.
+//!
+//! Only what is visible is drawn: the list draws the rows between its top and its height, the
+//! article the lines on screen; text comes already laid out (wrapped, reordered, shaped) from the
+//! app's caches, and each glyph's style is decided here from its source range (the expression,
+//! the selected sentence, search matches), which is how a highlight lands on the right cells
+//! after reordering. Highlights always carry a modifier (reverse, bold, underline), so they
+//! survive `NO_COLOR`.
+
+use super::BidiMode;
+use super::app::{App, DetailKind, Focus, Row, View};
+use super::bidi::{Glyph, VisualLine, layout_truncated};
+use super::keymap::{KEYMAP, shown};
+use super::strip::sanitize;
+use super::timestrip::{Mark, segment_labels};
+use crate::timeline::format::{date_heading, day_name};
+use crate::timeline::model::AnchorBasis;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+/// Narrowest window the viewer draws in; below it, a one-line notice.
+pub const MIN_WIDTH: u16 = 40;
+/// Lowest window the viewer draws in.
+pub const MIN_HEIGHT: u16 = 10;
+
+/// Where everything goes on a screen of a given size. Pure, so the app uses the same geometry
+/// for paging and mouse clicks as drawing does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The time strip (empty on short windows).
+    pub strip: Rect,
+    /// The event list, with its border.
+    pub list: Rect,
+    /// The detail pane, with its border.
+    pub detail: Rect,
+    /// The article view, with its border.
+    pub article: Rect,
+    /// The status bar.
+    pub status: Rect,
+}
+
+fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x + 1,
+        r.y + 1,
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+impl Areas {
+    /// The list rows.
+    pub fn list_inner(&self) -> Rect {
+        inner(self.list)
+    }
+
+    /// Inside the detail border.
+    pub fn detail_inner(&self) -> Rect {
+        inner(self.detail)
+    }
+
+    /// Where detail text goes (one cell of padding each side).
+    pub fn detail_text(&self) -> Rect {
+        let r = self.detail_inner();
+        Rect::new(r.x + 1, r.y, r.width.saturating_sub(2), r.height)
+    }
+
+    /// Where article text goes (a two-cell gutter on the left for sentence marks).
+    pub fn article_text(&self) -> Rect {
+        let r = inner(self.article);
+        Rect::new(r.x + 2, r.y, r.width.saturating_sub(3), r.height)
+    }
+}
+
+/// The screen geometry for `(width, height)`, or `None` when the window is too small.
+pub fn areas((w, h): (u16, u16)) -> Option<Areas> {
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        return None;
+    }
+    let strip_h = if h >= 18 { 3 } else { 0 };
+    let body_h = h - 1 - strip_h;
+    let list_w = (w * 2 / 5).max(24).min(w - 16);
+    Some(Areas {
+        strip: Rect::new(1, 0, w - 2, strip_h),
+        list: Rect::new(0, strip_h, list_w, body_h),
+        detail: Rect::new(list_w, strip_h, w - list_w, body_h),
+        article: Rect::new(0, 0, w, h - 1),
+        status: Rect::new(0, h - 1, w, 1),
+    })
+}
+
+/// The styles, with and without colour.
+struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    fn pick(&self, color: Style, mono: Style) -> Style {
+        if self.color { color } else { mono }
+    }
+    fn selected(&self) -> Style {
+        self.pick(
+            Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        )
+    }
+    fn expression(&self) -> Style {
+        self.pick(
+            Style::new()
+                .bg(Color::Yellow)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        )
+    }
+    fn sentence(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::LightCyan)
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+    }
+    fn matched(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::UNDERLINED),
+            Style::new().add_modifier(Modifier::UNDERLINED),
+        )
+    }
+    fn heading(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+    }
+    fn dim(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::DarkGray),
+            Style::new().add_modifier(Modifier::DIM),
+        )
+    }
+    fn marker(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+    }
+    fn border(&self, focused: bool) -> Style {
+        match (focused, self.color) {
+            (true, true) => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            (true, false) => Style::new().add_modifier(Modifier::BOLD),
+            (false, _) => self.dim(),
+        }
+    }
+    fn status(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+}
+
+/// Draws the whole screen for the current state.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let Some(a) = areas((area.width, area.height)) else {
+        too_small(buf, area);
+        return;
+    };
+    let theme = Theme {
+        color: app.config.color,
+    };
+    match app.view {
+        View::Main => {
+            draw_strip(app, buf, a.strip, &theme);
+            draw_list(app, buf, a.list, &theme);
+            draw_detail(app, buf, &a, &theme);
+        }
+        View::Article => draw_article(app, buf, &a, &theme),
+    }
+    draw_status(app, buf, a.status, &theme);
+    if app.help.is_some() {
+        draw_help(app, buf, area, &theme);
+    }
+}
+
+fn too_small(buf: &mut Buffer, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let msg = format!(
+        "window too small ({}×{}): need {MIN_WIDTH}×{MIN_HEIGHT}; q quits",
+        area.width, area.height
+    );
+    buf.set_stringn(area.x, area.y, msg, usize::from(area.width), Style::new());
+}
+
+/// Writes a laid-out line at row `y` of `rect`, styling each glyph by its source range.
+fn put_line(
+    buf: &mut Buffer,
+    rect: Rect,
+    y: u16,
+    line: &VisualLine,
+    style_of: impl Fn(&Glyph) -> Style,
+) {
+    let right = rect.x + rect.width;
+    let mut x = rect.x + line.indent.min(rect.width);
+    for g in &line.glyphs {
+        if x + g.width > right {
+            break;
+        }
+        buf.set_stringn(x, y, &g.text, usize::from(g.width), style_of(g));
+        x += g.width;
+    }
+}
+
+fn put_text(buf: &mut Buffer, rect: Rect, y: u16, text: &str, style: Style, mode: BidiMode) {
+    let line = layout_truncated(text, 0, rect.width, mode);
+    put_line(buf, rect, y, &line, |_| style);
+}
+
+fn draw_strip(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
+    if r.height < 3 {
+        return;
+    }
+    let s = &app.strip_layout;
+    if s.segments.is_empty() {
+        put_text(
+            buf,
+            r,
+            r.y,
+            "no dated events on the time line",
+            t.dim(),
+            BidiMode::App,
+        );
+        return;
+    }
+    for seg in &s.segments {
+        for x in seg.x..seg.x + seg.width {
+            let (ch, style) = match s.marks.get(usize::from(x)) {
+                Some(Mark::Point) => ("●", Style::new()),
+                Some(Mark::Range) => ("━", Style::new()),
+                _ => ("─", t.dim()),
+            };
+            buf.set_string(r.x + x, r.y, ch, style);
+        }
+        let (left, right) = segment_labels(seg);
+        buf.set_stringn(r.x + seg.x, r.y + 2, &left, usize::from(seg.width), t.dim());
+        let rw = right.chars().count() as u16;
+        if right != left && left.chars().count() as u16 + rw < seg.width {
+            buf.set_string(r.x + seg.x + seg.width - rw, r.y + 2, &right, t.dim());
+        }
+    }
+    for x in s.breaks() {
+        buf.set_string(
+            r.x + x,
+            r.y,
+            "≈",
+            t.marker().remove_modifier(Modifier::BOLD),
+        );
+    }
+    let Some(e) = app.event() else { return };
+    let (Some(a), Some(b)) = (e.date.start, e.date.end) else {
+        return;
+    };
+    let (Some(ca), Some(cb)) = (s.column(a), s.column(b)) else {
+        return;
+    };
+    for x in ca..=cb {
+        buf.set_string(r.x + x, r.y + 1, "▲", t.marker());
+    }
+    let label = date_heading(&e.date);
+    let lw = label.chars().count() as u16;
+    let x = if cb + 2 + lw <= r.width {
+        cb + 2
+    } else {
+        ca.saturating_sub(lw + 1)
+    };
+    buf.set_stringn(
+        r.x + x,
+        r.y + 1,
+        &label,
+        usize::from(r.width - x),
+        t.marker(),
+    );
+}
+
+fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
+    let n = app.timeline.events.len();
+    let pos = if n == 0 {
+        "0/0".to_string()
+    } else {
+        format!("{}/{}", app.selected + 1, n)
+    };
+    let focused = app.focus == Focus::List;
+    let block = Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(t.border(focused))
+        .title(format!(" Events {pos} "));
+    block.render(r, buf);
+    let inner = inner(r);
+    if n == 0 {
+        put_text(
+            buf,
+            inner,
+            inner.y,
+            "no dated events",
+            t.dim(),
+            BidiMode::App,
+        );
+        return;
+    }
+    let text = Rect::new(
+        inner.x + 2,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
+    for (k, row) in app
+        .rows
+        .iter()
+        .skip(app.list_top)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let y = inner.y + k as u16;
+        let empty = VisualLine::default();
+        let line = app.list_lines.get(k).unwrap_or(&empty);
+        match *row {
+            Row::Header(_) => {
+                let full = Rect::new(inner.x, y, inner.width, 1);
+                put_line(buf, full, y, line, |_| t.heading());
+            }
+            Row::Event(i) => {
+                let i = i as usize;
+                let e = &app.timeline.events[i];
+                let selected = i == app.selected;
+                let base = if selected { t.selected() } else { Style::new() };
+                buf.set_style(Rect::new(inner.x, y, inner.width, 1), base);
+                if app.search.matches.binary_search(&i).is_ok() {
+                    buf.set_string(inner.x, y, "›", t.matched());
+                }
+                if e.date.uncertain {
+                    buf.set_string(inner.x + 1, y, "?", Style::new());
+                }
+                put_line(buf, text, y, line, |_| Style::new());
+            }
+        }
+    }
+}
+
+fn draw_detail(app: &App, buf: &mut Buffer, a: &super::view::Areas, t: &Theme) {
+    let focused = app.focus == Focus::Detail;
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(t.border(focused))
+        .title(" Detail ")
+        .render(a.detail, buf);
+    let r = a.detail_text();
+    let expr = app.event().map(|e| (e.expression.start, e.expression.end));
+    for (k, d) in app
+        .detail
+        .iter()
+        .skip(app.detail_scroll)
+        .take(usize::from(r.height))
+        .enumerate()
+    {
+        let y = r.y + k as u16;
+        put_line(buf, r, y, &d.line, |g| match d.kind {
+            DetailKind::Title => t.heading(),
+            DetailKind::Info => Style::new(),
+            DetailKind::Sentence => {
+                let mut s = Style::new();
+                if app.detail_matches.iter().any(|&(a, b)| g.overlaps(a, b)) {
+                    s = s.patch(t.matched());
+                }
+                if expr.is_some_and(|(a, b)| g.overlaps(a, b)) {
+                    s = s.patch(t.expression());
+                }
+                s
+            }
+        });
+    }
+}
+
+fn draw_article(app: &App, buf: &mut Buffer, a: &Areas, t: &Theme) {
+    let Some(layout) = &app.article else { return };
+    let doc = &app.timeline.documents[layout.doc];
+    let dated = &app.dated[layout.doc];
+    let title = match app.event() {
+        Some(e) => format!(
+            " {} · sentence {} · {} ",
+            sanitize(&doc.id),
+            e.sentence.index + 1,
+            date_heading(&e.date)
+        ),
+        None => format!(" {} ", sanitize(&doc.id)),
+    };
+    Block::bordered()
+        .border_style(t.border(true))
+        .title(title)
+        .render(a.article, buf);
+    let r = a.article_text();
+    let sel = app.event().filter(|e| e.document == doc.id).map(|e| {
+        (
+            (e.sentence.start, e.sentence.end),
+            (e.expression.start, e.expression.end),
+        )
+    });
+    for (k, line) in layout
+        .lines
+        .iter()
+        .skip(app.article_top)
+        .take(usize::from(r.height))
+        .enumerate()
+    {
+        let y = r.y + k as u16;
+        let in_sel = sel.is_some_and(|((s, e), _)| line.start < e && s < line.end);
+        let i = dated.partition_point(|d| d.start < line.end);
+        let in_dated = i > 0 && dated[i - 1].end > line.start && line.end > line.start;
+        if in_sel {
+            buf.set_string(r.x - 2, y, "▌", t.marker());
+        } else if in_dated {
+            buf.set_string(r.x - 2, y, "┊", t.dim());
+        }
+        put_line(buf, r, y, line, |g| match sel {
+            Some(((ss, se), (es, ee))) if g.overlaps(ss, se) => {
+                if g.overlaps(es, ee) {
+                    t.expression()
+                } else {
+                    t.sentence()
+                }
+            }
+            _ => Style::new(),
+        });
+    }
+}
+
+fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
+    buf.set_style(r, t.status());
+    if let Some(input) = &app.search.input {
+        let text = format!(
+            "search: {input}▏ ({} matching; Enter keeps, Esc cancels)",
+            app.search.matches.len()
+        );
+        put_text(buf, r, r.y, &text, t.status(), app.config.bidi);
+        return;
+    }
+    let n = app.timeline.events.len();
+    let pos = if n == 0 {
+        "0/0".into()
+    } else {
+        format!("{}/{}", app.selected + 1, n)
+    };
+    let right = if app.search.query.is_empty() {
+        " ? help  q quit ".to_string()
+    } else {
+        format!(
+            " /{}: {} matches  ? help ",
+            app.search.query,
+            app.search.matches.len()
+        )
+    };
+    let middle = match &app.status {
+        Some(s) => s.clone(),
+        None => match app.timeline.documents.get(app.document()) {
+            Some(d) => {
+                let day = d.anchor.date.map_or("none".into(), day_name);
+                let how = match d.anchor.basis {
+                    AnchorBasis::Given => "given",
+                    AnchorBasis::Inferred => "inferred",
+                    AnchorBasis::None => "not found",
+                };
+                if d.anchor.reason.is_empty() {
+                    format!("anchor {day} ({how})")
+                } else {
+                    format!("anchor {day} ({how}: {})", d.anchor.reason)
+                }
+            }
+            None => String::new(),
+        },
+    };
+    let rw = right.chars().count() as u16;
+    let left = format!(" {pos} │ {middle}");
+    let lr = Rect::new(r.x, r.y, r.width.saturating_sub(rw + 1), 1);
+    put_text(buf, lr, r.y, &left, t.status(), app.config.bidi);
+    if rw < r.width {
+        buf.set_string(
+            r.x + r.width - rw,
+            r.y,
+            &right,
+            t.status().add_modifier(Modifier::BOLD),
+        );
+    }
+}
+
+/// One line of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpLine {
+    /// A section title rather than an entry.
+    pub heading: bool,
+    /// The text.
+    pub text: String,
+}
+
+/// The help overlay's lines, generated from [`KEYMAP`] plus the notes on layout modes.
+pub fn help_lines(app: &App) -> Vec<HelpLine> {
+    let mut out = Vec::new();
+    let mut section = "";
+    for b in KEYMAP {
+        if b.section != section {
+            if !section.is_empty() {
+                out.push(HelpLine {
+                    heading: false,
+                    text: String::new(),
+                });
+            }
+            section = b.section;
+            out.push(HelpLine {
+                heading: true,
+                text: section.to_string(),
+            });
+        }
+        let keys: Vec<String> = b.keys.iter().map(|k| shown(k)).collect();
+        out.push(HelpLine {
+            heading: false,
+            text: format!("  {:<14} {}", keys.join(", "), b.help),
+        });
+    }
+    let mode = match app.config.bidi {
+        BidiMode::App => "app",
+        BidiMode::Terminal => "terminal",
+    };
+    let kitty = if app.config.kitty {
+        " (kitty detected)"
+    } else {
+        ""
+    };
+    let notes = [
+        format!("Arabic layout: --bidi {mode} now (or TARIKH_BIDI)"),
+        "  app: tarikh reorders and joins Arabic itself: xterm, Alacritty,".into(),
+        "       Windows Terminal, tmux, GNOME Terminal and other VTE ones".into(),
+        "  terminal: plain logical text for terminals doing their own bidi:".into(),
+        "       Konsole, mlterm".into(),
+        format!("  kitty{kitty}: use --bidi terminal (or kitty's force_ltr yes)"),
+        "Mouse: start with --mouse (wheel scrolls, click selects)".into(),
+        "NO_COLOR: highlights use reverse, bold and underline".into(),
+    ];
+    out.push(HelpLine {
+        heading: false,
+        text: String::new(),
+    });
+    out.push(HelpLine {
+        heading: true,
+        text: "Display".into(),
+    });
+    out.extend(notes.into_iter().map(|text| HelpLine {
+        heading: false,
+        text,
+    }));
+    out
+}
+
+fn help_rect(area: Rect) -> Rect {
+    let w = area.width.saturating_sub(4).min(84);
+    let h = area.height.saturating_sub(2);
+    Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h)
+}
+
+/// Rows of help text visible at this screen size.
+pub fn help_height(size: (u16, u16)) -> usize {
+    usize::from(
+        help_rect(Rect::new(0, 0, size.0, size.1))
+            .height
+            .saturating_sub(2),
+    )
+    .max(1)
+}
+
+fn draw_help(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
+    let r = help_rect(area);
+    Clear.render(r, buf);
+    Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(t.border(true))
+        .title(" Keys · q, Esc or ? closes · j/k scroll ")
+        .render(r, buf);
+    let inner = Rect::new(
+        r.x + 2,
+        r.y + 1,
+        r.width.saturating_sub(3),
+        r.height.saturating_sub(2),
+    );
+    let top = app.help.unwrap_or(0);
+    for (k, l) in help_lines(app)
+        .iter()
+        .skip(top)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let style = if l.heading { t.heading() } else { Style::new() };
+        buf.set_stringn(
+            inner.x,
+            inner.y + k as u16,
+            &l.text,
+            usize::from(inner.width),
+            style,
+        );
+    }
+}

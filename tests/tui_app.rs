@@ -1,0 +1,278 @@
+//! The app state driven by actions and key events, without a terminal.
+
+mod tui_common;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tarikh::tui::app::{Action, App, Effect, Focus, View, update};
+use tui_common::*;
+
+fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    if let Some(a) = app.action_for_key(&KeyEvent::new(code, mods)) {
+        update(app, a);
+    }
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        key(app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+#[test]
+fn j_k_g_and_gg_move_the_selection() {
+    let mut app = app(100, 30);
+    press(&mut app, "j");
+    assert_eq!(app.selected, 1);
+    press(&mut app, "k");
+    assert_eq!(app.selected, 0);
+    press(&mut app, "k");
+    assert_eq!(app.selected, 0, "stays on the first event");
+    press(&mut app, "G");
+    assert_eq!(app.selected, 3);
+    press(&mut app, "j");
+    assert_eq!(app.selected, 3, "stays on the last event");
+    press(&mut app, "g");
+    assert_eq!(app.selected, 3, "a single g waits for the second");
+    press(&mut app, "g");
+    assert_eq!(app.selected, 0);
+    key(&mut app, KeyCode::End, KeyModifiers::NONE);
+    assert_eq!(app.selected, 3);
+    key(&mut app, KeyCode::Home, KeyModifiers::NONE);
+    assert_eq!(app.selected, 0);
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(app.selected, 1);
+}
+
+#[test]
+fn tab_moves_focus_and_keys_then_scroll_the_detail() {
+    let mut app = app(60, 14);
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(app.focus, Focus::Detail);
+    let sel = app.selected;
+    press(&mut app, "j");
+    assert_eq!(app.selected, sel, "j scrolls the detail, not the list");
+    assert!(app.detail_scroll <= 1);
+    key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn enter_opens_the_article_at_the_sentence_and_q_comes_back() {
+    let mut app = app(100, 30);
+    press(&mut app, "G");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.view, View::Article);
+    let a = app.article.as_ref().unwrap();
+    let e = app.event().unwrap();
+    let first = a
+        .lines
+        .iter()
+        .position(|l| l.end > e.sentence.start)
+        .unwrap();
+    assert!(
+        first >= app.article_top && first < app.article_top + 26,
+        "sentence in view"
+    );
+    press(&mut app, "q");
+    assert_eq!(app.view, View::Main);
+    assert_eq!(app.quit, None);
+    press(&mut app, "q");
+    assert_eq!(app.quit, Some(0));
+}
+
+#[test]
+fn n_and_brackets_walk_the_dated_sentences_in_the_article() {
+    let mut app = app(100, 30);
+    // Start at the earliest sentence in the text (يوم الخميس, sentence 1).
+    let first = (0..4)
+        .min_by_key(|&i| app.timeline.events[i].sentence.start)
+        .unwrap();
+    app.select(first);
+    update(&mut app, Action::Open);
+    let mut starts = vec![app.event().unwrap().sentence.start];
+    for _ in 0..3 {
+        press(&mut app, "n");
+        starts.push(app.event().unwrap().sentence.start);
+    }
+    assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+    press(&mut app, "n");
+    assert!(app.status.as_deref().unwrap().contains("no dated sentence"));
+    press(&mut app, "[");
+    assert_eq!(app.event().unwrap().sentence.start, starts[2]);
+    press(&mut app, "]");
+    assert_eq!(app.event().unwrap().sentence.start, starts[3]);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.view, View::Main);
+}
+
+#[test]
+fn search_folds_harakat_and_hamza() {
+    let mut app = app(100, 30);
+    press(&mut app, "/");
+    assert!(app.search.input.is_some());
+    // Typed with no hamza and with a stray fatha: still finds الأربعاء.
+    press(&mut app, "الاَربعاء");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.search.matches.len(), 1);
+    let e = &app.timeline.events[app.selected];
+    assert!(e.sentence.text.contains("الأربعاء"));
+    assert!(
+        !app.detail_matches.is_empty(),
+        "the match is marked in the sentence"
+    );
+    // n / N wrap around a single match.
+    press(&mut app, "n");
+    assert_eq!(app.selected, app.search.matches[0]);
+    press(&mut app, "N");
+    assert_eq!(app.selected, app.search.matches[0]);
+    // Latin is case-insensitive.
+    press(&mut app, "/csto");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(
+        app.search.matches.is_empty(),
+        "CSTO is in no fixture sentence"
+    );
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(
+        app.search.query.is_empty(),
+        "Esc in the list clears the search"
+    );
+}
+
+#[test]
+fn search_cancel_goes_back() {
+    let mut app = app(100, 30);
+    press(&mut app, "j");
+    press(&mut app, "/الخميس");
+    assert_ne!(app.search.matches.len(), 0);
+    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(app.search.input.as_deref(), Some("الخمي"));
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.selected, 1);
+    assert!(app.search.input.is_none() && app.search.query.is_empty());
+    // q typed in the prompt is text, not quit; Ctrl-c always quits.
+    press(&mut app, "/q");
+    assert_eq!(app.quit, None);
+    key(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(app.quit, Some(0));
+}
+
+#[test]
+fn y_queues_the_sentence_for_the_clipboard_in_reading_order() {
+    let mut app = app(100, 30);
+    press(&mut app, "y");
+    let e = app.event().unwrap().sentence.text.clone();
+    assert_eq!(app.effects, vec![Effect::Copy(e)]);
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = app(100, 20);
+    press(&mut app, "?");
+    assert_eq!(app.help, Some(0));
+    press(&mut app, "j");
+    assert_eq!(app.help, Some(1));
+    assert_eq!(app.selected, 0, "keys scroll the help, not the list");
+    key(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    assert_eq!(app.help, None);
+    press(&mut app, "?q");
+    assert_eq!(app.help, None);
+    assert_eq!(app.quit, None, "q closes the help first");
+}
+
+#[test]
+fn reserved_review_keys_change_nothing_yet() {
+    let mut app = app(100, 30);
+    press(&mut app, "vfecAuxr");
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.quit, None);
+    assert!(app.status.as_deref().unwrap().contains("reserved"));
+}
+
+#[test]
+fn paging_keys_and_resizes() {
+    let tl = big_timeline(500);
+    let mut app = App::new(tl, config(), (100, 30));
+    key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    let after_page = app.selected;
+    assert!(after_page > 10, "{after_page}");
+    key(&mut app, KeyCode::Char(' '), KeyModifiers::NONE);
+    assert!(app.selected > after_page);
+    key(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
+    key(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
+    assert_eq!(app.selected, 0);
+    key(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    let half = app.selected;
+    assert!(half > 5 && half < after_page, "{half}");
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.selected, 0);
+    // The selection stays on screen through resizes.
+    press(&mut app, "G");
+    for (w, h) in [(40, 10), (10, 3), (200, 60), (100, 30)] {
+        update(&mut app, Action::Resize(w, h));
+        let row = app.event_row[app.selected];
+        assert!(row >= app.list_top);
+    }
+    let _ = render(&app);
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    let mut app = app(100, 30);
+    let a = tarikh::tui::view::areas(app.size).unwrap();
+    let inner = a.list_inner();
+    // Row 3 of the list is the night event's row (header, event, header, event).
+    update(&mut app, Action::Click(inner.x + 3, inner.y + 3));
+    assert_eq!(app.selected, 1);
+    // The wheel moves three rows: past the next header to the last Thursday event.
+    update(&mut app, Action::WheelDown(inner.x + 3, inner.y + 3));
+    assert_eq!(app.selected, 3);
+    update(&mut app, Action::Click(a.detail.x + 3, a.detail.y + 3));
+    assert_eq!(app.focus, Focus::Detail);
+}
+
+/// A timeline of `n` events cycling over the fixture's four.
+fn big_timeline(n: usize) -> tarikh::Timeline {
+    let mut tl = sample_timeline();
+    let base = tl.events.clone();
+    tl.events = (0..n)
+        .map(|i| {
+            let mut e = base[i % base.len()].clone();
+            let shift = chrono::Days::new((i / base.len()) as u64);
+            e.date.start = e.date.start.map(|d| d + shift);
+            e.date.end = e.date.end.map(|d| d + shift);
+            e
+        })
+        .collect();
+    tl.events.sort_by_key(|e| (e.date.start, e.date.end));
+    tl
+}
+
+#[test]
+fn kitty_gets_told_about_bidi_terminal() {
+    let cfg = tarikh::tui::app::Config {
+        kitty: true,
+        ..config()
+    };
+    let app = App::new(sample_timeline(), cfg, (100, 30));
+    assert!(app.status.as_deref().unwrap().contains("--bidi terminal"));
+    let help = tarikh::tui::view::help_lines(&app);
+    assert!(help.iter().any(|l| {
+        l.text
+            .contains("kitty (kitty detected): use --bidi terminal")
+    }));
+}
+
+#[test]
+fn help_lists_every_key_of_the_keymap() {
+    let app = app(100, 30);
+    let help: String = tarikh::tui::view::help_lines(&app)
+        .iter()
+        .map(|l| l.text.clone() + "\n")
+        .collect();
+    for b in tarikh::tui::keymap::KEYMAP {
+        assert!(help.contains(b.help), "{}", b.help);
+        for k in b.keys {
+            assert!(help.contains(&tarikh::tui::keymap::shown(k)), "{k}");
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! End-to-end: the real binary in a pseudo-terminal, its screen read back with vt100.
+//!
+//! Every wait polls the screen with a generous deadline (never a fixed sleep), so the tests hold
+//! on a loaded CI machine.
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Session {
+    fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system().openpty(size(cols, rows)).unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tarikh"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("KITTY_WINDOW_ID");
+        cmd.env_remove("TARIKH_BIDI");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Session {
+            parser,
+            raw,
+            writer,
+            child,
+            master: pty.master,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_until(&self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            if pred(self.parser.lock().unwrap().screen()) {
+                return;
+            }
+            if start.elapsed() > DEADLINE {
+                panic!("timed out waiting for {what}; screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn wait_for(&self, text: &str) {
+        self.wait_until(&format!("{text:?}"), |s| s.contents().contains(text));
+    }
+
+    fn wait_gone(&self, text: &str) {
+        self.wait_until(&format!("{text:?} to go"), |s| !s.contents().contains(text));
+    }
+
+    fn resize(&self, cols: u16, rows: u16) {
+        self.parser.lock().unwrap().screen_mut().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
+        self.master.resize(size(cols, rows)).unwrap();
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take the last bytes the program wrote.
+                let wait = Instant::now();
+                while wait.elapsed() < Duration::from_secs(2) {
+                    let s = self.parser.lock().unwrap();
+                    if !s.screen().alternate_screen() {
+                        break;
+                    }
+                    drop(s);
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                return status;
+            }
+            if start.elapsed() > DEADLINE {
+                let _ = self.child.kill();
+                panic!("the viewer did not exit; screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn assert_restored(&self) {
+        let p = self.parser.lock().unwrap();
+        assert!(
+            !p.screen().alternate_screen(),
+            "still on the alternate screen"
+        );
+        assert!(!p.screen().hide_cursor(), "cursor still hidden");
+        let raw = self.raw.lock().unwrap();
+        let text = String::from_utf8_lossy(&raw);
+        if let Some(off) = text.find("\x1b[8l") {
+            assert!(
+                text[off..].contains("\x1b[8h"),
+                "VTE bidi not switched back on"
+            );
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+#[test]
+fn browse_the_sample_and_quit_cleanly() {
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    s.wait_for("anchor Thursday 6 January 2022");
+    s.send("j");
+    s.wait_for(" Events 2/");
+    s.send("G");
+    s.wait_until("the last event", |sc| {
+        let c = sc.contents();
+        c.lines().any(|l| {
+            l.split(" Events ")
+                .nth(1)
+                .and_then(|r| r.split_whitespace().next())
+                .and_then(|p| p.split_once('/'))
+                .is_some_and(|(a, b)| a == b)
+        })
+    });
+    s.send("gg");
+    s.wait_for(" Events 1/");
+    s.send("?");
+    s.wait_for("Keys · q, Esc or ? closes");
+    s.send("q");
+    s.wait_gone("Keys · q, Esc or ? closes");
+    s.send("\r");
+    s.wait_for("· sentence ");
+    s.send("q");
+    s.wait_for(" Events 1/");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn search_ignores_hamza_and_ctrl_c_quits_from_the_prompt() {
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    // The article writes الأربعاء (hamza on alef); the search types it without.
+    s.send("/الاربعاء");
+    s.wait_for("search: ");
+    s.send("\r");
+    s.wait_for("events match");
+    s.send("/x");
+    s.wait_for("search: ");
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn a_burst_of_keys_is_taken_in_one_go() {
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    s.send(&"j".repeat(200));
+    s.wait_until("the last event after a burst of j", |sc| {
+        let c = sc.contents();
+        c.contains(" Events ") && {
+            let p = c.split(" Events ").nth(1).unwrap_or("");
+            let p = p.split_whitespace().next().unwrap_or("");
+            p.split_once('/').is_some_and(|(a, b)| a == b)
+        }
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn tiny_window_then_back() {
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    s.resize(20, 5);
+    s.wait_for("window too small");
+    s.resize(100, 30);
+    s.wait_for(" Events 1/");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (sig, code) in [(libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
+        let mut s = Session::spawn(&[], &[], 100, 30);
+        s.wait_for(" Events 1/");
+        let pid = s.child.process_id().expect("pid") as libc::pid_t;
+        // SAFETY: sends a signal to the child this test spawned; no memory is involved.
+        assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), code, "{sig}");
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn mouse_click_selects_and_capture_is_released() {
+    let mut s = Session::spawn(&["--mouse"], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    s.wait_until("mouse capture", |sc| {
+        sc.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    });
+    // SGR click (1-based column 10, row 8): a list row below the first event.
+    s.send("\x1b[<0;10;8M\x1b[<0;10;8m");
+    s.wait_until("the click to select another event", |sc| {
+        !sc.contents().contains(" Events 1/")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let p = s.parser.lock().unwrap();
+    assert_eq!(
+        p.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+}
+
+#[test]
+fn bidi_terminal_sends_logical_text_and_leaves_vte_alone() {
+    let mut s = Session::spawn(&["--bidi", "terminal"], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    s.send("G");
+    // The last events are Thursday's; their sentences are sent in reading order.
+    s.wait_for("يوم الخميس");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let raw = s.raw.lock().unwrap();
+    assert!(!String::from_utf8_lossy(&raw).contains("\x1b[8l"));
+}
+
+#[test]
+fn app_bidi_switches_vte_reordering_off_and_back_on() {
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw.lock().unwrap();
+    let text = String::from_utf8_lossy(&raw);
+    let off = text.find("\x1b[8l").expect("ESC [ 8 l sent");
+    assert!(text[off..].contains("\x1b[8h"));
+}
+
+#[test]
+fn no_color_still_marks_the_selection() {
+    let mut s = Session::spawn(&[], &[("NO_COLOR", "1")], 100, 30);
+    s.wait_for(" Events 1/");
+    s.wait_until("a reversed selected row", |sc| {
+        (0..30).any(|r| sc.cell(r, 5).is_some_and(|c| c.inverse()))
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn not_a_terminal_points_at_extract() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tarikh"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("tarikh extract"), "{err}");
+}
