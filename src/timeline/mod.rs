@@ -179,6 +179,7 @@ fn add_document(
                 index: sentence_index,
             },
             label: label(sentence_text),
+            review: None,
         });
         hints.push((doc_index, r.order_hint));
     }
