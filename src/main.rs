@@ -148,7 +148,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for n in &session.notices {
                 eprintln!("tarikh: {n}");
             }
-            let timeline = session.extract(sources);
+            let mut timeline = session.extract(sources);
+            timeline.warnings.extend(session.orphan_warnings());
             let rendered = args.format.render(&timeline);
             match &args.output {
                 Some(path) => std::fs::write(path, rendered).with_context(|| {

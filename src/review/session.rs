@@ -490,14 +490,20 @@ impl Session {
         let mut reapply = false;
         let mut reanchor = false;
         match (&doc.path, &doc.blocked) {
-            (_, Some(why)) => {
+            (path, Some(why)) => {
                 doc.unsaved = true;
-                message = format!("{what}; NOT SAVED: {why}");
+                let fallback = store::fallback_path(
+                    path.as_deref().unwrap_or(Path::new("article.tarikh.json")),
+                );
+                message = format!(
+                    "{what}; NOT SAVED: {why}; kept in memory; W saves to {}",
+                    fallback.display()
+                );
             }
             (None, None) => {
                 doc.unsaved = true;
                 message = format!(
-                    "{what}; not saved: this text has no file beside it (start with --review FILE)"
+                    "{what}; not saved: this text has no file beside it (start with --review FILE, or W saves to your home directory)"
                 );
             }
             (Some(path), None) => {
@@ -629,6 +635,26 @@ impl Session {
             message,
             changed: true,
         }
+    }
+
+    /// One warning per orphaned review, for `extract` (so a pasted chronology does not hide
+    /// that a review lost its event).
+    pub fn orphan_warnings(&self) -> Vec<String> {
+        self.orphans()
+            .into_iter()
+            .map(|(d, k)| {
+                let doc = &self.docs[d];
+                let e = &doc.file.reviews[k];
+                format!(
+                    "{}: orphaned review ({}{}): '{}' in \"{}\" is no longer found",
+                    doc.id,
+                    format!("{:?}", e.status).to_lowercase(),
+                    if e.note.is_empty() { String::new() } else { format!(", note: {}", e.note) },
+                    e.expression,
+                    e.sentence
+                )
+            })
+            .collect()
     }
 
     /// Counts of verified, flagged and unreviewed events.

@@ -105,7 +105,10 @@ pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
 pub fn load(path: &Path, set_aside_bad: bool) -> io::Result<Loaded> {
     let bytes = match fs::read(path) {
         Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::Missing),
+        // No directory there either: nothing to protect, and saving will say what is wrong.
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+            return Ok(Loaded::Missing);
+        }
         Err(e) => return Err(e),
     };
     match parse(&bytes) {
