@@ -64,7 +64,7 @@ fn a_change_is_on_disk_at_once_and_reads_back() {
     let (mut s, mut t) = open(&path);
     let i = index_of(&t, THURSDAY);
     let out = s.change(&mut t, i, "verified", |e| e.status = ReviewStatus::Verified);
-    assert!(out.message.contains("saved to"), "{}", out.message);
+    assert!(out.message.contains("saved →"), "{}", out.message);
     assert!(!s.unsaved());
     let on_disk = std::fs::read_to_string(store::path_for(&path)).unwrap();
     assert!(on_disk.contains("\"verified\""), "{on_disk}");

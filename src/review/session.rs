@@ -154,8 +154,7 @@ impl Session {
                             d.file = f;
                         }
                         Ok(Loaded::SetAside { backup, error }) => notices.push(format!(
-                            "the review file {} could not be read ({error}); it was kept as {} and reviewing starts fresh",
-                            p.display(),
+                            "unreadable review file kept as {}; starting fresh ({error})",
                             backup.display()
                         )),
                         Err(e) => {
@@ -496,7 +495,7 @@ impl Session {
                     path.as_deref().unwrap_or(Path::new("article.tarikh.json")),
                 );
                 message = format!(
-                    "{what}; NOT SAVED: {why}; kept in memory; W saves to {}",
+                    "{what}; NOT SAVED, kept in memory: W saves to {} ({why})",
                     fallback.display()
                 );
             }
@@ -511,31 +510,32 @@ impl Session {
                     Ok(saved) => {
                         doc.present = true;
                         doc.unsaved = false;
-                        message = format!("{what}; saved to {}", path.display());
-                        if let Some(b) = &saved.set_aside {
-                            message.push_str(&format!(
-                                " (an unreadable file there was kept as {})",
-                                b.display()
-                            ));
-                        }
+                        message = format!("{what}; saved");
                         if saved.merged > 0 {
                             message.push_str(&format!(
-                                "; merged {} change(s) saved by another tarikh",
+                                ", merged {} change(s) saved by another tarikh",
                                 saved.merged
                             ));
                             reanchor = saved.file.anchor != doc.file.anchor;
                             reapply = true;
                             doc.file = saved.file.clone();
                         }
+                        if let Some(b) = &saved.set_aside {
+                            message.push_str(&format!(
+                                ", an unreadable file there kept as {}",
+                                b.display()
+                            ));
+                        }
+                        message.push_str(&format!(" → {}", path.display()));
                         doc.base = saved.file;
                     }
                     Err(e) => {
                         doc.unsaved = true;
                         message = format!(
-                            "{what}; NOT SAVED to {} ({}): kept in memory; W saves to {}",
-                            path.display(),
+                            "{what}; NOT SAVED, kept in memory: W saves to {} ({}: {})",
+                            store::fallback_path(path).display(),
                             store::describe(&e),
-                            store::fallback_path(path).display()
+                            path.display()
                         );
                     }
                 }
