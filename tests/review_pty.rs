@@ -234,7 +234,7 @@ fn a_failed_save_is_reported_kept_and_can_go_elsewhere() {
     v.wait_for("W saves to");
     v.wait_for("✓1 verified");
     // Quitting warns first instead of dropping the review.
-    v.press("q", "quit again to drop them");
+    v.press("q", "q again drops them");
     v.press("W", "saving to a new place; saved");
     let saved = home.path().join("a.txt.tarikh.json");
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&saved).unwrap()).unwrap();

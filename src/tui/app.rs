@@ -569,7 +569,7 @@ impl App {
         if self.reviews.unsaved() && !self.quit_armed {
             self.quit_armed = true;
             self.status = Some(
-                "some reviews are NOT SAVED: W saves them to your home directory; quit again to drop them"
+                "reviews NOT SAVED: q again drops them, W saves them to your home directory"
                     .into(),
             );
             return;

@@ -529,26 +529,35 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
         format!("{}/{}", app.selected + 1, n)
     };
     let (v, f, u) = Session::counts(&app.timeline);
-    let mut right = format!(" ✓{v} verified  !{f} flagged  {u} unreviewed ");
-    if app.filter != Filter::All {
-        right = format!(" [{}]{right}", app.filter.name());
-    }
+    let mut tail = String::new();
     let orphans = app.reviews.orphans().len();
     if orphans > 0 {
-        right.push_str(&format!("│ {orphans} orphaned (o) "));
+        tail.push_str(&format!("│ {orphans} orphaned (o) "));
     }
     if app.reviews.unsaved() {
-        right.push_str("│ NOT SAVED (W) ");
+        tail.push_str("│ NOT SAVED (W) ");
     }
     if app.search.query.is_empty() {
-        right.push_str("│ ? help ");
+        tail.push_str("│ ? help ");
     } else {
-        right.push_str(&format!(
+        tail.push_str(&format!(
             "│ /{}: {} matches ",
             app.search.query,
             app.search.matches.len()
         ));
     }
+    let filter = if app.filter == Filter::All {
+        String::new()
+    } else {
+        format!(" [{}]", app.filter.name())
+    };
+    // Words when there is room, the marks alone (as in the list) when there is not.
+    let long = format!("{filter} ✓{v} verified  !{f} flagged  {u} unreviewed {tail}");
+    let right = if long.chars().count() as u16 <= r.width / 2 {
+        long
+    } else {
+        format!("{filter} ✓{v} !{f} ○{u} {tail}")
+    };
     let middle = match &app.status {
         Some(s) => s.clone(),
         None => match app.timeline.documents.get(app.document()) {
