@@ -171,7 +171,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         None => {
             let (sources, opts) = load(&cli.view.common)?;
-            let mut session = Session::load(&sources, cli.view.common.review.as_deref(), opts, true);
+            let mut session =
+                Session::load(&sources, cli.view.common.review.as_deref(), opts, true);
             let timeline = session.extract(sources);
             let tui = TuiOptions {
                 bidi: match cli.view.bidi {

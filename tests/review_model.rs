@@ -123,7 +123,10 @@ fn a_review_whose_event_is_gone_is_an_orphan_until_deleted_and_undo_brings_it_ba
     assert!(out.message.contains("saved"), "{}", out.message);
     assert!(s2.orphans().is_empty());
     let f = store::load(&store::path_for(&path), false).unwrap();
-    assert!(matches!(f, store::Loaded::Read(ref f) if f.reviews.is_empty()), "{f:?}");
+    assert!(
+        matches!(f, store::Loaded::Read(ref f) if f.reviews.is_empty()),
+        "{f:?}"
+    );
     s2.undo(&mut t2).unwrap();
     assert_eq!(s2.orphans().len(), 1);
     assert!(s2.undo(&mut t2).is_none());
@@ -153,7 +156,11 @@ fn a_corrected_date_moves_the_event_and_keeps_the_extracted_one() {
     let i = index_of(&t, THURSDAY);
     let span = parse_span("2021-12-30/2021-12-31").unwrap();
     s.change(&mut t, i, "c", |e| e.corrected = Some(span));
-    assert_eq!(index_of(&t, THURSDAY), 1, "sorted after 1989–2019, before 2022");
+    assert_eq!(
+        index_of(&t, THURSDAY),
+        1,
+        "sorted after 1989–2019, before 2022"
+    );
     let e = &t.events[1];
     assert_eq!(e.date.start, Some(d(2021, 12, 30)));
     assert_eq!(e.date.value, "2021-12-30/2021-12-31");
@@ -183,7 +190,11 @@ fn setting_the_anchor_re_resolves_relative_dates_and_is_saved() {
     assert_ne!(before, after);
     assert_eq!(after, Some(d(2022, 1, 8)));
     assert_eq!(t.documents[0].anchor.date, Some(d(2022, 1, 13)));
-    assert_eq!(status(&t, NIGHT), ReviewStatus::Verified, "reviews re-attach");
+    assert_eq!(
+        status(&t, NIGHT),
+        ReviewStatus::Verified,
+        "reviews re-attach"
+    );
     let (_s, t2) = open(&path);
     assert_eq!(t2.documents[0].anchor.date, Some(d(2022, 1, 13)));
     assert!(t2.documents[0].anchor.reason.contains("review file"));
@@ -251,7 +262,11 @@ fn a_corrupt_review_file_is_kept_aside_never_overwritten() {
     );
     let i = index_of(&t, THURSDAY);
     s.change(&mut t, i, "v", |e| e.status = ReviewStatus::Verified);
-    assert!(std::fs::read_to_string(&review).unwrap().contains("verified"));
+    assert!(
+        std::fs::read_to_string(&review)
+            .unwrap()
+            .contains("verified")
+    );
     assert_eq!(std::fs::read(&bak2).unwrap(), b"{ not json");
 }
 

@@ -77,7 +77,10 @@ impl Viewer {
         let start = Instant::now();
         while !self.contents().contains(text) {
             if start.elapsed() > DEADLINE {
-                panic!("timed out waiting for {text:?}; screen:\n{}", self.contents());
+                panic!(
+                    "timed out waiting for {text:?}; screen:\n{}",
+                    self.contents()
+                );
             }
             std::thread::sleep(Duration::from_millis(10));
         }
@@ -228,7 +231,10 @@ fn a_failed_save_is_reported_kept_and_can_go_elsewhere() {
     std::fs::write(&blocker, b"").unwrap();
     let review = blocker.join("a.txt.tarikh.json");
     let home = tempfile::tempdir().unwrap();
-    let mut v = Viewer::spawn(&["--review", review.to_str().unwrap(), f.arg()], home.path());
+    let mut v = Viewer::spawn(
+        &["--review", review.to_str().unwrap(), f.arg()],
+        home.path(),
+    );
     v.wait_for(" Events 1/");
     v.press("v", "NOT SAVED");
     v.wait_for("W saves to");

@@ -127,7 +127,10 @@ pub struct Key {
 /// Folds text for keying: the search normalisation plus collapsed white space, so re-spacing
 /// or re-vowelling a sentence does not orphan its reviews.
 pub fn fold(text: &str) -> String {
-    normalize(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    normalize(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Key {

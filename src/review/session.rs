@@ -162,7 +162,11 @@ impl Session {
                                 "the review file {} cannot be read ({}); it is left untouched{}",
                                 p.display(),
                                 store::describe(&e),
-                                if writable { " and nothing will be saved there" } else { "" }
+                                if writable {
+                                    " and nothing will be saved there"
+                                } else {
+                                    ""
+                                }
                             );
                             notices.push(why.clone());
                             d.blocked = Some(why);
@@ -223,7 +227,9 @@ impl Session {
                 .into_iter()
                 .enumerate()
                 .map(|(i, s)| self.extract_one(i, s));
-            let mut all = parts.next().unwrap_or_else(|| extract_sources(vec![], &self.opts));
+            let mut all = parts
+                .next()
+                .unwrap_or_else(|| extract_sources(vec![], &self.opts));
             for p in parts {
                 all.documents.extend(p.documents);
                 all.events.extend(p.events);
@@ -317,9 +323,10 @@ impl Session {
             if entry.is_none() && !doc.present {
                 continue;
             }
-            let (status, note, corrected) = entry.map_or((ReviewStatus::Unreviewed, "", None), |x| {
-                (x.status, x.note.as_str(), x.corrected)
-            });
+            let (status, note, corrected) = entry
+                .map_or((ReviewStatus::Unreviewed, "", None), |x| {
+                    (x.status, x.note.as_str(), x.corrected)
+                });
             let extracted = corrected.map(|span| {
                 let original = e.date.clone();
                 e.date = corrected_date(&original, span);
@@ -349,10 +356,7 @@ impl Session {
             .into_iter()
             .map(Some)
             .collect();
-        timeline.events = order
-            .into_iter()
-            .filter_map(|i| events[i].take())
-            .collect();
+        timeline.events = order.into_iter().filter_map(|i| events[i].take()).collect();
         self.attached = timeline
             .events
             .iter()
@@ -412,11 +416,11 @@ impl Session {
 
     /// Deletes orphaned review `k` of document `d` (undoable).
     pub fn delete_orphan(&mut self, timeline: &mut Timeline, d: usize, k: usize) -> Outcome {
-        let Some(entry) = self.docs.get_mut(d).and_then(|doc| {
-            doc.orphans
-                .contains(&k)
-                .then(|| doc.file.reviews.remove(k))
-        }) else {
+        let Some(entry) = self
+            .docs
+            .get_mut(d)
+            .and_then(|doc| doc.orphans.contains(&k).then(|| doc.file.reviews.remove(k)))
+        else {
             return Outcome {
                 message: "no orphaned review there".into(),
                 changed: false,
@@ -505,41 +509,39 @@ impl Session {
                     "{what}; not saved: this text has no file beside it (start with --review FILE, or W saves to your home directory)"
                 );
             }
-            (Some(path), None) => {
-                match store::save(path, &doc.base, &doc.file) {
-                    Ok(saved) => {
-                        doc.present = true;
-                        doc.unsaved = false;
-                        message = format!("{what}; saved");
-                        if saved.merged > 0 {
-                            message.push_str(&format!(
-                                ", merged {} change(s) saved by another tarikh",
-                                saved.merged
-                            ));
-                            reanchor = saved.file.anchor != doc.file.anchor;
-                            reapply = true;
-                            doc.file = saved.file.clone();
-                        }
-                        if let Some(b) = &saved.set_aside {
-                            message.push_str(&format!(
-                                ", an unreadable file there kept as {}",
-                                b.display()
-                            ));
-                        }
-                        message.push_str(&format!(" → {}", path.display()));
-                        doc.base = saved.file;
+            (Some(path), None) => match store::save(path, &doc.base, &doc.file) {
+                Ok(saved) => {
+                    doc.present = true;
+                    doc.unsaved = false;
+                    message = format!("{what}; saved");
+                    if saved.merged > 0 {
+                        message.push_str(&format!(
+                            ", merged {} change(s) saved by another tarikh",
+                            saved.merged
+                        ));
+                        reanchor = saved.file.anchor != doc.file.anchor;
+                        reapply = true;
+                        doc.file = saved.file.clone();
                     }
-                    Err(e) => {
-                        doc.unsaved = true;
-                        message = format!(
-                            "{what}; NOT SAVED, kept in memory: W saves to {} ({}: {})",
-                            store::fallback_path(path).display(),
-                            store::describe(&e),
-                            path.display()
-                        );
+                    if let Some(b) = &saved.set_aside {
+                        message.push_str(&format!(
+                            ", an unreadable file there kept as {}",
+                            b.display()
+                        ));
                     }
+                    message.push_str(&format!(" → {}", path.display()));
+                    doc.base = saved.file;
                 }
-            }
+                Err(e) => {
+                    doc.unsaved = true;
+                    message = format!(
+                        "{what}; NOT SAVED, kept in memory: W saves to {} ({}: {})",
+                        store::fallback_path(path).display(),
+                        store::describe(&e),
+                        path.display()
+                    );
+                }
+            },
         }
         if reanchor {
             self.reextract(timeline, d, None);
@@ -649,7 +651,11 @@ impl Session {
                     "{}: orphaned review ({}{}): '{}' in \"{}\" is no longer found",
                     doc.id,
                     format!("{:?}", e.status).to_lowercase(),
-                    if e.note.is_empty() { String::new() } else { format!(", note: {}", e.note) },
+                    if e.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", note: {}", e.note)
+                    },
                     e.expression,
                     e.sentence
                 )
@@ -661,7 +667,11 @@ impl Session {
     pub fn counts(timeline: &Timeline) -> (usize, usize, usize) {
         let mut c = (0, 0, 0);
         for e in &timeline.events {
-            match e.review.as_ref().map_or(ReviewStatus::Unreviewed, |r| r.status) {
+            match e
+                .review
+                .as_ref()
+                .map_or(ReviewStatus::Unreviewed, |r| r.status)
+            {
                 ReviewStatus::Verified => c.0 += 1,
                 ReviewStatus::Flagged => c.1 += 1,
                 ReviewStatus::Unreviewed => c.2 += 1,

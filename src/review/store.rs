@@ -83,7 +83,10 @@ pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(_) => {
                 // No hard links here (some file systems): copy to a new name, then remove.
-                let mut out = match OpenOptions::new().write(true).create_new(true).open(&backup)
+                let mut out = match OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&backup)
                 {
                     Ok(f) => f,
                     Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -106,7 +109,12 @@ pub fn load(path: &Path, set_aside_bad: bool) -> io::Result<Loaded> {
     let bytes = match fs::read(path) {
         Ok(b) => b,
         // No directory there either: nothing to protect, and saving will say what is wrong.
-        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
             return Ok(Loaded::Missing);
         }
         Err(e) => return Err(e),

@@ -277,7 +277,10 @@ impl Filter {
     }
 
     fn keeps(self, e: &Event) -> bool {
-        let status = e.review.as_ref().map_or(ReviewStatus::Unreviewed, |r| r.status);
+        let status = e
+            .review
+            .as_ref()
+            .map_or(ReviewStatus::Unreviewed, |r| r.status);
         match self {
             Filter::All => true,
             Filter::Unreviewed => status == ReviewStatus::Unreviewed,
@@ -569,8 +572,7 @@ impl App {
         if self.reviews.unsaved() && !self.quit_armed {
             self.quit_armed = true;
             self.status = Some(
-                "reviews NOT SAVED: q again drops them, W saves them to your home directory"
-                    .into(),
+                "reviews NOT SAVED: q again drops them, W saves them to your home directory".into(),
             );
             return;
         }
@@ -626,7 +628,11 @@ impl App {
                     return;
                 }
                 let note = p.text.trim().to_string();
-                let what = if note.is_empty() { "note removed" } else { "note saved" };
+                let what = if note.is_empty() {
+                    "note removed"
+                } else {
+                    "note saved"
+                };
                 self.reviews
                     .change(&mut self.timeline, i, what, |e| e.note = note)
             }
@@ -661,10 +667,8 @@ impl App {
                     }
                     Err(_) => {
                         if let Some(pr) = self.prompt.as_mut() {
-                            pr.error = Some(format!(
-                                "'{}' is not a date like 2022-01-06",
-                                p.text.trim()
-                            ));
+                            pr.error =
+                                Some(format!("'{}' is not a date like 2022-01-06", p.text.trim()));
                         }
                         return;
                     }
@@ -681,7 +685,10 @@ impl App {
             self.status = Some("no event to review".into());
             return;
         };
-        let now = e.review.as_ref().map_or(ReviewStatus::Unreviewed, |r| r.status);
+        let now = e
+            .review
+            .as_ref()
+            .map_or(ReviewStatus::Unreviewed, |r| r.status);
         let next = if now == status {
             ReviewStatus::Unreviewed
         } else {
@@ -856,7 +863,12 @@ impl App {
                         );
                     }
                     if !r.note.is_empty() {
-                        push(DetailKind::Info, &format!("✎ note: {}", r.note), 0, &mut out);
+                        push(
+                            DetailKind::Info,
+                            &format!("✎ note: {}", r.note),
+                            0,
+                            &mut out,
+                        );
                     }
                 }
                 if !e.date.reason.is_empty() {
@@ -1142,7 +1154,9 @@ impl App {
             .events
             .iter()
             .enumerate()
-            .filter(|(_, e)| normalize(&e.label).contains(q) || normalize(&e.sentence.text).contains(q))
+            .filter(|(_, e)| {
+                normalize(&e.label).contains(q) || normalize(&e.sentence.text).contains(q)
+            })
             .map(|(i, _)| i)
             .collect()
     }
@@ -1218,7 +1232,10 @@ pub fn fold_spans(text: &str, base: usize, query: &str) -> Vec<(usize, usize)> {
 /// Applies one action to the state. The only place the state changes.
 pub fn update(app: &mut App, action: Action) {
     app.pending = None;
-    if !matches!(action, Action::Resize(..) | Action::Prefix(_) | Action::Tick) {
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::Prefix(_) | Action::Tick
+    ) {
         app.status = None;
     }
     let n = app.timeline.events.len();
@@ -1353,7 +1370,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::Flag => app.toggle_status(ReviewStatus::Flagged),
         Action::EditNote => match app.event() {
             Some(e) => {
-                let note = e.review.as_ref().map(|r| r.note.clone()).unwrap_or_default();
+                let note = e
+                    .review
+                    .as_ref()
+                    .map(|r| r.note.clone())
+                    .unwrap_or_default();
                 app.open_prompt(PromptKind::Note, note);
             }
             None => app.status = Some("no event to write a note on".into()),

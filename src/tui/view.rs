@@ -9,15 +9,15 @@
 
 use super::BidiMode;
 use super::app::{App, DetailKind, Filter, Focus, Prompt, Row, View};
-use crate::review::session::Session;
-use crate::review::{span_text, status_mark};
-use crate::timeline::model::ReviewStatus;
 use super::bidi::{Glyph, VisualLine, layout_truncated};
 use super::keymap::{KEYMAP, shown};
 use super::strip::sanitize;
 use super::timestrip::{Mark, segment_labels};
+use crate::review::session::Session;
+use crate::review::{span_text, status_mark};
 use crate::timeline::format::{date_heading, day_name};
 use crate::timeline::model::AnchorBasis;
+use crate::timeline::model::ReviewStatus;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -695,7 +695,14 @@ fn draw_orphans(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
         r.height.saturating_sub(2),
     );
     if list.is_empty() {
-        put_text(buf, inner, inner.y, "no orphaned reviews", t.dim(), BidiMode::App);
+        put_text(
+            buf,
+            inner,
+            inner.y,
+            "no orphaned reviews",
+            t.dim(),
+            BidiMode::App,
+        );
         return;
     }
     let sel = app.orphans.unwrap_or(0);
