@@ -171,3 +171,47 @@ fn quitting_with_unsaved_reviews_warns_once() {
     typed(&mut app, "q");
     assert_eq!(app.quit, Some(0));
 }
+
+#[test]
+fn orphans_are_listed_with_their_sentence_deleted_with_d_and_undone_with_u() {
+    use tarikh::review::session::Session;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, SAMPLE).unwrap();
+    std::fs::write(
+        dir.path().join("a.txt.tarikh.json"),
+        r#"{"tarikh_review": 1, "reviews": [
+            {"expression": "أمس", "sentence": "جملة حذفت من المقال أمس.", "status": "flagged", "note": "gone"}
+        ]}"#,
+    )
+    .unwrap();
+    let src = tarikh::Source {
+        id: "a".into(),
+        path: Some(article.display().to_string()),
+        text: SAMPLE.into(),
+    };
+    let mut session = Session::load(
+        std::slice::from_ref(&src),
+        None,
+        tarikh::Options::default(),
+        true,
+    );
+    let timeline = session.extract(vec![src]);
+    let mut app = App::with_reviews(timeline, session, config(), (100, 30));
+    assert!(app.status.as_deref().unwrap().contains("1 orphaned review"));
+    typed(&mut app, "o");
+    assert_eq!(app.orphans, Some(0));
+    let screen = screen(&render(&app)).join("\n");
+    assert!(screen.contains("Orphaned reviews 1"), "{screen}");
+    assert!(screen.contains("gone"), "{screen}");
+    typed(&mut app, "d");
+    assert!(app.reviews.orphans().is_empty());
+    let on_disk = std::fs::read_to_string(dir.path().join("a.txt.tarikh.json")).unwrap();
+    assert!(!on_disk.contains("gone"), "{on_disk}");
+    typed(&mut app, "u");
+    assert_eq!(app.reviews.orphans().len(), 1);
+    let on_disk = std::fs::read_to_string(dir.path().join("a.txt.tarikh.json")).unwrap();
+    assert!(on_disk.contains("gone"), "{on_disk}");
+    typed(&mut app, "o");
+    assert_eq!(app.orphans, None);
+}

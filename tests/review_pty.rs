@@ -274,15 +274,19 @@ fn two_viewers_on_one_article_merge_and_say_so() {
     let mut a = f.open();
     let mut b = f.open();
     a.press("v", "saved");
+    // b notices a's save on its own (polling the review file) or, at the latest, when saving.
+    b.wait_for("merged 1 review change(s) saved by another tarikh");
+    b.wait_for("✓1 verified");
     b.send("j");
     b.wait_for(" Events 2/");
-    b.press("f", "merged 1 change(s) saved by another tarikh");
-    // b now shows a's verification too.
+    b.press("f", "! flagged; saved");
     b.wait_for("✓1 verified  !1 flagged");
+    // a takes in b's flag without doing anything.
+    a.wait_for("✓1 verified  !1 flagged");
     a.send("G");
     a.press("e", "note: ");
     a.send("x");
-    a.press("\r", "merged 1 change(s)");
+    a.press("\r", "note saved; saved");
     a.quit();
     b.quit();
     let mut got = statuses(&f.review_json());

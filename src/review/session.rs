@@ -40,6 +40,9 @@ pub struct DocReview {
     pub orphans: Vec<usize>,
     /// The article's modification time and size when last read.
     stamp: Option<(SystemTime, u64)>,
+    /// The review file's modification time and size when last read or written, to notice
+    /// another tarikh's saves.
+    review_stamp: Option<(SystemTime, u64)>,
 }
 
 /// One undoable review change.
@@ -104,6 +107,7 @@ impl Session {
                 blocked: None,
                 orphans: Vec::new(),
                 stamp: None,
+                review_stamp: None,
             })
             .collect();
         Session {
@@ -144,8 +148,10 @@ impl Session {
                     unsaved: false,
                     blocked: None,
                     orphans: Vec::new(),
+                    review_stamp: None,
                 };
                 if let Some(p) = d.path.clone() {
+                    d.review_stamp = stamp(&p);
                     match store::load(&p, writable) {
                         Ok(Loaded::Missing) => {}
                         Ok(Loaded::Read(f)) => {
@@ -578,6 +584,49 @@ impl Session {
     /// The first document with unsaved changes.
     pub fn first_unsaved(&self) -> Option<usize> {
         self.docs.iter().position(|d| d.unsaved)
+    }
+
+    /// Takes in what another tarikh saved to a review file since we last looked (three-way
+    /// merge: our unsaved changes win); says so when anything came in.
+    pub fn merge_outside_changes(&mut self, timeline: &mut Timeline) -> Option<Outcome> {
+        let mut merged = 0;
+        let mut reanchor = Vec::new();
+        for (i, d) in self.docs.iter_mut().enumerate() {
+            let (Some(path), None) = (&d.path, &d.blocked) else {
+                continue;
+            };
+            let now = stamp(path);
+            if now.is_none() || now == d.review_stamp {
+                continue;
+            }
+            d.review_stamp = now;
+            // An unreadable file is left for the next save, which sets it aside.
+            let Ok(theirs) = std::fs::read(path)
+                .map_err(|e| e.to_string())
+                .and_then(|b| store::parse(&b))
+            else {
+                continue;
+            };
+            let (file, n) = super::merge(&d.base, &d.file, &theirs);
+            if file.anchor != d.file.anchor {
+                reanchor.push(i);
+            }
+            d.file = file;
+            d.base = theirs;
+            d.present = true;
+            merged += n;
+        }
+        if merged == 0 {
+            return None;
+        }
+        self.apply(timeline);
+        for d in reanchor {
+            self.reextract(timeline, d, None);
+        }
+        Some(Outcome {
+            message: format!("merged {merged} review change(s) saved by another tarikh"),
+            changed: true,
+        })
     }
 
     /// Documents whose article changed on disk since it was read (modification time or size).

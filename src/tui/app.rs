@@ -1422,6 +1422,10 @@ pub fn update(app: &mut App, action: Action) {
             app.after_review(out, keep);
         }
         Action::Tick => {
+            let keep = app.selection_key();
+            if let Some(out) = app.reviews.merge_outside_changes(&mut app.timeline) {
+                app.after_review(out, keep);
+            }
             for d in app.reviews.changed_articles() {
                 let keep = app.selection_key();
                 let mut out = app.reviews.reload(&mut app.timeline, d);

@@ -81,7 +81,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding { contexts: &[M, A], keys: &["e"], action: Action::EditNote, section: REVIEW, help: "edit the note ✎ (empty removes it)" },
     Binding { contexts: &[M, A], keys: &["c"], action: Action::Correct, section: REVIEW, help: "correct the date ± (YYYY-MM-DD or a range A/B; empty removes)" },
     Binding { contexts: &[M, A], keys: &["A"], action: Action::SetAnchor, section: REVIEW, help: "set the document's date: relative dates re-resolve" },
-    Binding { contexts: &[M, A], keys: &["u"], action: Action::Undo, section: REVIEW, help: "undo the last review change" },
+    Binding { contexts: &[M, A, O], keys: &["u"], action: Action::Undo, section: REVIEW, help: "undo the last review change" },
     Binding { contexts: &[M], keys: &["F"], action: Action::Filter, section: REVIEW, help: "filter the list: all / unreviewed / flagged" },
     Binding { contexts: &[M, A, O], keys: &["o"], action: Action::Orphans, section: REVIEW, help: "orphaned reviews (their event is gone): list / close" },
     Binding { contexts: &[O], keys: &["d", "Del"], action: Action::DeleteOrphan, section: REVIEW, help: "orphan list: delete the selected review (u undoes)" },
