@@ -13,6 +13,12 @@ pub enum Format {
     Jsonl,
     /// A readable chronology in Markdown: day headings, one line per event, its sentence.
     Md,
+    /// One row per event, for spreadsheets.
+    Csv,
+    /// Knight Lab TimelineJS JSON.
+    Timelinejs,
+    /// The article text with TIMEX3 tags (TimeML), for NLP evaluation tools.
+    Timeml,
 }
 
 impl Format {
@@ -33,6 +39,20 @@ impl Format {
                 s
             }
             Format::Md => markdown(timeline),
+            Format::Csv => super::csv::render(timeline),
+            Format::Timelinejs => super::timelinejs::render(timeline),
+            Format::Timeml => super::timeml::render(timeline),
+        }
+    }
+
+    /// The usual file extension for this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json | Format::Timelinejs => "json",
+            Format::Jsonl => "jsonl",
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Timeml => "tml",
         }
     }
 }

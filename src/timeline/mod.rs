@@ -1,7 +1,12 @@
 //! The timeline: model types, building a timeline from documents, and its output formats.
 
+pub mod csv;
 pub mod format;
+pub mod merge;
 pub mod model;
+pub mod stream;
+pub mod timelinejs;
+pub mod timeml;
 
 use crate::resolve::{Context, Prefer, resolve};
 use chrono::NaiveDate;
@@ -96,6 +101,9 @@ pub fn extract_sources(sources: Vec<Source>, opts: &Options) -> Timeline {
         }
         timeline.events.swap(k, j);
     }
+    if timeline.documents.len() > 1 {
+        merge::group_reports(&mut timeline.events);
+    }
     timeline
 }
 
@@ -179,6 +187,7 @@ fn add_document(
                 index: sentence_index,
             },
             label: label(sentence_text),
+            group: None,
         });
         hints.push((doc_index, r.order_hint));
     }
