@@ -561,13 +561,7 @@ impl Grammar<'_> {
             j += 1;
         }
         let (month, _, last) = self.month(j)?;
-        let (year, last) = match self.year(last + 1) {
-            Some(y) => {
-                let (y, l, _) = self.era_after(y, last + 1);
-                (Some(y), l)
-            }
-            None => (None, last),
-        };
+        let (year, last, _) = self.optional_year(last);
         Some((
             i,
             last,
@@ -585,52 +579,7 @@ impl Grammar<'_> {
     /// A full or partial calendar date: "6 يناير [2022]", "السادس من يناير", "6/1/2022",
     /// "3 جمادى الآخرة 1443 هـ [الموافق 6 يناير 2022]".
     fn date(&self, i: usize) -> Option<Match> {
-        if let Some(m) = self.numeric_date(i) {
-            return Some(self.paired(m));
-        }
-        let (day, j) = match self.day_number(i) {
-            Some(d) => (d, i),
-            None => {
-                let (d, j) = self.ordinal_day(i)?;
-                if !self.is(j + 1, Word::From) {
-                    return None;
-                }
-                (d, j + 1)
-            }
-        };
-        let (month, _, last) = self.month(j + 1)?;
-        let (year, last, hijri_era) = match self.year(last + 1) {
-            Some(y) => {
-                let (y, l, h) = self.era_after(y, last + 1);
-                (Some(y), l, h)
-            }
-            None => (None, last, false),
-        };
-        let expr = match month {
-            MonthRef::Gregorian(m) if !hijri_era => {
-                NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, day)?;
-                Expr::Date {
-                    day: Some(day),
-                    month: m,
-                    year,
-                    weekday: None,
-                    rel: None,
-                }
-            }
-            MonthRef::Gregorian(_) => return None,
-            MonthRef::Hijri(m) => {
-                if day > 30 {
-                    return None;
-                }
-                Expr::Hijri {
-                    day: Some(day),
-                    month: m,
-                    year,
-                    rel: None,
-                }
-            }
-        };
-        Some(self.paired((i, last, expr)))
+        self.simple_date(i).map(|m| self.paired(m))
     }
 
     /// Joins "… الموافق …": a Hijri and a Gregorian date written as one.
@@ -658,37 +607,56 @@ impl Grammar<'_> {
         (first, end, pair)
     }
 
-    /// A date without the pairing step (the other side of الموافق).
-    fn simple_date(&self, i: usize) -> Option<Match> {
-        if let Some(m) = self.numeric_date(i) {
-            return Some(m);
-        }
-        let day = self.day_number(i)?;
-        let (month, _, last) = self.month(i + 1)?;
-        let (year, last, hijri_era) = match self.year(last + 1) {
+    /// A year after token `last`, if any, with its era: (year, new last, hijri era).
+    fn optional_year(&self, last: usize) -> (Option<i32>, usize, bool) {
+        match self.year(last + 1) {
             Some(y) => {
                 let (y, l, h) = self.era_after(y, last + 1);
                 (Some(y), l, h)
             }
             None => (None, last, false),
+        }
+    }
+
+    /// A date without the pairing step: numeric, or a day (digits, or a spelled ordinal with
+    /// من) + a month of either calendar + an optional year.
+    fn simple_date(&self, i: usize) -> Option<Match> {
+        if let Some(m) = self.numeric_date(i) {
+            return Some(m);
+        }
+        let (day, j) = match self.day_number(i) {
+            Some(d) => (d, i),
+            None => {
+                let (d, j) = self.ordinal_day(i)?;
+                if !self.is(j + 1, Word::From) {
+                    return None;
+                }
+                (d, j + 1)
+            }
         };
-        let e = match month {
-            MonthRef::Gregorian(m) if !hijri_era => Expr::Date {
-                day: Some(day),
-                month: m,
-                year,
-                weekday: None,
-                rel: None,
-            },
+        let (month, _, last) = self.month(j + 1)?;
+        let (year, last, hijri_era) = self.optional_year(last);
+        let expr = match month {
+            MonthRef::Gregorian(m) if !hijri_era => {
+                NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, day)?;
+                Expr::Date {
+                    day: Some(day),
+                    month: m,
+                    year,
+                    weekday: None,
+                    rel: None,
+                }
+            }
+            MonthRef::Gregorian(_) => return None,
+            MonthRef::Hijri(_) if day > 30 => return None,
             MonthRef::Hijri(m) => Expr::Hijri {
                 day: Some(day),
                 month: m,
                 year,
                 rel: None,
             },
-            MonthRef::Gregorian(_) => return None,
         };
-        Some((i, last, e))
+        Some((i, last, expr))
     }
 
     /// `d/m/yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, `d.m.yyyy` (Arab day-first order).
