@@ -151,6 +151,13 @@ pub enum Expr {
     Tonight,
     /// A day relative to the anchor: 0 today, -1 yesterday, 1 tomorrow.
     RelDay(i32),
+    /// A relative day with its weekday written beside it ("أمس الأربعاء"), checked.
+    RelDayOn {
+        /// Days from the anchor.
+        n: i32,
+        /// The weekday the text gives that day.
+        weekday: Weekday,
+    },
     /// A whole week, month or year relative to the anchor's ("الشهر الماضي", "هذا العام").
     RelUnit(Unit, Rel),
     /// N units before (negative) or after the anchor, or after the date written before it in
@@ -288,7 +295,7 @@ impl Expr {
     /// landing after the article's date is expected rather than suspicious.
     pub fn points_forward(&self) -> bool {
         match self {
-            Expr::RelDay(n) => *n > 0,
+            Expr::RelDay(n) | Expr::RelDayOn { n, .. } => *n > 0,
             Expr::Offset {
                 n, from_previous, ..
             } => *n > 0 || *from_previous,

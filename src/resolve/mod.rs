@@ -311,6 +311,20 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         },
         Expr::LastNight => night_from_anchor(cx, -1, "the night before the anchor day"),
         Expr::Tonight => night_from_anchor(cx, 0, "the night of the anchor day"),
+        Expr::RelDayOn { n, weekday } => {
+            let mut r = resolve_inner(&Expr::RelDay(n), cx);
+            if let Some(d) = r.date.as_ref().and_then(|d| d.start)
+                && d.weekday() != weekday
+            {
+                r.warning = Some(format!(
+                    "the text says {} but {} is a {}",
+                    weekday_name(weekday),
+                    day_name(d),
+                    weekday_name(d.weekday())
+                ));
+            }
+            r
+        }
         Expr::RelDay(n) => match cx.anchor {
             Some(a) => {
                 let d = add_days(a, n as i64);

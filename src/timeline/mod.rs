@@ -140,12 +140,9 @@ fn add_document(
         prefer: opts.prefer,
         previous: None,
     };
-    let mut previous_sentence = usize::MAX;
+    // "بعد يومين من ذلك", "اليوم التالي" count from the date written last before them, which
+    // in narrative news is often in the sentence before.
     for (sentence_index, f) in found {
-        if sentence_index != previous_sentence {
-            cx.previous = None;
-            previous_sentence = sentence_index;
-        }
         let r = resolve(&f.expr, &cx);
         if let Some(start) = r.date.as_ref().and_then(|d| d.start) {
             cx.previous = Some(start);

@@ -309,7 +309,8 @@ impl Grammar<'_> {
         match self.word(i)? {
             Word::DayNoun => self
                 .weekday_rule(i, i + 1)
-                .or_else(|| self.date(i + 1).map(|(_, last, e)| (i, last, e))),
+                .or_else(|| self.date(i + 1).map(|(_, last, e)| (i, last, e)))
+                .or_else(|| self.named_day_after_noun(i)),
             Word::Weekday(_) => self.weekday_rule(i, i),
             Word::NightOf => self.night(i),
             Word::TheNight => self.the_night(i),
@@ -443,9 +444,24 @@ impl Grammar<'_> {
     }
 
     /// A day a part of the day or a clock time can attach to: (meaning, last).
+    /// "يوم أمس", "يوم غد": the noun يوم before a named day.
+    fn named_day_after_noun(&self, i: usize) -> Option<Match> {
+        match self.word(i + 1)? {
+            Word::RelDay(n) if n != 0 => {
+                let (_, last, e) = self.rel_day_plain(i + 1, n)?;
+                Some(self.then_time_of_day(i, last, e))
+            }
+            Word::Morrow => Some(self.then_time_of_day(i, i + 1, Expr::RelDay(1))),
+            _ => None,
+        }
+    }
+
     fn day_at(&self, j: usize) -> Option<(Expr, usize)> {
         match self.word(j) {
-            Some(Word::DayNoun) => self.weekday_at(j + 1),
+            Some(Word::DayNoun) => self.weekday_at(j + 1).or_else(|| {
+                let (_, last, e) = self.named_day_after_noun(j)?;
+                Some((e, last))
+            }),
             Some(Word::Weekday(_)) => self.weekday_at(j),
             Some(Word::RelDay(n)) => {
                 let (_, last, e) = self.rel_day_plain(j, n)?;
@@ -469,18 +485,31 @@ impl Grammar<'_> {
     }
 
     fn rel_day_plain(&self, i: usize, n: i8) -> Option<Match> {
-        if n == -1 && self.is(i + 1, Word::Ordinal(1)) {
-            return Some((i, i + 1, Expr::RelDay(-2)));
+        let (n, last) = if n == -1 && self.is(i + 1, Word::Ordinal(1)) {
+            (-2, i + 1)
+        } else {
+            (n as i32, i)
+        };
+        // "أمس الأربعاء", "اليوم الخميس": the weekday names the same day, and is checked.
+        if let Some(weekday) = self.weekday(last + 1) {
+            return Some((i, last + 1, Expr::RelDayOn { n, weekday }));
         }
         if n == 0 {
-            if self.weekday(i + 1).is_some() {
-                return Some((i, i + 1, Expr::RelDay(0)));
+            // "اليوم التالي" / "اليوم السابق": the day after / before the date last written.
+            match self.rel(i + 1) {
+                Some(Rel::Next) => return Some((i, i + 1, offset(1, Unit::Day, true))),
+                Some(Rel::Last) => return Some((i, i + 1, offset(-1, Unit::Day, true))),
+                _ => {}
+            }
+            // "اليوم نفسه": that same day.
+            if self.is(i + 1, Word::Same) {
+                return Some((i, i + 1, offset(0, Unit::Day, true)));
             }
             if self.followed_by_adjective(i) {
                 return None;
             }
         }
-        Some((i, i, Expr::RelDay(n as i32)))
+        Some((i, last, Expr::RelDay(n)))
     }
 
     /// "أول أمس", "أول من أمس", and "أول جمعة من مارس".
@@ -491,6 +520,9 @@ impl Grammar<'_> {
             i + 1
         };
         if self.is(j, Word::RelDay(-1)) {
+            if let Some(weekday) = self.weekday(j + 1) {
+                return Some((i, j + 1, Expr::RelDayOn { n: -2, weekday }));
+            }
             return Some((i, j, Expr::RelDay(-2)));
         }
         self.nth_weekday(i)

@@ -131,6 +131,8 @@ pub enum Word {
     HijriEra,
     /// عشر: "-teen", which turns الأحد into "the eleven".
     Teen,
+    /// نفسه / ذاته: "itself", in "اليوم نفسه" (that same day).
+    Same,
     /// عمره: "his age", which turns a decade into an age ("في الثمانينيات من عمره").
     Age,
 }
@@ -563,6 +565,8 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("ميلادي", W::GregorianEra, Clitics::None),
     ("ميلادية", W::GregorianEra, Clitics::None),
     ("للميلاد", W::GregorianEra, Clitics::None),
+    ("نفسه", W::Same, Clitics::None),
+    ("ذاته", W::Same, Clitics::None),
     ("عمر", W::Age, Clitics::None),
     ("عمره", W::Age, Clitics::None),
     ("عمرها", W::Age, Clitics::None),
