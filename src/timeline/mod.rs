@@ -139,13 +139,20 @@ fn add_document(
         inferred: anchor.basis == AnchorBasis::Inferred,
         prefer: opts.prefer,
         previous: None,
+        sentence_day: None,
     };
+    let mut current_sentence = usize::MAX;
     // "بعد يومين من ذلك", "اليوم التالي" count from the date written last before them, which
     // in narrative news is often in the sentence before.
     for (sentence_index, f) in found {
+        if sentence_index != current_sentence {
+            current_sentence = sentence_index;
+            cx.sentence_day = None;
+        }
         let r = resolve(&f.expr, &cx);
         if let Some(start) = r.date.as_ref().and_then(|d| d.start) {
             cx.previous = Some(start);
+            cx.sentence_day = Some(start);
         }
         let expression = Quote {
             text: text[f.start..f.end].to_string(),

@@ -668,6 +668,11 @@ impl Grammar<'_> {
         };
         let (month, _, last) = self.month(j + 1)?;
         let (year, last, hijri_era) = self.optional_year(last);
+        // "20 أبريل الماضي", "الأول من يونيو المقبل": a modifier on a date without its year.
+        let (rel, last) = match year {
+            None => self.optional_rel(last),
+            Some(_) => (None, last),
+        };
         let expr = match month {
             MonthRef::Gregorian(m) if !hijri_era => {
                 NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, day)?;
@@ -676,7 +681,7 @@ impl Grammar<'_> {
                     month: m,
                     year,
                     weekday: None,
-                    rel: None,
+                    rel,
                 }
             }
             MonthRef::Gregorian(_) => return None,
@@ -685,7 +690,7 @@ impl Grammar<'_> {
                 day: Some(day),
                 month: m,
                 year,
-                rel: None,
+                rel,
             },
         };
         Some((i, last, expr))
@@ -967,6 +972,9 @@ impl Grammar<'_> {
         let j = i + 1;
         if self.is(j, Word::Week) {
             let (rel, last) = self.optional_rel(j);
+            // "حتى نهاية الأسبوع": until the coming end of the week, not the last one.
+            let until = i > 0 && self.is(i - 1, Word::Until);
+            let rel = rel.or(until.then_some(Rel::Next));
             return match p {
                 Part::Mid => Some((i, last, Expr::MidWeek(rel))),
                 Part::Late => Some((i, last, Expr::Weekend(rel))),
@@ -1185,6 +1193,15 @@ impl Grammar<'_> {
         if let Some(p) = self.day_part(last + 1) {
             part = Some(p);
             last += 1;
+        } else if self.is(last + 2, Word::DayPart(DayPart::Noon)) {
+            // "قبل الظهر" (before noon) and "بعد الظهر" (afternoon).
+            if self.is(last + 1, Word::Before) {
+                part = Some(DayPart::Morning);
+                last += 2;
+            } else if self.is(last + 1, Word::After) {
+                part = Some(DayPart::Afternoon);
+                last += 2;
+            }
         }
         let mut zone = None;
         if self.is(last + 1, Word::TimeZone)
