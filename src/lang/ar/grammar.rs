@@ -331,6 +331,7 @@ impl Grammar<'_> {
             Word::Week => self
                 .rel(i + 1)
                 .map(|r| (i, i + 1, Expr::RelUnit(Unit::Week, r))),
+            Word::TwoDays => self.day_range(i, |k| self.is(k, Word::And)),
             Word::This => self.this(i),
             Word::PeriodPart(p) => self.part(i, p),
             Word::Break
@@ -847,21 +848,25 @@ impl Grammar<'_> {
         }
         let (_, last, b) = self.date(i + 3)?;
         let a = match &b {
-            Expr::Date { month, year, .. } => {
+            Expr::Date {
+                month, year, rel, ..
+            } => {
                 NaiveDate::from_ymd_opt(year.unwrap_or(2000), *month, d1)?;
                 Expr::Date {
                     day: Some(d1),
                     month: *month,
                     year: *year,
                     weekday: None,
-                    rel: None,
+                    rel: *rel,
                 }
             }
-            Expr::Hijri { month, year, .. } => Expr::Hijri {
+            Expr::Hijri {
+                month, year, rel, ..
+            } => Expr::Hijri {
                 day: Some(d1),
                 month: *month,
                 year: *year,
-                rel: None,
+                rel: *rel,
             },
             _ => return None,
         };
@@ -886,7 +891,17 @@ impl Grammar<'_> {
         if self.is(last + 1, Word::From) && self.is(last + 2, Word::That) {
             return Some((i, last + 2, offset(n, unit, true)));
         }
-        Some((i, last, offset(n, unit, false)))
+        Some(self.offset_or_duration(i, last, n, unit))
+    }
+
+    /// "بعد أسبوعين من انعقاد الدورة" counts from an event the text does not date: only the
+    /// length is known, so it is a duration, not a date.
+    fn offset_or_duration(&self, i: usize, last: usize, n: i32, unit: Unit) -> Match {
+        if self.is(last + 1, Word::From) && self.number(last + 2).is_none() {
+            (i, last, Expr::Duration { n: n.abs(), unit })
+        } else {
+            (i, last, offset(n, unit, false))
+        }
     }
 
     /// "قبل ثلاثة أيام", "قبل ذلك بثلاثة أيام".
@@ -899,7 +914,7 @@ impl Grammar<'_> {
         if self.is(last + 1, Word::From) && self.is(last + 2, Word::That) {
             return Some((i, last + 2, offset(-n, unit, true)));
         }
-        Some((i, last, offset(-n, unit, false)))
+        Some(self.offset_or_duration(i, last, -n, unit))
     }
 
     /// "منذ 2019" (up to the anchor), "منذ ثلاثة أيام" (three days ago).

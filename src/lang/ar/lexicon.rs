@@ -55,6 +55,8 @@ pub enum Word {
     Dual(Unit),
     /// يوم: "day", before a weekday or a date, and the unit.
     DayNoun,
+    /// يومي: "the two days of", before "10 و11 أوت".
+    TwoDays,
     /// ليل / ليلة: "night of", before a weekday.
     NightOf,
     /// الليلة: "tonight", or "the night" before an adjective.
@@ -456,6 +458,7 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("القعدة", W::HijriTail(11), Clitics::None),
     ("الحجة", W::HijriTail(12), Clitics::None),
     ("يوم", W::DayNoun, All),
+    ("يومي", W::TwoDays, All),
     ("ليل", W::NightOf, All),
     ("ليلة", W::NightOf, All),
     ("الليلة", W::TheNight, All),
@@ -466,6 +469,10 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("السابق", W::Rel(R::Last), Conj),
     ("الفائت", W::Rel(R::Last), Conj),
     ("الفائتة", W::Rel(R::Last), Conj),
+    ("الفارط", W::Rel(R::Last), Conj),
+    ("الفارطة", W::Rel(R::Last), Conj),
+    ("المنقضي", W::Rel(R::Last), Conj),
+    ("المنقضية", W::Rel(R::Last), Conj),
     ("المقبل", W::Rel(R::Next), Conj),
     ("المقبلة", W::Rel(R::Next), Conj),
     ("القادم", W::Rel(R::Next), Conj),
