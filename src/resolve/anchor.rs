@@ -21,17 +21,9 @@ const YEAR_SEARCH: i32 = 40;
 pub fn infer(text: &str, found: &[(usize, Found)], today: NaiveDate) -> Anchor {
     let full: Vec<(usize, &Found, NaiveDate, Option<Weekday>)> = found
         .iter()
-        .filter_map(|(s, f)| match f.expr {
-            Expr::Date {
-                day: Some(d),
-                month,
-                year: Some(y),
-                weekday,
-                ..
-            } => NaiveDate::from_ymd_opt(y, month, d)
-                .filter(|&date| date <= today)
-                .map(|date| (*s, f, date, weekday)),
-            _ => None,
+        .filter_map(|(s, f)| {
+            let (date, weekday) = full_date(&f.expr)?;
+            (date <= today).then_some((*s, f, date, weekday))
         })
         .collect();
     if let Some((_, _, d, _)) = full.iter().find(|(_, _, d, w)| *w == Some(d.weekday())) {
@@ -53,6 +45,27 @@ pub fn infer(text: &str, found: &[(usize, Found)], today: NaiveDate) -> Anchor {
         date: None,
         basis: AnchorBasis::None,
         reason: "the text gives no date to anchor it; relative dates stay unresolved (set one with --anchor)".into(),
+    }
+}
+
+/// A date written in full (with its year), in either calendar, and the weekday beside it.
+fn full_date(e: &Expr) -> Option<(NaiveDate, Option<Weekday>)> {
+    match *e {
+        Expr::Date {
+            day: Some(d),
+            month,
+            year: Some(y),
+            weekday,
+            ..
+        } => Some((NaiveDate::from_ymd_opt(y, month, d)?, weekday)),
+        Expr::Hijri {
+            day: Some(d),
+            month,
+            year: Some(y),
+            ..
+        } => Some((super::hijri::to_gregorian(y, month, d)?, None)),
+        Expr::Paired(_, ref g) => full_date(g),
+        _ => None,
     }
 }
 

@@ -491,6 +491,12 @@ impl Grammar<'_> {
         } else {
             (n as i32, i)
         };
+        // "اليوم الأحد 5 يونيو 2022": the day is written in full after its weekday.
+        if let Some((_, end, e @ (Expr::Date { .. } | Expr::Paired(..)))) =
+            self.weekday_rule(last + 1, last + 1)
+        {
+            return Some((i, end, e));
+        }
         // "أمس الأربعاء", "اليوم الخميس": the weekday names the same day, and is checked.
         if let Some(weekday) = self.weekday(last + 1) {
             return Some((i, last + 1, Expr::RelDayOn { n, weekday }));
@@ -878,6 +884,9 @@ impl Grammar<'_> {
     /// "بعد غد", "بعد يومين [من ذلك]", "بعد ذلك بيومين", "بعد الظهر".
     fn after(&self, i: usize) -> Option<Match> {
         if self.is(i + 1, Word::Morrow) {
+            if let Some(weekday) = self.weekday(i + 2) {
+                return Some((i, i + 2, Expr::RelDayOn { n: 2, weekday }));
+            }
             return Some((i, i + 1, Expr::RelDay(2)));
         }
         if self.is(i + 1, Word::DayPart(DayPart::Noon)) {
