@@ -172,6 +172,15 @@ pub enum Expr {
     },
     /// The early, middle or late third of a month or year ("مطلع 2021", "أواخر الشهر الماضي").
     Part(Part, Box<Expr>),
+    /// The n-th quarter or half of a year ("الربع الثالث من العام الحالي").
+    Fraction {
+        /// Which one, from 1.
+        n: u32,
+        /// How many make the year: 4 for quarters, 2 for halves.
+        parts: u32,
+        /// The year (written or relative).
+        year: Box<Expr>,
+    },
     /// A decade, by its first year ("التسعينيات").
     Decade(i32),
     /// A decade of the century before, of or after the anchor's ("تسعينيات القرن الماضي").
@@ -284,6 +293,7 @@ impl Expr {
             | Expr::Century(_)
             | Expr::HijriYear(_) => false,
             Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.is_relative(),
+            Expr::Fraction { year, .. } => year.is_relative(),
             Expr::Range(a, b) => a.is_relative() || b.is_relative(),
             Expr::Paired(_, g) => g.is_relative(),
             Expr::Time { day, .. } => day.as_ref().is_none_or(|d| d.is_relative()),
@@ -309,6 +319,7 @@ impl Expr {
             Expr::RelUnit(_, rel) => *rel != Rel::Last,
             Expr::MidWeek(rel) | Expr::Weekend(rel) => *rel == Some(Rel::Next),
             Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.points_forward(),
+            Expr::Fraction { year, .. } => year.points_forward(),
             Expr::Range(a, b) => a.points_forward() || b.points_forward(),
             _ => false,
         }

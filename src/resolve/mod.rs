@@ -412,6 +412,22 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
                 ),
             }
         }
+        Expr::Fraction { n, parts, ref year } => {
+            let r = resolve_inner(year, cx);
+            match r.date.filter(|d| d.start.is_some()) {
+                Some(d) => periods::event(
+                    K::Date,
+                    periods::fraction(n, parts, d),
+                    "XXXX",
+                    Precision::Month,
+                ),
+                None => hinted(
+                    unresolved("XXXX".into(), Precision::Month),
+                    K::Date,
+                    r.order_hint,
+                ),
+            }
+        }
         Expr::Decade(start) => {
             periods::event(K::Date, periods::decade(start), "XXX", Precision::Decade)
         }

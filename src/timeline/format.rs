@@ -76,6 +76,14 @@ pub fn date_heading(date: &EventDate) -> String {
         Precision::Month if start.month() == end.month() && start.year() == end.year() => {
             format!("{} {}", month_name(start.month()), start.year())
         }
+        Precision::Month if start.day() == 1 && end.succ_opt().is_some_and(|n| n.day() == 1) => {
+            let first = if start.year() == end.year() {
+                month_name(start.month()).to_string()
+            } else {
+                format!("{} {}", month_name(start.month()), start.year())
+            };
+            format!("{first} – {} {}", month_name(end.month()), end.year())
+        }
         _ if start == end => day_name(start),
         _ => day_range(start, end),
     };

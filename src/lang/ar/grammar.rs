@@ -361,6 +361,7 @@ impl Grammar<'_> {
                 self.month_alone(i, false).or_else(|| self.season(i))
             }
             Word::Decade(t) => self.decade(i, t),
+            Word::Fraction(parts) => self.fraction(i, parts),
             Word::Century => self.century(i).map(|(last, e)| (i, last, e)),
             Word::Season(_) => self.season(i),
             Word::OccasionHead(_) => self.occasion(i),
@@ -1005,7 +1006,14 @@ impl Grammar<'_> {
                 Part::Early => None,
             };
         }
-        let (last, inner) = match self.word(j) {
+        let (last, inner) = self.period(j)?;
+        Some((i, last, Expr::Part(p, Box::new(inner))))
+    }
+
+    /// A period that parts and fractions apply to: a month, a year, the current or a relative
+    /// month or year, a decade, a century, a quarter or half of a year: (last, meaning).
+    fn period(&self, j: usize) -> Option<(usize, Expr)> {
+        Some(match self.word(j) {
             None => {
                 let (y, last, hijri) = self.year_phrase(j)?;
                 (last, year_expr(y, hijri))
@@ -1036,10 +1044,38 @@ impl Grammar<'_> {
                     (last, e)
                 }
                 Word::Century => self.century(j)?,
+                Word::Fraction(parts) => {
+                    let (_, last, e) = self.fraction(j, parts)?;
+                    (last, e)
+                }
                 _ => return None,
             },
+        })
+    }
+
+    /// "الربع الثالث من العام الحالي", "النصف الأول من 2023": a quarter or half of a year.
+    fn fraction(&self, i: usize, parts: u8) -> Option<Match> {
+        let Some(Word::Ordinal(n)) = self.word(i + 1) else {
+            return None;
         };
-        Some((i, last, Expr::Part(p, Box::new(inner))))
+        if n == 0 || n > parts {
+            return None;
+        }
+        let j = if self.is(i + 2, Word::From) {
+            i + 3
+        } else {
+            i + 2
+        };
+        let (last, year) = self.period(j)?;
+        matches!(year, Expr::Year(_) | Expr::RelUnit(Unit::Year, _)).then_some((
+            i,
+            last,
+            Expr::Fraction {
+                n: n as u32,
+                parts: parts as u32,
+                year: Box::new(year),
+            },
+        ))
     }
 
     /// "التسعينيات", "تسعينيات القرن الماضي", "ثمانينات القرن العشرين".

@@ -91,6 +91,8 @@ pub enum Word {
     Decade(u8),
     /// القرن: "the century".
     Century,
+    /// الربع / النصف: a quarter or half of a year, by how many make the year (4 or 2).
+    Fraction(u8),
     /// A season noun.
     Season(Season),
     /// The first word of an occasion's name (عيد, رأس, المولد, كريسماس).
@@ -516,6 +518,8 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("شهر", W::MonthNoun, All),
     ("الشهر", W::MonthNoun, All),
     ("القرن", W::Century, All),
+    ("الربع", W::Fraction(4), All),
+    ("النصف", W::Fraction(2), All),
     ("الصيف", W::Season(Season::Summer), All),
     ("صيف", W::Season(Season::Summer), All),
     ("الشتاء", W::Season(Season::Winter), All),
