@@ -159,7 +159,7 @@ pub(super) fn part(p: Part, inner: EventDate) -> Option<EventDate> {
         _ if whole_months(s, e) > 0 && whole_months(s, e) % 3 == 0 => {
             // A year, a half, a quarter: thirds by whole months (a year's are January–April,
             // May–August, September–December).
-            let third = (whole_months(s, e) / 3) as i32;
+            let third = whole_months(s, e) / 3;
             let k = match p {
                 Part::Early => 0,
                 Part::Mid => 1,
