@@ -363,6 +363,13 @@ impl Session {
             .map(Some)
             .collect();
         timeline.events = order.into_iter().filter_map(|i| events[i].take()).collect();
+        if timeline.documents.len() > 1 {
+            // Corrections and re-extraction change days: group reports of one event again.
+            for e in &mut timeline.events {
+                e.group = None;
+            }
+            crate::timeline::merge::group_reports(&mut timeline.events);
+        }
         self.attached = timeline
             .events
             .iter()

@@ -210,6 +210,7 @@ mod tests {
             },
             label: String::new(),
             review: None,
+            group: None,
         }
     }
 

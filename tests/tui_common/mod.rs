@@ -60,6 +60,7 @@ fn event(
         },
         label,
         review: None,
+        group: None,
     }
 }
 
