@@ -23,7 +23,11 @@ const SAMPLE: &str = include_str!("../data/sample.txt");
     long_about = "Find the dated events in news articles (Arabic first), resolve them to calendar \
 days against the article's own date, and browse and review the timeline in a terminal.\n\n\
 With no FILE, opens the bundled sample article. '-' reads standard input; a directory \
-stands for every .txt file in it.",
+stands for every .txt file in it.\n\n\
+Reviewing in the viewer (v verified, f flagged, e note, c correct the date, A set the \
+document date, u undo, F filter; ? lists every key) is saved at once, atomically, to \
+ARTICLE.tarikh.json beside the article (or --review FILE); 'tarikh extract' includes the \
+reviews in its JSON and Markdown.",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {

@@ -140,3 +140,15 @@ fn a_corrupt_review_file_is_reported_and_left_alone_by_extract() {
     let kept = std::fs::read_to_string(Path::new(dir.path()).join("a.txt.tarikh.json")).unwrap();
     assert_eq!(kept, "{ broken");
 }
+
+#[test]
+fn csv_fills_the_review_columns() {
+    let (_dir, article) = fixture(REVIEW);
+    let out = tarikh(&["extract", "--format", "csv", &article]);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.contains(",verified,\"confirmed with Reuters\","),
+        "{csv}"
+    );
+    assert!(csv.contains(",flagged,\"تحقق من التواريخ\","), "{csv}");
+}
