@@ -298,3 +298,35 @@ fn a_failed_save_keeps_the_review_in_memory_and_says_where_to_save() {
     assert!(s.unsaved());
     assert_eq!(status(&t, THURSDAY), ReviewStatus::Verified);
 }
+
+#[test]
+fn a_read_only_directory_is_reported_and_nothing_saved_is_lost() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, path) = article(SAMPLE);
+    let (mut s, mut t) = open(&path);
+    let i = index_of(&t, THURSDAY);
+    s.change(&mut t, i, "v", |e| e.status = ReviewStatus::Verified);
+    let review = store::path_for(&path);
+    let saved = std::fs::read(&review).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root ignores permission bits: then there is no read-only directory to test here (the
+    // regular-file-as-directory test covers the same path for root).
+    let probe = dir.path().join("probe");
+    if std::fs::write(&probe, b"").is_ok() {
+        let _ = std::fs::remove_file(&probe);
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("skipped: permission bits do not stop this user (root)");
+        return;
+    }
+    let i = index_of(&t, NIGHT);
+    let out = s.change(&mut t, i, "f", |e| e.status = ReviewStatus::Flagged);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(out.message.contains("NOT SAVED"), "{}", out.message);
+    assert!(out.message.contains("permission denied"), "{}", out.message);
+    assert_eq!(status(&t, NIGHT), ReviewStatus::Flagged, "kept in memory");
+    assert_eq!(
+        std::fs::read(&review).unwrap(),
+        saved,
+        "the saved file is intact"
+    );
+}

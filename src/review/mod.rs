@@ -191,6 +191,10 @@ pub const MIN_SIMILARITY: f64 = 0.5;
 /// sentence (at least [`MIN_SIMILARITY`]). Each event takes at most one entry. Returns, per
 /// entry, the index into `events` (`None`: an orphan).
 pub fn attach(entries: &[Entry], events: &[&Event]) -> Vec<Option<usize>> {
+    if entries.is_empty() {
+        // Nothing reviewed: skip keying every event (large timelines, every keypress).
+        return Vec::new();
+    }
     let keys = event_keys(events);
     let mut claimed = vec![false; events.len()];
     let mut out = vec![None; entries.len()];
