@@ -101,18 +101,6 @@ impl Default for ReviewFile {
     }
 }
 
-impl ReviewFile {
-    /// The entry with this key, if any.
-    pub fn find(&self, key: &Key) -> Option<usize> {
-        self.reviews.iter().position(|e| &e.key() == key)
-    }
-
-    /// Whether the file holds anything worth writing.
-    pub fn is_empty(&self) -> bool {
-        self.anchor.is_none() && self.reviews.is_empty()
-    }
-}
-
 /// A review's identity: normalised expression, normalised sentence, occurrence index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Key {

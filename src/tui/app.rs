@@ -591,11 +591,6 @@ impl App {
         }
     }
 
-    /// The selected event's document index, for review changes.
-    fn review_doc(&self) -> usize {
-        self.document()
-    }
-
     /// Applies a review change's outcome: status message and, when the timeline changed,
     /// every derived view (the selection stays on `keep`).
     fn after_review(&mut self, out: Outcome, keep: Option<(String, String, String, usize)>) {
@@ -662,7 +657,7 @@ impl App {
             PromptKind::Anchor => {
                 match chrono::NaiveDate::parse_from_str(p.text.trim(), "%Y-%m-%d") {
                     Ok(date) => {
-                        let d = self.review_doc();
+                        let d = self.document();
                         self.reviews.set_anchor(&mut self.timeline, d, date)
                     }
                     Err(_) => {
@@ -1397,7 +1392,7 @@ pub fn update(app: &mut App, action: Action) {
             if app.timeline.documents.is_empty() {
                 return;
             }
-            let d = app.review_doc();
+            let d = app.document();
             let text = app.timeline.documents[d]
                 .anchor
                 .date
@@ -1417,7 +1412,7 @@ pub fn update(app: &mut App, action: Action) {
                 return;
             }
             let keep = app.selection_key();
-            let d = app.review_doc();
+            let d = app.document();
             let out = app.reviews.reload(&mut app.timeline, d);
             app.after_review(out, keep);
         }
