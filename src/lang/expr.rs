@@ -342,4 +342,7 @@ pub struct Found {
     pub end: usize,
     /// What it means.
     pub expr: Expr,
+    /// The sentence says it speaks of what is to come ("من المقرر", "سوف"), so an expression
+    /// that could point either way points forward.
+    pub future: bool,
 }

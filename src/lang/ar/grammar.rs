@@ -42,6 +42,7 @@ pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
         t: tokens,
         r: &roles.0,
     };
+    let future = roles.0.contains(&Some(Word::FutureMarker));
     let mut i = 0;
     while i < tokens.len() {
         match g.at(i) {
@@ -50,6 +51,7 @@ pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
                     start: tokens.list[first].start,
                     end: tokens.list[last].end,
                     expr,
+                    future,
                 });
                 i = last + 1;
             }
