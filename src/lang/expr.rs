@@ -130,6 +130,13 @@ pub enum Expr {
         /// A modifier after a bare month ("يناير الماضي").
         rel: Option<Rel>,
     },
+    /// A day of the anchor's month, or of the month before or after ("15 من الشهر الجاري").
+    DayOfMonth {
+        /// Day of the month.
+        day: u32,
+        /// Which month, relative to the anchor's.
+        rel: Rel,
+    },
     /// One year ("عام 2019").
     Year(i32),
     /// A range of years ("من 1989 إلى 2019").
@@ -316,7 +323,7 @@ impl Expr {
             | Expr::Season { rel, .. }
             | Expr::Occasion { rel, .. }
             | Expr::Night { rel, .. } => *rel == Some(Rel::Next),
-            Expr::RelUnit(_, rel) => *rel != Rel::Last,
+            Expr::RelUnit(_, rel) | Expr::DayOfMonth { rel, .. } => *rel != Rel::Last,
             Expr::MidWeek(rel) | Expr::Weekend(rel) => *rel == Some(Rel::Next),
             Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.points_forward(),
             Expr::Fraction { year, .. } => year.points_forward(),
@@ -335,4 +342,7 @@ pub struct Found {
     pub end: usize,
     /// What it means.
     pub expr: Expr,
+    /// The sentence says it speaks of what is to come ("من المقرر", "سوف"), so an expression
+    /// that could point either way points forward.
+    pub future: bool,
 }

@@ -412,6 +412,13 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
                 ),
             }
         }
+        Expr::DayOfMonth { day, rel } => match cx.anchor {
+            Some(a) => match periods::day_of_month(day, rel, a) {
+                Some(d) => Resolution::event(K::Date, d),
+                None => invalid(format!("day {day} of that month")),
+            },
+            None => hinted(unresolved("XXXX-XX-XX".into(), Precision::Day), K::Date, 0),
+        },
         Expr::Fraction { n, parts, ref year } => {
             let r = resolve_inner(year, cx);
             match r.date.filter(|d| d.start.is_some()) {

@@ -97,6 +97,20 @@ pub(super) fn rel_unit(unit: Unit, rel: Rel, a: NaiveDate) -> Option<EventDate> 
     }
 }
 
+/// "15 من الشهر الجاري": that day of the anchor's month, or of the one before or after.
+pub(super) fn day_of_month(day: u32, rel: Rel, a: NaiveDate) -> Option<EventDate> {
+    let (y, m) = add_months(a.year(), a.month(), rel_shift(rel));
+    let d = NaiveDate::from_ymd_opt(y, m, day)?;
+    Some(one_day(
+        d,
+        format!(
+            "day {day} of the month {} the anchor's, {}",
+            rel_words(rel),
+            anchor_name(a)
+        ),
+    ))
+}
+
 /// N units from `base`: the day, ISO week, month or year that lands there.
 pub(super) fn offset(n: i32, unit: Unit, base: NaiveDate, from: &str) -> Option<EventDate> {
     let count = n.unsigned_abs();

@@ -149,7 +149,17 @@ fn add_document(
             current_sentence = sentence_index;
             cx.sentence_day = None;
         }
-        let r = resolve(&f.expr, &cx);
+        let r = if f.future && cx.prefer == Prefer::Past {
+            resolve(
+                &f.expr,
+                &Context {
+                    prefer: Prefer::Future,
+                    ..cx
+                },
+            )
+        } else {
+            resolve(&f.expr, &cx)
+        };
         if let Some(start) = r.date.as_ref().and_then(|d| d.start) {
             cx.previous = Some(start);
             cx.sentence_day = Some(start);

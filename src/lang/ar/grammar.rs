@@ -42,6 +42,7 @@ pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
         t: tokens,
         r: &roles.0,
     };
+    let future = roles.0.contains(&Some(Word::FutureMarker));
     let mut i = 0;
     while i < tokens.len() {
         match g.at(i) {
@@ -50,6 +51,7 @@ pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
                     start: tokens.list[first].start,
                     end: tokens.list[last].end,
                     expr,
+                    future,
                 });
                 i = last + 1;
             }
@@ -545,6 +547,12 @@ impl Grammar<'_> {
 
     /// "ليل الأربعاء [حتى|إلى|على|-] الخميس", "ليلة الأربعاء [الماضي]".
     fn night(&self, i: usize) -> Option<Match> {
+        // "ليلة أمس" is last night; "ليلة اليوم" tonight.
+        match self.word(i + 1) {
+            Some(Word::RelDay(-1)) => return Some((i, i + 1, Expr::LastNight)),
+            Some(Word::RelDay(0)) => return Some((i, i + 1, Expr::Tonight)),
+            _ => {}
+        }
         let weekday = self.weekday(i + 1)?;
         let (rel, j) = self.optional_rel(i + 1);
         let link = self.is(j + 1, Word::Until)
@@ -664,16 +672,37 @@ impl Grammar<'_> {
         if let Some(m) = self.numeric_date(i) {
             return Some(m);
         }
-        let (day, j) = match self.day_number(i) {
-            Some(d) => (d, i),
+        // The day: "15", "الـ15" (the article glued to digits), or a spelled ordinal.
+        let bare_article = |k: usize| {
+            self.t
+                .list
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+                && self.t.norm(k) == "ال"
+        };
+        let (day, j, spelled) = match self.day_number(i) {
+            Some(d) => (d, i, false),
+            None if bare_article(i) => (self.day_number(i + 1)?, i + 1, false),
             None => {
                 let (d, j) = self.ordinal_day(i)?;
-                if !self.is(j + 1, Word::From) {
-                    return None;
-                }
-                (d, j + 1)
+                (d, j, true)
             }
         };
+        // "من" before the month: required after a spelled day, allowed after digits.
+        let j = if self.is(j + 1, Word::From) {
+            j + 1
+        } else if spelled {
+            return None;
+        } else {
+            j
+        };
+        // "15 من الشهر الجاري": a day of the anchor's month, or the one before or after.
+        if self.is(j + 1, Word::MonthNoun)
+            && self.has_article(j + 1)
+            && let Some(rel) = self.rel(j + 2)
+        {
+            return Some((i, j + 2, Expr::DayOfMonth { day, rel }));
+        }
         let (month, _, last) = self.month(j + 1)?;
         let (year, last, hijri_era) = self.optional_year(last);
         // "20 أبريل الماضي", "الأول من يونيو المقبل": a modifier on a date without its year.
