@@ -215,3 +215,41 @@ fn orphans_are_listed_with_their_sentence_deleted_with_d_and_undone_with_u() {
     typed(&mut app, "o");
     assert_eq!(app.orphans, None);
 }
+
+#[test]
+fn a_reload_keeps_the_selection_and_every_review() {
+    use tarikh::review::session::Session;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, SAMPLE).unwrap();
+    let src = tarikh::Source {
+        id: "a".into(),
+        path: Some(article.display().to_string()),
+        text: SAMPLE.into(),
+    };
+    let mut session = Session::load(
+        std::slice::from_ref(&src),
+        None,
+        tarikh::Options::default(),
+        true,
+    );
+    let timeline = session.extract(vec![src]);
+    let mut app = App::with_reviews(timeline, session, config(), (100, 30));
+    let target = app
+        .timeline
+        .events
+        .iter()
+        .position(|e| e.expression.text == "يوم الخميس (6 يناير)")
+        .unwrap();
+    app.select(target);
+    typed(&mut app, "f");
+    let before = app.event().unwrap().expression.start;
+    // Every offset moves; the event and its review must not.
+    std::fs::write(&article, format!("سطر جديد في أعلى المقال.\n{SAMPLE}")).unwrap();
+    typed(&mut app, "r");
+    assert!(app.status.as_deref().unwrap().contains("reloaded"));
+    let e = app.event().unwrap();
+    assert_eq!(e.expression.text, "يوم الخميس (6 يناير)");
+    assert!(e.expression.start > before);
+    assert_eq!(e.review.as_ref().unwrap().status, ReviewStatus::Flagged);
+}
