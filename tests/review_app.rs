@@ -253,3 +253,15 @@ fn a_reload_keeps_the_selection_and_every_review() {
     assert!(e.expression.start > before);
     assert_eq!(e.review.as_ref().unwrap().status, ReviewStatus::Flagged);
 }
+
+#[test]
+fn reviewing_from_the_article_view_keeps_the_article_open() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Enter);
+    let top = app.article_top;
+    typed(&mut app, "v");
+    assert_eq!(app.view, tarikh::tui::app::View::Article);
+    assert!(app.article.is_some());
+    assert_eq!(app.article_top, top);
+    assert_eq!(status_of(&app, app.selected), ReviewStatus::Verified);
+}

@@ -552,13 +552,12 @@ impl App {
         }
         self.selected = self.selected.min(n.saturating_sub(1));
         self.settle_selection();
-        if self.article.is_some() {
-            // The text may have changed: lay it out again.
+        if self.view == View::Article {
+            // Laid out again only if a reload dropped the layout (reviews do not change text).
+            self.build_article();
+            self.clamp_article();
+        } else {
             self.article = None;
-            if self.view == View::Article {
-                self.build_article();
-                self.clamp_article();
-            }
         }
         if !self.search.query.is_empty() {
             let q = normalize(&self.search.query);
@@ -1414,6 +1413,7 @@ pub fn update(app: &mut App, action: Action) {
             let keep = app.selection_key();
             let d = app.document();
             let out = app.reviews.reload(&mut app.timeline, d);
+            app.article = None;
             app.after_review(out, keep);
         }
         Action::Tick => {
@@ -1424,6 +1424,7 @@ pub fn update(app: &mut App, action: Action) {
             for d in app.reviews.changed_articles() {
                 let keep = app.selection_key();
                 let mut out = app.reviews.reload(&mut app.timeline, d);
+                app.article = None;
                 out.message = format!("the article changed on disk: {}", out.message);
                 app.after_review(out, keep);
             }
