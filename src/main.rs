@@ -150,6 +150,13 @@ impl std::error::Error for Usage {}
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Some(Command::Extract(args)) if args.input_jsonl && args.common.review.is_some() => {
+            Err(Usage(
+                "--review reads one article's review file; it does not apply to --input-jsonl"
+                    .into(),
+            )
+            .into())
+        }
         Some(Command::Extract(args)) if args.input_jsonl => stream(&args),
         Some(Command::Extract(args)) => {
             let (sources, opts) = load(&args.common)?;

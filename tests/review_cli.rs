@@ -152,3 +152,10 @@ fn csv_fills_the_review_columns() {
     );
     assert!(csv.contains(",flagged,\"تحقق من التواريخ\","), "{csv}");
 }
+
+#[test]
+fn review_does_not_apply_to_a_stream_of_documents() {
+    let out = tarikh(&["extract", "--input-jsonl", "--review", "r.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--input-jsonl"));
+}
