@@ -179,13 +179,129 @@ fn help_opens_scrolls_and_closes() {
     assert_eq!(app.quit, None, "q closes the help first");
 }
 
+/// Three articles: two report one story on the same day, the third something else.
+fn stories() -> App {
+    let src = |id: &str, text: &str| tarikh::Source {
+        id: id.into(),
+        path: None,
+        text: text.into(),
+    };
+    let t = tarikh::extract_sources(
+        vec![
+            src(
+                "reuters",
+                "أعلن الرئيس قاسم جومارت توكاييف يوم الأربعاء 5 يناير 2022 أن عصابات إرهابية تقود المظاهرات في البلاد.",
+            ),
+            src(
+                "afp",
+                "وأكد قاسم جومارت توكاييف يوم الأربعاء 5 يناير 2022 أن العصابات الإرهابية تقود المظاهرات في البلاد.",
+            ),
+            src(
+                "ahram",
+                "افتتح المعرض الدولي للكتاب يوم الخميس 6 يناير 2022 في القاهرة.",
+            ),
+        ],
+        &tarikh::Options::default(),
+    );
+    App::new(t, config(), (100, 30))
+}
+
 #[test]
-fn the_reserved_export_key_changes_nothing_yet() {
-    let mut app = app(100, 30);
+fn a_story_several_documents_report_is_one_entry_until_unfolded() {
+    let mut app = stories();
+    let shown = |app: &App| {
+        (0..app.timeline.events.len())
+            .filter(|&i| app.shown(i))
+            .count()
+    };
+    assert_eq!(app.timeline.events.len(), 3);
+    assert_eq!(
+        shown(&app),
+        2,
+        "the second report is folded under the first"
+    );
+    assert_eq!(app.other_sources(0), 1);
+    press(&mut app, "z");
+    assert_eq!(shown(&app), 3);
+    assert!(app.status.as_deref().unwrap().contains("1 other source"));
+    press(&mut app, "z");
+    assert_eq!(shown(&app), 2);
+    press(&mut app, "G");
+    press(&mut app, "z");
+    assert!(app.status.as_deref().unwrap().contains("no other document"));
+}
+
+#[test]
+fn d_shows_one_document_at_a_time() {
+    let mut app = stories();
+    let shown_docs = |app: &App| {
+        let mut d: Vec<String> = (0..app.timeline.events.len())
+            .filter(|&i| app.shown(i))
+            .map(|i| app.timeline.events[i].document.clone())
+            .collect();
+        d.dedup();
+        d
+    };
+    press(&mut app, "D");
+    assert_eq!(shown_docs(&app), vec!["reuters"]);
+    press(&mut app, "D");
+    assert_eq!(
+        shown_docs(&app),
+        vec!["afp"],
+        "one document shows its folded reports too"
+    );
+    press(&mut app, "DD");
+    assert_eq!(app.document_filter, None);
+    assert_eq!(
+        app.document_tag(&app.timeline.events[0]).as_deref(),
+        Some("reuters")
+    );
+}
+
+#[test]
+fn x_exports_in_the_format_typed_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("story.txt");
+    std::fs::write(&article, "وصل الوفد يوم 5 يناير 2022 إلى عمان.").unwrap();
+    let t = tarikh::extract_sources(
+        vec![tarikh::Source {
+            id: "story".into(),
+            path: Some(article.display().to_string()),
+            text: std::fs::read_to_string(&article).unwrap(),
+        }],
+        &tarikh::Options::default(),
+    );
+    let mut app = App::new(t, config(), (100, 30));
     press(&mut app, "x");
-    assert_eq!(app.selected, 0);
-    assert_eq!(app.quit, None);
-    assert!(app.status.as_deref().unwrap().contains("reserved"));
+    assert!(app.prompt.is_some());
+    // The prompt starts with "md": replace it with an unknown name, then with csv.
+    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    press(&mut app, "pdf");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(
+        app.prompt
+            .as_ref()
+            .unwrap()
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("pdf")
+    );
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    press(&mut app, "csv");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.prompt.is_none());
+    let out = dir.path().join("story.timeline.csv");
+    let status = app.status.clone().unwrap();
+    assert!(status.contains(&out.display().to_string()), "{status}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        csv.contains("يوم 5 يناير 2022") && csv.contains("2022-01-05"),
+        "{csv}"
+    );
 }
 
 #[test]

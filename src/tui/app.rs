@@ -17,13 +17,11 @@ use crate::review::session::Outcome;
 use crate::review::session::Session;
 use crate::review::{fold, parse_span, span_text};
 use crate::text::normalize::{normalize, push_folded};
-use crate::timeline::format::date_heading;
+use crate::timeline::format::{Format, date_heading};
 use crate::timeline::model::{Event, ReviewStatus, Timeline};
 use ratatui::crossterm::event::KeyEvent;
 
 /// Everything a key, the mouse or the event loop can ask of the app.
-///
-/// Export is reserved as [`Action::Reserved`] until it lands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Next event, or scroll down one line.
@@ -76,8 +74,6 @@ pub enum Action {
     NextMatch,
     /// Select the previous search match.
     PrevMatch,
-    /// A key reserved for a feature not yet available (export); carries the key.
-    Reserved(char),
     /// Toggle the selected event's verified status.
     Verify,
     /// Toggle the selected event's flagged status.
@@ -94,6 +90,12 @@ pub enum Action {
     Reload,
     /// Cycle the list filter: all, unreviewed, flagged.
     Filter,
+    /// Cycle which document the list shows: all, then each in turn.
+    DocumentFilter,
+    /// Show or fold the other sources of a story several documents report.
+    ToggleSources,
+    /// Export the timeline to a file, in a format typed at the prompt.
+    Export,
     /// Open or close the list of orphaned reviews.
     Orphans,
     /// Delete the selected orphaned review.
@@ -133,6 +135,19 @@ pub enum Action {
     /// A signal asks the viewer to end; carries the exit status.
     Terminate(u8),
 }
+
+/// How many characters of a document's id tag its events in the list.
+pub const DOCUMENT_TAG: usize = 8;
+
+/// The formats the export key offers, with what renders them.
+pub const EXPORT_FORMATS: &[(&str, Format)] = &[
+    ("json", Format::Json),
+    ("jsonl", Format::Jsonl),
+    ("md", Format::Md),
+    ("csv", Format::Csv),
+    ("timelinejs", Format::Timelinejs),
+    ("timeml", Format::Timeml),
+];
 
 /// Something only the event loop can do, queued by [`update`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,6 +313,8 @@ pub enum PromptKind {
     Correct,
     /// The document's date.
     Anchor,
+    /// The format to export the timeline in.
+    Export,
 }
 
 impl PromptKind {
@@ -307,6 +324,7 @@ impl PromptKind {
             PromptKind::Note => "note",
             PromptKind::Correct => "date (YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD)",
             PromptKind::Anchor => "document date (YYYY-MM-DD)",
+            PromptKind::Export => "export format (json jsonl md csv timelinejs timeml)",
         }
     }
 }
@@ -386,6 +404,10 @@ pub struct App {
     pub counts: (usize, usize, usize),
     /// Which events the list shows.
     pub filter: Filter,
+    /// The one document the list shows, or all of them.
+    pub document_filter: Option<usize>,
+    /// Stories (group ids) whose other sources are unfolded in the list.
+    pub expanded: std::collections::HashSet<String>,
     /// The input line, while open.
     pub prompt: Option<Prompt>,
     /// The orphaned-review list, when open: the selected one.
@@ -444,6 +466,8 @@ impl App {
             prompt: None,
             orphans: None,
             counts: (0, 0, 0),
+            document_filter: None,
+            expanded: Default::default(),
             quit_armed: false,
         };
         app.rebuild_rows();
@@ -477,7 +501,7 @@ impl App {
         let mut groups: Vec<Group> = Vec::new();
         let mut hidden = 0;
         for (i, e) in timeline.events.iter().enumerate() {
-            if !self.filter.keeps(e) {
+            if !self.keeps(e) {
                 // A hidden event stands on the row of the next shown one (fixed below).
                 event_row.push(usize::MAX);
                 hidden += 1;
@@ -526,12 +550,93 @@ impl App {
         self.list_key = None;
     }
 
-    /// Whether event `i` is shown under the current filter.
-    pub fn shown(&self, i: usize) -> bool {
+    /// Whether the list shows this event: the review filter, the document filter, and folded
+    /// stories (only the first report of a story shows until its sources are unfolded).
+    fn keeps(&self, e: &Event) -> bool {
+        let document_ok = self.document_filter.is_none_or(|d| {
+            self.timeline
+                .documents
+                .get(d)
+                .is_some_and(|doc| doc.id == e.document)
+        });
+        // Folding applies to the merged view; one document alone shows all its own reports.
+        let folded = self.document_filter.is_none()
+            && e.group
+                .as_ref()
+                .is_some_and(|g| *g != e.id && !self.expanded.contains(g));
+        self.filter.keeps(e) && document_ok && !folded
+    }
+
+    /// How many other documents report the same story as event `i` (0 when it stands alone).
+    pub fn other_sources(&self, i: usize) -> usize {
+        let Some(g) = self.timeline.events.get(i).and_then(|e| e.group.as_ref()) else {
+            return 0;
+        };
         self.timeline
             .events
-            .get(i)
-            .is_some_and(|e| self.filter.keeps(e))
+            .iter()
+            .filter(|e| e.group.as_ref() == Some(g))
+            .count()
+            .saturating_sub(1)
+    }
+
+    /// The short tag of an event's document in the list, when there are several documents.
+    pub fn document_tag(&self, e: &Event) -> Option<String> {
+        (self.timeline.documents.len() > 1).then(|| e.document.chars().take(DOCUMENT_TAG).collect())
+    }
+
+    /// Columns before an event's label: the marks, and the document tag when there are several.
+    pub fn list_gutter(&self) -> u16 {
+        if self.timeline.documents.len() > 1 {
+            view::LIST_GUTTER + DOCUMENT_TAG as u16 + 1
+        } else {
+            view::LIST_GUTTER
+        }
+    }
+
+    fn cycle_document(&mut self) {
+        let docs = self.timeline.documents.len();
+        self.document_filter = match self.document_filter {
+            None if docs > 1 => Some(0),
+            Some(d) if d + 1 < docs => Some(d + 1),
+            _ => None,
+        };
+        self.rebuild_rows();
+        self.settle_selection();
+        self.status = Some(match self.document_filter {
+            Some(d) => format!(
+                "showing document {} ({} of {docs}); D cycles the documents",
+                self.timeline.documents[d].id,
+                d + 1
+            ),
+            None if docs > 1 => format!("showing all {docs} documents; D shows one at a time"),
+            None => "there is only one document".into(),
+        });
+    }
+
+    fn toggle_sources(&mut self) {
+        let Some(g) = self.event().and_then(|e| e.group.clone()) else {
+            self.status = Some("no other document reports this event".into());
+            return;
+        };
+        let others = self.other_sources(self.selected);
+        if self.expanded.remove(&g) {
+            self.status = Some(format!(
+                "{others} other source(s) folded under the first report"
+            ));
+        } else {
+            self.expanded.insert(g);
+            self.status = Some(format!(
+                "{others} other source(s) of this story shown; z folds them"
+            ));
+        }
+        self.rebuild_rows();
+        self.settle_selection();
+    }
+
+    /// Whether event `i` is shown under the current filter.
+    pub fn shown(&self, i: usize) -> bool {
+        self.timeline.events.get(i).is_some_and(|e| self.keeps(e))
     }
 
     /// After the timeline changed (a review, a correction, an anchor, a reload): rebuild every
@@ -621,6 +726,25 @@ impl App {
         let keep = self.selection_key();
         let i = self.selected;
         let outcome = match p.kind {
+            PromptKind::Export => {
+                let name = p.text.trim().to_ascii_lowercase();
+                let Some(&(_, format)) = EXPORT_FORMATS.iter().find(|(n, _)| *n == name) else {
+                    if let Some(pr) = self.prompt.as_mut() {
+                        pr.error = Some(format!("'{name}' is not one of the export formats"));
+                    }
+                    return;
+                };
+                self.prompt = None;
+                self.status = Some(match self.export(format) {
+                    Ok(path) => format!(
+                        "exported {} events to {}",
+                        self.timeline.events.len(),
+                        path.display()
+                    ),
+                    Err(e) => format!("export failed: {e:#}"),
+                });
+                return;
+            }
             PromptKind::Note => {
                 if self.event().is_none() {
                     self.prompt = None;
@@ -676,6 +800,36 @@ impl App {
         };
         self.prompt = None;
         self.after_review(outcome, keep);
+    }
+
+    /// Writes the whole timeline (reviews included) beside the first article, or in the current
+    /// directory for the sample and standard input; atomically, so a half-written export never
+    /// replaces a good one. Returns where it went.
+    fn export(&self, format: Format) -> anyhow::Result<std::path::PathBuf> {
+        use anyhow::Context as _;
+        use std::io::Write as _;
+        let first = self.timeline.documents.first();
+        let (dir, stem) = match first
+            .and_then(|d| d.path.as_deref())
+            .map(std::path::Path::new)
+        {
+            Some(p) => (
+                p.parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .map_or_else(|| ".".into(), |d| d.to_path_buf()),
+                p.file_stem()
+                    .map_or_else(|| "tarikh".into(), |s| s.to_string_lossy().into_owned()),
+            ),
+            None => (std::path::PathBuf::from("."), "tarikh".to_string()),
+        };
+        let path = dir.join(format!("{stem}.timeline.{}", format.extension()));
+        let mut tmp = tempfile::NamedTempFile::new_in(&dir)
+            .with_context(|| format!("cannot write in {}", dir.display()))?;
+        tmp.write_all(format.render(&self.timeline).as_bytes())?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(&path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(path)
     }
 
     /// Toggles the selected event's status between `status` and unreviewed.
@@ -993,7 +1147,7 @@ impl App {
                 Row::Event(i) => layout_truncated(
                     &self.timeline.events[i as usize].label,
                     0,
-                    inner.width.saturating_sub(view::LIST_GUTTER),
+                    inner.width.saturating_sub(self.list_gutter()),
                     mode,
                 ),
             })
@@ -1009,6 +1163,10 @@ impl App {
         self.selected = i.min(n - 1);
         if !self.shown(self.selected) {
             self.filter = Filter::All;
+            self.document_filter = None;
+            if let Some(g) = self.timeline.events[self.selected].group.clone() {
+                self.expanded.insert(g);
+            }
             self.rebuild_rows();
             self.status = Some("filter off: the event to show was hidden by it".into());
         }
@@ -1362,8 +1520,12 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::NextMatch => app.next_match(true),
         Action::PrevMatch => app.next_match(false),
-        Action::Reserved(c) => {
-            app.status = Some(format!("'{c}' is reserved: export is not available yet"));
+        Action::DocumentFilter => app.cycle_document(),
+        Action::ToggleSources => app.toggle_sources(),
+        Action::Export => {
+            let formats: Vec<&str> = EXPORT_FORMATS.iter().map(|(n, _)| *n).collect();
+            app.status = Some(format!("export as: {}", formats.join(", ")));
+            app.open_prompt(PromptKind::Export, "md".into());
         }
         Action::Verify => app.toggle_status(ReviewStatus::Verified),
         Action::Flag => app.toggle_status(ReviewStatus::Flagged),

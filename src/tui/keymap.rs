@@ -47,7 +47,7 @@ const VIEWS: &str = "Views";
 const FIND: &str = "Search";
 const REVIEW: &str = "Review (saved at once to ARTICLE.tarikh.json)";
 const INPUT: &str = "Input line (note, date, anchor)";
-const LATER: &str = "Reserved";
+const STORIES: &str = "Documents and export";
 
 /// Every key the viewer knows, in the order the help shows them.
 #[rustfmt::skip]
@@ -95,7 +95,9 @@ pub const KEYMAP: &[Binding] = &[
     Binding { contexts: &[P], keys: &["End"], action: Action::PromptEnd, section: INPUT, help: "cursor to the end" },
     Binding { contexts: &[P], keys: &["Backspace"], action: Action::PromptBackspace, section: INPUT, help: "delete before the cursor" },
     Binding { contexts: &[P], keys: &["Del"], action: Action::PromptDelete, section: INPUT, help: "delete under the cursor" },
-    Binding { contexts: &[M], keys: &["x"], action: Action::Reserved('x'), section: LATER, help: "export (coming)" },
+    Binding { contexts: &[M], keys: &["D"], action: Action::DocumentFilter, section: STORIES, help: "several articles: show one document at a time / all" },
+    Binding { contexts: &[M], keys: &["z"], action: Action::ToggleSources, section: STORIES, help: "a story several articles report: unfold / fold its other sources" },
+    Binding { contexts: &[M], keys: &["x"], action: Action::Export, section: STORIES, help: "export the timeline (json, jsonl, md, csv, timelinejs, timeml) to a file" },
 ];
 
 /// What a key press means in a context.

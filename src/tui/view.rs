@@ -329,10 +329,11 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
         );
         return;
     }
+    let gutter = app.list_gutter();
     let text = Rect::new(
-        inner.x + LIST_GUTTER,
+        inner.x + gutter,
         inner.y,
-        inner.width.saturating_sub(LIST_GUTTER),
+        inner.width.saturating_sub(gutter),
         inner.height,
     );
     for (k, row) in app
@@ -375,6 +376,16 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
                     if !r.note.is_empty() {
                         buf.set_string(inner.x + 4, y, "✎", Style::new());
                     }
+                }
+                // A story other documents also report: "+" while its sources are folded.
+                if e.group.as_ref().is_some_and(|g| !app.expanded.contains(g))
+                    && app.other_sources(i) > 0
+                {
+                    buf.set_string(inner.x + 5, y, "+", t.marker());
+                }
+                if let Some(tag) = app.document_tag(e) {
+                    let area = Rect::new(inner.x + LIST_GUTTER, y, gutter - LIST_GUTTER - 1, 1);
+                    put_text(buf, area, y, &tag, t.dim(), app.config.bidi);
                 }
                 put_line(buf, text, y, line, |_| Style::new());
             }
@@ -545,11 +556,17 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
             app.search.matches.len()
         ));
     }
-    let filter = if app.filter == Filter::All {
+    let mut filter = if app.filter == Filter::All {
         String::new()
     } else {
         format!(" [{}]", app.filter.name())
     };
+    if let Some(d) = app
+        .document_filter
+        .and_then(|d| app.timeline.documents.get(d))
+    {
+        filter.push_str(&format!(" [{}]", d.id));
+    }
     // Words when there is room, the marks alone (as in the list) when there is not.
     let long = format!("{filter} ✓{v} verified  !{f} flagged  {u} unreviewed {tail}");
     let right = if long.chars().count() as u16 <= r.width / 2 {
