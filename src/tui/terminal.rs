@@ -173,8 +173,14 @@ pub fn run(timeline: Timeline, opts: &TuiOptions) -> anyhow::Result<u8> {
     let _guard = Guard;
     let size = terminal.size()?;
     let mut app = App::new(timeline, cfg, (size.width, size.height));
+    // A hidden switch for the tests: panic after the first frame, to prove the panic hook
+    // restores the terminal. Read once, here; it does nothing else.
+    let mut test_panic = std::env::var_os("TARIKH_TEST_PANIC").is_some();
     loop {
         terminal.draw(|f| view::draw(&app, f))?;
+        if std::mem::take(&mut test_panic) {
+            panic!("TARIKH_TEST_PANIC is set: panicking on purpose after the first frame");
+        }
         // Sleep until something happens; a signal is noticed within the poll interval.
         loop {
             let sig = signal.load(Ordering::SeqCst);
