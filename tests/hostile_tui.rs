@@ -424,3 +424,23 @@ fn runs_inside_gnu_screen() {
     assert_eq!(std::fs::read_to_string(&status).unwrap().trim(), "0");
     let _ = child.wait();
 }
+
+#[test]
+fn long_articles_are_laid_out_in_a_window_around_the_sentence() {
+    use tarikh::tui::app::{ARTICLE_WINDOW, article_window};
+    let short = "سطر\n".repeat(10);
+    assert_eq!(article_window(&short, 4, 8), (0, short.len()));
+    let long = "كلمة كلمة كلمة\n".repeat(100_000);
+    let mid = (long.len() / 2..)
+        .find(|&i| long.is_char_boundary(i))
+        .unwrap();
+    let (lo, hi) = article_window(&long, mid, mid + 10);
+    assert!(lo <= mid && mid + 10 <= hi);
+    assert!(hi - lo <= 2 * ARTICLE_WINDOW + 10);
+    assert!(long[..lo].ends_with('\n') && long[hi..].starts_with('\n'));
+    // One endless line: cut at character boundaries.
+    let line = "ب".repeat(1_000_000);
+    let (lo, hi) = article_window(&line, 1000, 1010);
+    assert_eq!(lo, 0);
+    assert!(line.is_char_boundary(hi) && hi < line.len());
+}
