@@ -444,3 +444,37 @@ fn long_articles_are_laid_out_in_a_window_around_the_sentence() {
     assert_eq!(lo, 0);
     assert!(line.is_char_boundary(hi) && hi < line.len());
 }
+
+#[test]
+fn a_two_megabyte_article_opens_at_its_last_sentence() {
+    // Longer than the article window on both sides of the middle: the view lays out a window
+    // around the sentence, and moving to far sentences lays out new windows.
+    let dir = tempfile::tempdir().unwrap();
+    let para =
+        "وتواصلت الاحتجاجات في المدينة الرئيسية حيث ينتشر الجيش وقالت الشرطة إن الوضع هادئ.\n";
+    let mut text = String::from("وتواصلت الاحتجاجات يوم الخميس (6 يناير 2022).\n");
+    while text.len() < 2_000_000 {
+        text.push_str(para);
+    }
+    text.push_str("وقالت الشرطة أمس إن الوضع هادئ.\n");
+    let p = dir.path().join("long.txt");
+    std::fs::write(&p, &text).unwrap();
+    let mut s = Session::spawn(
+        &["--anchor", "2022-01-06", p.to_str().unwrap()],
+        &[],
+        100,
+        30,
+    );
+    // Events are in date order: أمس (the last sentence) first, then the first sentence.
+    s.wait_for(" Events 1/2");
+    s.send("\r");
+    s.wait_for("· Wednesday 5 January 2022 ─");
+    s.send("N");
+    s.wait_for("· Thursday 6 January 2022 ─");
+    s.send("n");
+    s.wait_for("· Wednesday 5 January 2022 ─");
+    s.send("q");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
