@@ -1,6 +1,6 @@
 //! The `tarikh` command: a thin shell over the library (read files, extract, print or view).
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -74,6 +74,10 @@ struct ExtractArgs {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Read documents from standard input, one JSON object per line ({"id", "text", "anchor"?}),
+    /// and write events as JSON lines as each is done (needs --format jsonl; no FILE).
+    #[arg(long)]
+    input_jsonl: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -120,6 +124,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Some(Command::Extract(args)) if args.input_jsonl => stream(&args),
         Some(Command::Extract(args)) => {
             let (sources, opts) = load(&args.common)?;
             let timeline = tarikh::extract_sources(sources, &opts);
@@ -158,16 +163,66 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Reads every input and builds the extraction options.
-fn load(common: &Common) -> Result<(Vec<Source>, Options)> {
-    let opts = Options {
+/// `extract --input-jsonl`: documents in on standard input, events out as they are done.
+fn stream(args: &ExtractArgs) -> Result<ExitCode> {
+    if args.format != Format::Jsonl || !args.common.files.is_empty() {
+        eprintln!(
+            "tarikh: --input-jsonl reads documents from standard input and needs --format jsonl and no FILE (see 'tarikh --help')"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let opts = options(&args.common);
+    let out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| {
+                format!(
+                    "cannot write '{}'; check the directory exists and is writable",
+                    path.display()
+                )
+            })?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let show_progress = std::io::stderr().is_terminal();
+    let mut last = std::time::Instant::now();
+    let stats = tarikh::timeline::stream::run(
+        std::io::stdin().lock(),
+        out,
+        &opts,
+        |line, why| eprintln!("tarikh: standard input line {line}: {why}; skipped"),
+        |s| {
+            if show_progress && last.elapsed().as_millis() >= 500 {
+                last = std::time::Instant::now();
+                eprint!("\rtarikh: {} documents, {} events", s.documents, s.events);
+            }
+        },
+    );
+    if show_progress {
+        eprintln!();
+    }
+    match stats {
+        Ok(s) if s.bad_lines > 0 => Ok(ExitCode::from(1)),
+        Ok(_) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e).context("cannot stream the timeline"),
+    }
+}
+
+/// The extraction options the flags ask for.
+fn options(common: &Common) -> Options {
+    Options {
         anchor: common.anchor,
         prefer: match common.prefer {
             PreferArg::Past => Prefer::Past,
             PreferArg::Future => Prefer::Future,
         },
         ..Options::default()
-    };
+    }
+}
+
+/// Reads every input and builds the extraction options.
+fn load(common: &Common) -> Result<(Vec<Source>, Options)> {
+    let opts = options(common);
     let mut sources = Vec::new();
     if common.files.is_empty() {
         sources.push(Source {

@@ -130,6 +130,13 @@ pub enum Expr {
         /// A modifier after a bare month ("يناير الماضي").
         rel: Option<Rel>,
     },
+    /// A day of the anchor's month, or of the month before or after ("15 من الشهر الجاري").
+    DayOfMonth {
+        /// Day of the month.
+        day: u32,
+        /// Which month, relative to the anchor's.
+        rel: Rel,
+    },
     /// One year ("عام 2019").
     Year(i32),
     /// A range of years ("من 1989 إلى 2019").
@@ -151,6 +158,13 @@ pub enum Expr {
     Tonight,
     /// A day relative to the anchor: 0 today, -1 yesterday, 1 tomorrow.
     RelDay(i32),
+    /// A relative day with its weekday written beside it ("أمس الأربعاء"), checked.
+    RelDayOn {
+        /// Days from the anchor.
+        n: i32,
+        /// The weekday the text gives that day.
+        weekday: Weekday,
+    },
     /// A whole week, month or year relative to the anchor's ("الشهر الماضي", "هذا العام").
     RelUnit(Unit, Rel),
     /// N units before (negative) or after the anchor, or after the date written before it in
@@ -165,6 +179,15 @@ pub enum Expr {
     },
     /// The early, middle or late third of a month or year ("مطلع 2021", "أواخر الشهر الماضي").
     Part(Part, Box<Expr>),
+    /// The n-th quarter or half of a year ("الربع الثالث من العام الحالي").
+    Fraction {
+        /// Which one, from 1.
+        n: u32,
+        /// How many make the year: 4 for quarters, 2 for halves.
+        parts: u32,
+        /// The year (written or relative).
+        year: Box<Expr>,
+    },
     /// A decade, by its first year ("التسعينيات").
     Decade(i32),
     /// A decade of the century before, of or after the anchor's ("تسعينيات القرن الماضي").
@@ -277,6 +300,7 @@ impl Expr {
             | Expr::Century(_)
             | Expr::HijriYear(_) => false,
             Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.is_relative(),
+            Expr::Fraction { year, .. } => year.is_relative(),
             Expr::Range(a, b) => a.is_relative() || b.is_relative(),
             Expr::Paired(_, g) => g.is_relative(),
             Expr::Time { day, .. } => day.as_ref().is_none_or(|d| d.is_relative()),
@@ -288,7 +312,7 @@ impl Expr {
     /// landing after the article's date is expected rather than suspicious.
     pub fn points_forward(&self) -> bool {
         match self {
-            Expr::RelDay(n) => *n > 0,
+            Expr::RelDay(n) | Expr::RelDayOn { n, .. } => *n > 0,
             Expr::Offset {
                 n, from_previous, ..
             } => *n > 0 || *from_previous,
@@ -299,9 +323,10 @@ impl Expr {
             | Expr::Season { rel, .. }
             | Expr::Occasion { rel, .. }
             | Expr::Night { rel, .. } => *rel == Some(Rel::Next),
-            Expr::RelUnit(_, rel) => *rel != Rel::Last,
+            Expr::RelUnit(_, rel) | Expr::DayOfMonth { rel, .. } => *rel != Rel::Last,
             Expr::MidWeek(rel) | Expr::Weekend(rel) => *rel == Some(Rel::Next),
             Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.points_forward(),
+            Expr::Fraction { year, .. } => year.points_forward(),
             Expr::Range(a, b) => a.points_forward() || b.points_forward(),
             _ => false,
         }
@@ -317,4 +342,7 @@ pub struct Found {
     pub end: usize,
     /// What it means.
     pub expr: Expr,
+    /// The sentence says it speaks of what is to come ("من المقرر", "سوف"), so an expression
+    /// that could point either way points forward.
+    pub future: bool,
 }

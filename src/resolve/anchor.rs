@@ -21,17 +21,9 @@ const YEAR_SEARCH: i32 = 40;
 pub fn infer(text: &str, found: &[(usize, Found)], today: NaiveDate) -> Anchor {
     let full: Vec<(usize, &Found, NaiveDate, Option<Weekday>)> = found
         .iter()
-        .filter_map(|(s, f)| match f.expr {
-            Expr::Date {
-                day: Some(d),
-                month,
-                year: Some(y),
-                weekday,
-                ..
-            } => NaiveDate::from_ymd_opt(y, month, d)
-                .filter(|&date| date <= today)
-                .map(|date| (*s, f, date, weekday)),
-            _ => None,
+        .filter_map(|(s, f)| {
+            let (date, weekday) = full_date(&f.expr)?;
+            (date <= today).then_some((*s, f, date, weekday))
         })
         .collect();
     if let Some((_, _, d, _)) = full.iter().find(|(_, _, d, w)| *w == Some(d.weekday())) {
@@ -53,6 +45,27 @@ pub fn infer(text: &str, found: &[(usize, Found)], today: NaiveDate) -> Anchor {
         date: None,
         basis: AnchorBasis::None,
         reason: "the text gives no date to anchor it; relative dates stay unresolved (set one with --anchor)".into(),
+    }
+}
+
+/// A date written in full (with its year), in either calendar, and the weekday beside it.
+fn full_date(e: &Expr) -> Option<(NaiveDate, Option<Weekday>)> {
+    match *e {
+        Expr::Date {
+            day: Some(d),
+            month,
+            year: Some(y),
+            weekday,
+            ..
+        } => Some((NaiveDate::from_ymd_opt(y, month, d)?, weekday)),
+        Expr::Hijri {
+            day: Some(d),
+            month,
+            year: Some(y),
+            ..
+        } => Some((super::hijri::to_gregorian(y, month, d)?, None)),
+        Expr::Paired(_, ref g) => full_date(g),
+        _ => None,
     }
 }
 
@@ -96,7 +109,7 @@ fn from_weekday_and_day(text: &str, found: &[(usize, Found)], today: NaiveDate) 
         };
         let said = format!("{} {day} {}", weekday_name(w), month_name(month));
         let quote = format!("'{}'", text.get(f.start..f.end).unwrap_or_default());
-        let found = match floor {
+        let solved = match floor {
             Some(floor) => (floor..=floor + YEAR_SEARCH).find_map(fits).map(|d| {
                 let reason = format!(
                     "{quote} fixes {said}; the latest year the text names is {floor}, and the first year from {floor} on in which {day} {} is a {} is {}",
@@ -115,9 +128,48 @@ fn from_weekday_and_day(text: &str, found: &[(usize, Found)], today: NaiveDate) 
                 (d, reason)
             }),
         };
-        if let Some((d, reason)) = found {
-            return Some(inferred(d, reason));
+        if let Some((d, reason)) = solved {
+            return Some(match anchor_weekday(text, found) {
+                Some((aw, said)) if aw != d.weekday() => {
+                    // "أمس الثلاثاء" puts the article on a Wednesday: take the Wednesday
+                    // nearest the dated day (a dated Thursday is then usually tomorrow).
+                    let ahead = super::calendar::days_until(d, aw);
+                    let shift = if ahead <= 3 { ahead } else { ahead - 7 };
+                    let a = super::calendar::add_days(d, shift);
+                    inferred(
+                        a,
+                        format!(
+                            "{reason}; {said} puts the article on a {}, and the nearest one is {}",
+                            weekday_name(aw),
+                            day_name(a)
+                        ),
+                    )
+                }
+                _ => inferred(d, reason),
+            });
         }
     }
     None
+}
+
+/// The article's own weekday, when a relative day is written with its weekday
+/// ("أمس الثلاثاء" means the article's day is a Wednesday): (weekday, quoted text).
+fn anchor_weekday(text: &str, found: &[(usize, Found)]) -> Option<(Weekday, String)> {
+    fn named(e: &Expr) -> Option<(i32, Weekday)> {
+        match e {
+            Expr::RelDayOn { n, weekday } => Some((*n, *weekday)),
+            Expr::DayPart(_, day) => named(day),
+            Expr::Time { day: Some(day), .. } => named(day),
+            _ => None,
+        }
+    }
+    found.iter().find_map(|(_, f)| {
+        let (n, weekday) = named(&f.expr)?;
+        let back = (weekday.num_days_from_monday() as i64 - n as i64).rem_euclid(7);
+        let w = Weekday::try_from(back as u8).ok()?;
+        Some((
+            w,
+            format!("'{}'", text.get(f.start..f.end).unwrap_or_default()),
+        ))
+    })
 }

@@ -34,9 +34,12 @@ pub struct Context {
     pub inferred: bool,
     /// Which way ambiguous expressions lean.
     pub prefer: Prefer,
-    /// The first day of the date written before this one in the same sentence, for
-    /// "بعد يومين من ذلك".
+    /// The first day of the date written last before this one in the document, for
+    /// "بعد يومين من ذلك" and "اليوم التالي".
     pub previous: Option<NaiveDate>,
+    /// The first day of the date written last before this one in the same sentence: the day a
+    /// clock time without its own day falls on ("يوم الخميس … عند الساعة 11").
+    pub sentence_day: Option<NaiveDate>,
 }
 
 /// One resolved expression.
@@ -311,6 +314,20 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         },
         Expr::LastNight => night_from_anchor(cx, -1, "the night before the anchor day"),
         Expr::Tonight => night_from_anchor(cx, 0, "the night of the anchor day"),
+        Expr::RelDayOn { n, weekday } => {
+            let mut r = resolve_inner(&Expr::RelDay(n), cx);
+            if let Some(d) = r.date.as_ref().and_then(|d| d.start)
+                && d.weekday() != weekday
+            {
+                r.warning = Some(format!(
+                    "the text says {} but {} is a {}",
+                    weekday_name(weekday),
+                    day_name(d),
+                    weekday_name(d.weekday())
+                ));
+            }
+            r
+        }
         Expr::RelDay(n) => match cx.anchor {
             Some(a) => {
                 let d = add_days(a, n as i64);
@@ -388,6 +405,29 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
             };
             match r.date.filter(|d| d.start.is_some()) {
                 Some(d) => periods::event(K::Date, periods::part(p, d), "XXXX", Precision::Month),
+                None => hinted(
+                    unresolved("XXXX".into(), Precision::Month),
+                    K::Date,
+                    r.order_hint,
+                ),
+            }
+        }
+        Expr::DayOfMonth { day, rel } => match cx.anchor {
+            Some(a) => match periods::day_of_month(day, rel, a) {
+                Some(d) => Resolution::event(K::Date, d),
+                None => invalid(format!("day {day} of that month")),
+            },
+            None => hinted(unresolved("XXXX-XX-XX".into(), Precision::Day), K::Date, 0),
+        },
+        Expr::Fraction { n, parts, ref year } => {
+            let r = resolve_inner(year, cx);
+            match r.date.filter(|d| d.start.is_some()) {
+                Some(d) => periods::event(
+                    K::Date,
+                    periods::fraction(n, parts, d),
+                    "XXXX",
+                    Precision::Month,
+                ),
                 None => hinted(
                     unresolved("XXXX".into(), Precision::Month),
                     K::Date,
@@ -582,7 +622,11 @@ fn week_part(cx: &Context, rel: Option<Rel>, part: WeekPart) -> Resolution {
             };
             (add_days(a, fwd), "the next one after the anchor")
         }
-        (Some(Rel::This), _) | (None, Prefer::Past) => {
+        (Some(Rel::This), _) => (
+            add_days(week_monday(a), first.num_days_from_monday() as i64),
+            "the one of the anchor's ISO week (Monday to Sunday)",
+        ),
+        (None, Prefer::Past) => {
             let back = (7 - days_until(a, first)) % 7;
             let s = add_days(a, -back);
             if back <= len {
@@ -636,6 +680,33 @@ fn resolve_date(
             Some(d) => (d, "written in full".to_string()),
             None => return invalid(format!("{day} {} {y}", month_name(month))),
         },
+        (None, Some(a)) if rel.is_some() => {
+            // "20 أبريل الماضي": the last such day strictly before (or after) the anchor.
+            let cands: Vec<NaiveDate> = ((a.year() - 1)..=(a.year() + 1))
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+                .collect();
+            let pick = match rel {
+                Some(Rel::Last) => cands.iter().filter(|d| **d < a).max(),
+                Some(Rel::Next) => cands.iter().filter(|d| **d > a).min(),
+                _ => cands.iter().find(|d| d.year() == a.year()),
+            };
+            match pick {
+                Some(&d) => (
+                    d,
+                    format!(
+                        "{day} {} {} the anchor, {}",
+                        month_name(month),
+                        match rel {
+                            Some(Rel::Last) => "last before",
+                            Some(Rel::Next) => "next after",
+                            _ => "in the year of",
+                        },
+                        anchor_name(a)
+                    ),
+                ),
+                None => return invalid(format!("{day} {}", month_name(month))),
+            }
+        }
         (None, Some(a)) => match nearest_year(a, month, day, cx.prefer) {
             Some(d) => {
                 let whose = if d.year() == a.year() {
@@ -811,9 +882,10 @@ fn day_of(day: Option<&Expr>, cx: &Context) -> Result<(NaiveDate, String), Box<R
                 None => Err(Box::new(r)),
             }
         }
-        None => match cx.anchor {
-            Some(a) => Ok((a, format!("on the anchor day, {}", anchor_name(a)))),
-            None => Err(Box::new(hinted(
+        None => match (cx.sentence_day, cx.anchor) {
+            (Some(d), _) => Ok((d, format!("on the day the sentence gives, {}", ymd(d)))),
+            (None, Some(a)) => Ok((a, format!("on the anchor day, {}", anchor_name(a)))),
+            (None, None) => Err(Box::new(hinted(
                 unresolved("XXXX-XX-XX".into(), Precision::Hour),
                 MentionKind::Time,
                 0,

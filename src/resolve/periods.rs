@@ -97,6 +97,20 @@ pub(super) fn rel_unit(unit: Unit, rel: Rel, a: NaiveDate) -> Option<EventDate> 
     }
 }
 
+/// "15 من الشهر الجاري": that day of the anchor's month, or of the one before or after.
+pub(super) fn day_of_month(day: u32, rel: Rel, a: NaiveDate) -> Option<EventDate> {
+    let (y, m) = add_months(a.year(), a.month(), rel_shift(rel));
+    let d = NaiveDate::from_ymd_opt(y, m, day)?;
+    Some(one_day(
+        d,
+        format!(
+            "day {day} of the month {} the anchor's, {}",
+            rel_words(rel),
+            anchor_name(a)
+        ),
+    ))
+}
+
 /// N units from `base`: the day, ISO week, month or year that lands there.
 pub(super) fn offset(n: i32, unit: Unit, base: NaiveDate, from: &str) -> Option<EventDate> {
     let count = n.unsigned_abs();
@@ -129,11 +143,21 @@ pub(super) fn offset(n: i32, unit: Unit, base: NaiveDate, from: &str) -> Option<
     Some(date)
 }
 
+/// How many whole calendar months `s..=e` covers, or 0 when it does not run from a first of
+/// the month to a last.
+fn whole_months(s: NaiveDate, e: NaiveDate) -> i32 {
+    let ends_month = e.succ_opt().is_some_and(|n| n.day() == 1);
+    if s.day() != 1 || !ends_month {
+        return 0;
+    }
+    (e.year() * 12 + e.month() as i32) - (s.year() * 12 + s.month() as i32) + 1
+}
+
 /// The early, middle or late third of a resolved period.
 pub(super) fn part(p: Part, inner: EventDate) -> Option<EventDate> {
     let (s, e) = (inner.start?, inner.end?);
     let (from, to) = match inner.precision {
-        Precision::Month => {
+        Precision::Month if s.month() == e.month() && s.year() == e.year() => {
             let (y, m) = (s.year(), s.month());
             let last = e.day();
             let (a, b) = match p {
@@ -146,14 +170,18 @@ pub(super) fn part(p: Part, inner: EventDate) -> Option<EventDate> {
                 NaiveDate::from_ymd_opt(y, m, b)?,
             )
         }
-        Precision::Year if s.year() == e.year() => {
-            let y = s.year();
-            let (a, b) = match p {
-                Part::Early => (1, 4),
-                Part::Mid => (5, 8),
-                Part::Late => (9, 12),
+        _ if whole_months(s, e) > 0 && whole_months(s, e) % 3 == 0 => {
+            // A year, a half, a quarter: thirds by whole months (a year's are January–April,
+            // May–August, September–December).
+            let third = whole_months(s, e) / 3;
+            let k = match p {
+                Part::Early => 0,
+                Part::Mid => 1,
+                Part::Late => 2,
             };
-            (NaiveDate::from_ymd_opt(y, a, 1)?, month_end(y, b)?)
+            let (fy, fm) = add_months(s.year(), s.month(), k * third);
+            let (ly, lm) = add_months(fy, fm, third - 1);
+            (NaiveDate::from_ymd_opt(fy, fm, 1)?, month_end(ly, lm)?)
         }
         _ => {
             // Decades, centuries, ranges: split the span in thirds.
@@ -185,6 +213,27 @@ pub(super) fn part(p: Part, inner: EventDate) -> Option<EventDate> {
         Part::Late => Modifier::End,
     });
     Some(date)
+}
+
+/// The n-th quarter or half of a resolved year: "2022-Q3", "2023-H1".
+pub(super) fn fraction(n: u32, parts: u32, year: EventDate) -> Option<EventDate> {
+    let y = year.start?.year();
+    let months = 12 / parts;
+    let (first, last) = ((n - 1) * months + 1, n * months);
+    let code = if parts == 4 { "Q" } else { "H" };
+    let which = if parts == 4 { "quarter" } else { "half" };
+    Some(span(
+        NaiveDate::from_ymd_opt(y, first, 1)?,
+        month_end(y, last)?,
+        format!("{y:04}-{code}{n}"),
+        Precision::Month,
+        format!(
+            "{which} {n} of {y}: {} to {}; {}",
+            month_name(first),
+            month_name(last),
+            year.reason
+        ),
+    ))
 }
 
 /// A decade from its first year: "199" for the 1990s.

@@ -13,6 +13,12 @@ pub enum Format {
     Jsonl,
     /// A readable chronology in Markdown: day headings, one line per event, its sentence.
     Md,
+    /// One row per event, for spreadsheets.
+    Csv,
+    /// Knight Lab TimelineJS JSON.
+    Timelinejs,
+    /// The article text with TIMEX3 tags (TimeML), for NLP evaluation tools.
+    Timeml,
 }
 
 impl Format {
@@ -33,6 +39,20 @@ impl Format {
                 s
             }
             Format::Md => markdown(timeline),
+            Format::Csv => super::csv::render(timeline),
+            Format::Timelinejs => super::timelinejs::render(timeline),
+            Format::Timeml => super::timeml::render(timeline),
+        }
+    }
+
+    /// The usual file extension for this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json | Format::Timelinejs => "json",
+            Format::Jsonl => "jsonl",
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Timeml => "tml",
         }
     }
 }
@@ -55,6 +75,14 @@ pub fn date_heading(date: &EventDate) -> String {
         }
         Precision::Month if start.month() == end.month() && start.year() == end.year() => {
             format!("{} {}", month_name(start.month()), start.year())
+        }
+        Precision::Month if start.day() == 1 && end.succ_opt().is_some_and(|n| n.day() == 1) => {
+            let first = if start.year() == end.year() {
+                month_name(start.month()).to_string()
+            } else {
+                format!("{} {}", month_name(start.month()), start.year())
+            };
+            format!("{first} – {} {}", month_name(end.month()), end.year())
         }
         _ if start == end => day_name(start),
         _ => day_range(start, end),

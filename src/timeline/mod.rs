@@ -1,7 +1,12 @@
 //! The timeline: model types, building a timeline from documents, and its output formats.
 
+pub mod csv;
 pub mod format;
+pub mod merge;
 pub mod model;
+pub mod stream;
+pub mod timelinejs;
+pub mod timeml;
 
 use crate::resolve::{Context, Prefer, resolve};
 use chrono::NaiveDate;
@@ -96,6 +101,9 @@ pub fn extract_sources(sources: Vec<Source>, opts: &Options) -> Timeline {
         }
         timeline.events.swap(k, j);
     }
+    if timeline.documents.len() > 1 {
+        merge::group_reports(&mut timeline.events);
+    }
     timeline
 }
 
@@ -131,16 +139,30 @@ fn add_document(
         inferred: anchor.basis == AnchorBasis::Inferred,
         prefer: opts.prefer,
         previous: None,
+        sentence_day: None,
     };
-    let mut previous_sentence = usize::MAX;
+    let mut current_sentence = usize::MAX;
+    // "بعد يومين من ذلك", "اليوم التالي" count from the date written last before them, which
+    // in narrative news is often in the sentence before.
     for (sentence_index, f) in found {
-        if sentence_index != previous_sentence {
-            cx.previous = None;
-            previous_sentence = sentence_index;
+        if sentence_index != current_sentence {
+            current_sentence = sentence_index;
+            cx.sentence_day = None;
         }
-        let r = resolve(&f.expr, &cx);
+        let r = if f.future && cx.prefer == Prefer::Past {
+            resolve(
+                &f.expr,
+                &Context {
+                    prefer: Prefer::Future,
+                    ..cx
+                },
+            )
+        } else {
+            resolve(&f.expr, &cx)
+        };
         if let Some(start) = r.date.as_ref().and_then(|d| d.start) {
             cx.previous = Some(start);
+            cx.sentence_day = Some(start);
         }
         let expression = Quote {
             text: text[f.start..f.end].to_string(),
@@ -179,6 +201,7 @@ fn add_document(
                 index: sentence_index,
             },
             label: label(sentence_text),
+            group: None,
         });
         hints.push((doc_index, r.order_hint));
     }

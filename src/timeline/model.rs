@@ -189,6 +189,10 @@ pub struct Event {
     pub sentence: SentenceQuote,
     /// Short text for a list row: the start of the sentence.
     pub label: String,
+    /// When several documents report this event (same days, closely matching sentences): the
+    /// id of the group's first event, shared by all its members. Absent for a lone event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// What sort of temporal expression a mention is (TIMEX3 types, plus `present`).

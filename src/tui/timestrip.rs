@@ -209,6 +209,7 @@ mod tests {
                 index: 0,
             },
             label: String::new(),
+            group: None,
         }
     }
 

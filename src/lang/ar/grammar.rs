@@ -42,6 +42,7 @@ pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
         t: tokens,
         r: &roles.0,
     };
+    let future = roles.0.contains(&Some(Word::FutureMarker));
     let mut i = 0;
     while i < tokens.len() {
         match g.at(i) {
@@ -50,6 +51,7 @@ pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
                     start: tokens.list[first].start,
                     end: tokens.list[last].end,
                     expr,
+                    future,
                 });
                 i = last + 1;
             }
@@ -309,7 +311,8 @@ impl Grammar<'_> {
         match self.word(i)? {
             Word::DayNoun => self
                 .weekday_rule(i, i + 1)
-                .or_else(|| self.date(i + 1).map(|(_, last, e)| (i, last, e))),
+                .or_else(|| self.date(i + 1).map(|(_, last, e)| (i, last, e)))
+                .or_else(|| self.named_day_after_noun(i)),
             Word::Weekday(_) => self.weekday_rule(i, i),
             Word::NightOf => self.night(i),
             Word::TheNight => self.the_night(i),
@@ -330,6 +333,7 @@ impl Grammar<'_> {
             Word::Week => self
                 .rel(i + 1)
                 .map(|r| (i, i + 1, Expr::RelUnit(Unit::Week, r))),
+            Word::TwoDays => self.day_range(i, |k| self.is(k, Word::And)),
             Word::This => self.this(i),
             Word::PeriodPart(p) => self.part(i, p),
             Word::Break
@@ -359,6 +363,7 @@ impl Grammar<'_> {
                 self.month_alone(i, false).or_else(|| self.season(i))
             }
             Word::Decade(t) => self.decade(i, t),
+            Word::Fraction(parts) => self.fraction(i, parts),
             Word::Century => self.century(i).map(|(last, e)| (i, last, e)),
             Word::Season(_) => self.season(i),
             Word::OccasionHead(_) => self.occasion(i),
@@ -443,9 +448,24 @@ impl Grammar<'_> {
     }
 
     /// A day a part of the day or a clock time can attach to: (meaning, last).
+    /// "يوم أمس", "يوم غد": the noun يوم before a named day.
+    fn named_day_after_noun(&self, i: usize) -> Option<Match> {
+        match self.word(i + 1)? {
+            Word::RelDay(n) if n != 0 => {
+                let (_, last, e) = self.rel_day_plain(i + 1, n)?;
+                Some(self.then_time_of_day(i, last, e))
+            }
+            Word::Morrow => Some(self.then_time_of_day(i, i + 1, Expr::RelDay(1))),
+            _ => None,
+        }
+    }
+
     fn day_at(&self, j: usize) -> Option<(Expr, usize)> {
         match self.word(j) {
-            Some(Word::DayNoun) => self.weekday_at(j + 1),
+            Some(Word::DayNoun) => self.weekday_at(j + 1).or_else(|| {
+                let (_, last, e) = self.named_day_after_noun(j)?;
+                Some((e, last))
+            }),
             Some(Word::Weekday(_)) => self.weekday_at(j),
             Some(Word::RelDay(n)) => {
                 let (_, last, e) = self.rel_day_plain(j, n)?;
@@ -469,18 +489,37 @@ impl Grammar<'_> {
     }
 
     fn rel_day_plain(&self, i: usize, n: i8) -> Option<Match> {
-        if n == -1 && self.is(i + 1, Word::Ordinal(1)) {
-            return Some((i, i + 1, Expr::RelDay(-2)));
+        let (n, last) = if n == -1 && self.is(i + 1, Word::Ordinal(1)) {
+            (-2, i + 1)
+        } else {
+            (n as i32, i)
+        };
+        // "اليوم الأحد 5 يونيو 2022": the day is written in full after its weekday.
+        if let Some((_, end, e @ (Expr::Date { .. } | Expr::Paired(..)))) =
+            self.weekday_rule(last + 1, last + 1)
+        {
+            return Some((i, end, e));
+        }
+        // "أمس الأربعاء", "اليوم الخميس": the weekday names the same day, and is checked.
+        if let Some(weekday) = self.weekday(last + 1) {
+            return Some((i, last + 1, Expr::RelDayOn { n, weekday }));
         }
         if n == 0 {
-            if self.weekday(i + 1).is_some() {
-                return Some((i, i + 1, Expr::RelDay(0)));
+            // "اليوم التالي" / "اليوم السابق": the day after / before the date last written.
+            match self.rel(i + 1) {
+                Some(Rel::Next) => return Some((i, i + 1, offset(1, Unit::Day, true))),
+                Some(Rel::Last) => return Some((i, i + 1, offset(-1, Unit::Day, true))),
+                _ => {}
+            }
+            // "اليوم نفسه": that same day.
+            if self.is(i + 1, Word::Same) {
+                return Some((i, i + 1, offset(0, Unit::Day, true)));
             }
             if self.followed_by_adjective(i) {
                 return None;
             }
         }
-        Some((i, i, Expr::RelDay(n as i32)))
+        Some((i, last, Expr::RelDay(n)))
     }
 
     /// "أول أمس", "أول من أمس", and "أول جمعة من مارس".
@@ -491,6 +530,9 @@ impl Grammar<'_> {
             i + 1
         };
         if self.is(j, Word::RelDay(-1)) {
+            if let Some(weekday) = self.weekday(j + 1) {
+                return Some((i, j + 1, Expr::RelDayOn { n: -2, weekday }));
+            }
             return Some((i, j, Expr::RelDay(-2)));
         }
         self.nth_weekday(i)
@@ -505,6 +547,12 @@ impl Grammar<'_> {
 
     /// "ليل الأربعاء [حتى|إلى|على|-] الخميس", "ليلة الأربعاء [الماضي]".
     fn night(&self, i: usize) -> Option<Match> {
+        // "ليلة أمس" is last night; "ليلة اليوم" tonight.
+        match self.word(i + 1) {
+            Some(Word::RelDay(-1)) => return Some((i, i + 1, Expr::LastNight)),
+            Some(Word::RelDay(0)) => return Some((i, i + 1, Expr::Tonight)),
+            _ => {}
+        }
         let weekday = self.weekday(i + 1)?;
         let (rel, j) = self.optional_rel(i + 1);
         let link = self.is(j + 1, Word::Until)
@@ -561,13 +609,7 @@ impl Grammar<'_> {
             j += 1;
         }
         let (month, _, last) = self.month(j)?;
-        let (year, last) = match self.year(last + 1) {
-            Some(y) => {
-                let (y, l, _) = self.era_after(y, last + 1);
-                (Some(y), l)
-            }
-            None => (None, last),
-        };
+        let (year, last, _) = self.optional_year(last);
         Some((
             i,
             last,
@@ -585,52 +627,7 @@ impl Grammar<'_> {
     /// A full or partial calendar date: "6 يناير [2022]", "السادس من يناير", "6/1/2022",
     /// "3 جمادى الآخرة 1443 هـ [الموافق 6 يناير 2022]".
     fn date(&self, i: usize) -> Option<Match> {
-        if let Some(m) = self.numeric_date(i) {
-            return Some(self.paired(m));
-        }
-        let (day, j) = match self.day_number(i) {
-            Some(d) => (d, i),
-            None => {
-                let (d, j) = self.ordinal_day(i)?;
-                if !self.is(j + 1, Word::From) {
-                    return None;
-                }
-                (d, j + 1)
-            }
-        };
-        let (month, _, last) = self.month(j + 1)?;
-        let (year, last, hijri_era) = match self.year(last + 1) {
-            Some(y) => {
-                let (y, l, h) = self.era_after(y, last + 1);
-                (Some(y), l, h)
-            }
-            None => (None, last, false),
-        };
-        let expr = match month {
-            MonthRef::Gregorian(m) if !hijri_era => {
-                NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, day)?;
-                Expr::Date {
-                    day: Some(day),
-                    month: m,
-                    year,
-                    weekday: None,
-                    rel: None,
-                }
-            }
-            MonthRef::Gregorian(_) => return None,
-            MonthRef::Hijri(m) => {
-                if day > 30 {
-                    return None;
-                }
-                Expr::Hijri {
-                    day: Some(day),
-                    month: m,
-                    year,
-                    rel: None,
-                }
-            }
-        };
-        Some(self.paired((i, last, expr)))
+        self.simple_date(i).map(|m| self.paired(m))
     }
 
     /// Joins "… الموافق …": a Hijri and a Gregorian date written as one.
@@ -658,37 +655,82 @@ impl Grammar<'_> {
         (first, end, pair)
     }
 
-    /// A date without the pairing step (the other side of الموافق).
-    fn simple_date(&self, i: usize) -> Option<Match> {
-        if let Some(m) = self.numeric_date(i) {
-            return Some(m);
-        }
-        let day = self.day_number(i)?;
-        let (month, _, last) = self.month(i + 1)?;
-        let (year, last, hijri_era) = match self.year(last + 1) {
+    /// A year after token `last`, if any, with its era: (year, new last, hijri era).
+    fn optional_year(&self, last: usize) -> (Option<i32>, usize, bool) {
+        match self.year(last + 1) {
             Some(y) => {
                 let (y, l, h) = self.era_after(y, last + 1);
                 (Some(y), l, h)
             }
             None => (None, last, false),
+        }
+    }
+
+    /// A date without the pairing step: numeric, or a day (digits, or a spelled ordinal with
+    /// من) + a month of either calendar + an optional year.
+    fn simple_date(&self, i: usize) -> Option<Match> {
+        if let Some(m) = self.numeric_date(i) {
+            return Some(m);
+        }
+        // The day: "15", "الـ15" (the article glued to digits), or a spelled ordinal.
+        let bare_article = |k: usize| {
+            self.t
+                .list
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+                && self.t.norm(k) == "ال"
         };
-        let e = match month {
-            MonthRef::Gregorian(m) if !hijri_era => Expr::Date {
-                day: Some(day),
-                month: m,
-                year,
-                weekday: None,
-                rel: None,
-            },
+        let (day, j, spelled) = match self.day_number(i) {
+            Some(d) => (d, i, false),
+            None if bare_article(i) => (self.day_number(i + 1)?, i + 1, false),
+            None => {
+                let (d, j) = self.ordinal_day(i)?;
+                (d, j, true)
+            }
+        };
+        // "من" before the month: required after a spelled day, allowed after digits.
+        let j = if self.is(j + 1, Word::From) {
+            j + 1
+        } else if spelled {
+            return None;
+        } else {
+            j
+        };
+        // "15 من الشهر الجاري": a day of the anchor's month, or the one before or after.
+        if self.is(j + 1, Word::MonthNoun)
+            && self.has_article(j + 1)
+            && let Some(rel) = self.rel(j + 2)
+        {
+            return Some((i, j + 2, Expr::DayOfMonth { day, rel }));
+        }
+        let (month, _, last) = self.month(j + 1)?;
+        let (year, last, hijri_era) = self.optional_year(last);
+        // "20 أبريل الماضي", "الأول من يونيو المقبل": a modifier on a date without its year.
+        let (rel, last) = match year {
+            None => self.optional_rel(last),
+            Some(_) => (None, last),
+        };
+        let expr = match month {
+            MonthRef::Gregorian(m) if !hijri_era => {
+                NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, day)?;
+                Expr::Date {
+                    day: Some(day),
+                    month: m,
+                    year,
+                    weekday: None,
+                    rel,
+                }
+            }
+            MonthRef::Gregorian(_) => return None,
+            MonthRef::Hijri(_) if day > 30 => return None,
             MonthRef::Hijri(m) => Expr::Hijri {
                 day: Some(day),
                 month: m,
                 year,
-                rel: None,
+                rel,
             },
-            MonthRef::Gregorian(_) => return None,
         };
-        Some((i, last, e))
+        Some((i, last, expr))
     }
 
     /// `d/m/yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, `d.m.yyyy` (Arab day-first order).
@@ -842,21 +884,25 @@ impl Grammar<'_> {
         }
         let (_, last, b) = self.date(i + 3)?;
         let a = match &b {
-            Expr::Date { month, year, .. } => {
+            Expr::Date {
+                month, year, rel, ..
+            } => {
                 NaiveDate::from_ymd_opt(year.unwrap_or(2000), *month, d1)?;
                 Expr::Date {
                     day: Some(d1),
                     month: *month,
                     year: *year,
                     weekday: None,
-                    rel: None,
+                    rel: *rel,
                 }
             }
-            Expr::Hijri { month, year, .. } => Expr::Hijri {
+            Expr::Hijri {
+                month, year, rel, ..
+            } => Expr::Hijri {
                 day: Some(d1),
                 month: *month,
                 year: *year,
-                rel: None,
+                rel: *rel,
             },
             _ => return None,
         };
@@ -868,6 +914,9 @@ impl Grammar<'_> {
     /// "بعد غد", "بعد يومين [من ذلك]", "بعد ذلك بيومين", "بعد الظهر".
     fn after(&self, i: usize) -> Option<Match> {
         if self.is(i + 1, Word::Morrow) {
+            if let Some(weekday) = self.weekday(i + 2) {
+                return Some((i, i + 2, Expr::RelDayOn { n: 2, weekday }));
+            }
             return Some((i, i + 1, Expr::RelDay(2)));
         }
         if self.is(i + 1, Word::DayPart(DayPart::Noon)) {
@@ -881,7 +930,17 @@ impl Grammar<'_> {
         if self.is(last + 1, Word::From) && self.is(last + 2, Word::That) {
             return Some((i, last + 2, offset(n, unit, true)));
         }
-        Some((i, last, offset(n, unit, false)))
+        Some(self.offset_or_duration(i, last, n, unit))
+    }
+
+    /// "بعد أسبوعين من انعقاد الدورة" counts from an event the text does not date: only the
+    /// length is known, so it is a duration, not a date.
+    fn offset_or_duration(&self, i: usize, last: usize, n: i32, unit: Unit) -> Match {
+        if self.is(last + 1, Word::From) && self.number(last + 2).is_none() {
+            (i, last, Expr::Duration { n: n.abs(), unit })
+        } else {
+            (i, last, offset(n, unit, false))
+        }
     }
 
     /// "قبل ثلاثة أيام", "قبل ذلك بثلاثة أيام".
@@ -894,7 +953,7 @@ impl Grammar<'_> {
         if self.is(last + 1, Word::From) && self.is(last + 2, Word::That) {
             return Some((i, last + 2, offset(-n, unit, true)));
         }
-        Some((i, last, offset(-n, unit, false)))
+        Some(self.offset_or_duration(i, last, -n, unit))
     }
 
     /// "منذ 2019" (up to the anchor), "منذ ثلاثة أيام" (three days ago).
@@ -967,13 +1026,23 @@ impl Grammar<'_> {
         let j = i + 1;
         if self.is(j, Word::Week) {
             let (rel, last) = self.optional_rel(j);
+            // "حتى نهاية الأسبوع": until the coming end of the week, not the last one.
+            let until = i > 0 && self.is(i - 1, Word::Until);
+            let rel = rel.or(until.then_some(Rel::Next));
             return match p {
                 Part::Mid => Some((i, last, Expr::MidWeek(rel))),
                 Part::Late => Some((i, last, Expr::Weekend(rel))),
                 Part::Early => None,
             };
         }
-        let (last, inner) = match self.word(j) {
+        let (last, inner) = self.period(j)?;
+        Some((i, last, Expr::Part(p, Box::new(inner))))
+    }
+
+    /// A period that parts and fractions apply to: a month, a year, the current or a relative
+    /// month or year, a decade, a century, a quarter or half of a year: (last, meaning).
+    fn period(&self, j: usize) -> Option<(usize, Expr)> {
+        Some(match self.word(j) {
             None => {
                 let (y, last, hijri) = self.year_phrase(j)?;
                 (last, year_expr(y, hijri))
@@ -1004,10 +1073,38 @@ impl Grammar<'_> {
                     (last, e)
                 }
                 Word::Century => self.century(j)?,
+                Word::Fraction(parts) => {
+                    let (_, last, e) = self.fraction(j, parts)?;
+                    (last, e)
+                }
                 _ => return None,
             },
+        })
+    }
+
+    /// "الربع الثالث من العام الحالي", "النصف الأول من 2023": a quarter or half of a year.
+    fn fraction(&self, i: usize, parts: u8) -> Option<Match> {
+        let Some(Word::Ordinal(n)) = self.word(i + 1) else {
+            return None;
         };
-        Some((i, last, Expr::Part(p, Box::new(inner))))
+        if n == 0 || n > parts {
+            return None;
+        }
+        let j = if self.is(i + 2, Word::From) {
+            i + 3
+        } else {
+            i + 2
+        };
+        let (last, year) = self.period(j)?;
+        matches!(year, Expr::Year(_) | Expr::RelUnit(Unit::Year, _)).then_some((
+            i,
+            last,
+            Expr::Fraction {
+                n: n as u32,
+                parts: parts as u32,
+                year: Box::new(year),
+            },
+        ))
     }
 
     /// "التسعينيات", "تسعينيات القرن الماضي", "ثمانينات القرن العشرين".
@@ -1185,6 +1282,15 @@ impl Grammar<'_> {
         if let Some(p) = self.day_part(last + 1) {
             part = Some(p);
             last += 1;
+        } else if self.is(last + 2, Word::DayPart(DayPart::Noon)) {
+            // "قبل الظهر" (before noon) and "بعد الظهر" (afternoon).
+            if self.is(last + 1, Word::Before) {
+                part = Some(DayPart::Morning);
+                last += 2;
+            } else if self.is(last + 1, Word::After) {
+                part = Some(DayPart::Afternoon);
+                last += 2;
+            }
         }
         let mut zone = None;
         if self.is(last + 1, Word::TimeZone)

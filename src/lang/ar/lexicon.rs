@@ -55,6 +55,8 @@ pub enum Word {
     Dual(Unit),
     /// يوم: "day", before a weekday or a date, and the unit.
     DayNoun,
+    /// يومي: "the two days of", before "10 و11 أوت".
+    TwoDays,
     /// ليل / ليلة: "night of", before a weekday.
     NightOf,
     /// الليلة: "tonight", or "the night" before an adjective.
@@ -89,6 +91,8 @@ pub enum Word {
     Decade(u8),
     /// القرن: "the century".
     Century,
+    /// الربع / النصف: a quarter or half of a year, by how many make the year (4 or 2).
+    Fraction(u8),
     /// A season noun.
     Season(Season),
     /// The first word of an occasion's name (عيد, رأس, المولد, كريسماس).
@@ -131,6 +135,10 @@ pub enum Word {
     HijriEra,
     /// عشر: "-teen", which turns الأحد into "the eleven".
     Teen,
+    /// سوف / من المقرر / المرتقب: the sentence speaks of what is to come.
+    FutureMarker,
+    /// نفسه / ذاته: "itself", in "اليوم نفسه" (that same day).
+    Same,
     /// عمره: "his age", which turns a decade into an age ("في الثمانينيات من عمره").
     Age,
 }
@@ -454,6 +462,7 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("القعدة", W::HijriTail(11), Clitics::None),
     ("الحجة", W::HijriTail(12), Clitics::None),
     ("يوم", W::DayNoun, All),
+    ("يومي", W::TwoDays, All),
     ("ليل", W::NightOf, All),
     ("ليلة", W::NightOf, All),
     ("الليلة", W::TheNight, All),
@@ -464,6 +473,10 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("السابق", W::Rel(R::Last), Conj),
     ("الفائت", W::Rel(R::Last), Conj),
     ("الفائتة", W::Rel(R::Last), Conj),
+    ("الفارط", W::Rel(R::Last), Conj),
+    ("الفارطة", W::Rel(R::Last), Conj),
+    ("المنقضي", W::Rel(R::Last), Conj),
+    ("المنقضية", W::Rel(R::Last), Conj),
     ("المقبل", W::Rel(R::Next), Conj),
     ("المقبلة", W::Rel(R::Next), Conj),
     ("القادم", W::Rel(R::Next), Conj),
@@ -495,8 +508,8 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("نهاية", W::PeriodPart(Part::Late), All),
     ("ختام", W::PeriodPart(Part::Late), All),
     ("عطلة", W::Break, All),
-    ("هذا", W::This, Conj),
-    ("هذه", W::This, Conj),
+    ("هذا", W::This, All),
+    ("هذه", W::This, All),
     ("ذلك", W::That, Conj),
     ("ذاك", W::That, Conj),
     ("عام", W::YearNoun, All),
@@ -507,6 +520,8 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("شهر", W::MonthNoun, All),
     ("الشهر", W::MonthNoun, All),
     ("القرن", W::Century, All),
+    ("الربع", W::Fraction(4), All),
+    ("النصف", W::Fraction(2), All),
     ("الصيف", W::Season(Season::Summer), All),
     ("صيف", W::Season(Season::Summer), All),
     ("الشتاء", W::Season(Season::Winter), All),
@@ -563,6 +578,16 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("ميلادي", W::GregorianEra, Clitics::None),
     ("ميلادية", W::GregorianEra, Clitics::None),
     ("للميلاد", W::GregorianEra, Clitics::None),
+    ("سوف", W::FutureMarker, Conj),
+    ("المقرر", W::FutureMarker, All),
+    ("المزمع", W::FutureMarker, All),
+    ("المزمعة", W::FutureMarker, All),
+    ("المرتقب", W::FutureMarker, All),
+    ("المرتقبة", W::FutureMarker, All),
+    ("يعتزم", W::FutureMarker, Conj),
+    ("تعتزم", W::FutureMarker, Conj),
+    ("نفسه", W::Same, Clitics::None),
+    ("ذاته", W::Same, Clitics::None),
     ("عمر", W::Age, Clitics::None),
     ("عمره", W::Age, Clitics::None),
     ("عمرها", W::Age, Clitics::None),
