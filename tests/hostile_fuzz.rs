@@ -105,8 +105,14 @@ impl Rng {
 fn seeds() -> Vec<Vec<u8>> {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut out = Vec::new();
-    for file in ["tests/corpus/core.tsv", "tests/corpus/wide.tsv"] {
-        let text = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(format!("{root}/tests/corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(file).unwrap();
         for line in text
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
@@ -230,4 +236,69 @@ fn one_megabyte_adversarial_strings_finish() {
     for (i, (name, text)) in cases.into_iter().enumerate() {
         extract_guarded(name, text, if i % 2 == 0 { &[true] } else { &[false] });
     }
+}
+
+/// The grouping of one report across documents compares each distinct sentence once; it must
+/// give the groups the plain pairwise comparison gives (union of every cross-document pair of
+/// closely matching sentences with the same days, named by the earliest event).
+#[test]
+fn report_groups_match_the_pairwise_definition() {
+    use tarikh::Source;
+    use tarikh::timeline::merge::closely_matching;
+    const POOL: &[&str] = &[
+        "وأكد قاسم جومارت توكاييف يوم الأربعاء أن العصابات الإرهابية تقود المظاهرات.",
+        "أكد الرئيس قاسم جومارت توكاييف يوم الأربعاء أن عصابات إرهابية تقود المظاهرات في البلاد.",
+        "ودعت موسكو يوم الأربعاء إلى حل الأزمة من خلال الحوار.",
+        "دعت موسكو يوم الأربعاء إلى حل الأزمة عبر الحوار بين الأطراف.",
+        "وارتفعت أسعار الوقود يوم الأربعاء في ألماتي.",
+        "يوم الأربعاء.",
+    ];
+    let mut rng = Rng(0x5EED_0000_0000_0042);
+    let mut grouped = 0;
+    for round in 0..40 {
+        let docs = 1 + rng.below(5);
+        let sources: Vec<Source> = (0..docs)
+            .map(|d| {
+                let text: Vec<&str> = (0..1 + rng.below(4))
+                    .map(|_| POOL[rng.below(POOL.len())])
+                    .collect();
+                Source {
+                    id: format!("d{d}"),
+                    path: None,
+                    text: text.join("\n"),
+                }
+            })
+            .collect();
+        let t = tarikh::extract_sources(sources, &options(true));
+        let ev = &t.events;
+        let n = ev.len();
+        let mut parent: Vec<usize> = (0..n).collect();
+        fn root(p: &mut [usize], mut i: usize) -> usize {
+            while p[i] != i {
+                i = p[i];
+            }
+            i
+        }
+        for i in 0..n {
+            for j in i + 1..n {
+                if (ev[i].date.start, ev[i].date.end) == (ev[j].date.start, ev[j].date.end)
+                    && ev[i].date.start.is_some()
+                    && ev[i].document != ev[j].document
+                    && closely_matching(&ev[i].sentence.text, &ev[j].sentence.text)
+                {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+        let roots: Vec<usize> = (0..n).map(|i| root(&mut parent, i)).collect();
+        for i in 0..n {
+            let r = roots[i];
+            let expected =
+                (roots.iter().filter(|&&x| x == r).count() > 1).then(|| ev[r].id.clone());
+            assert_eq!(ev[i].group, expected, "round {round}, event {i}");
+            grouped += usize::from(expected.is_some());
+        }
+    }
+    assert!(grouped > 20, "the rounds exercised grouping: {grouped}");
 }
