@@ -19,6 +19,8 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
+    /// Set when the reader has taken everything the program wrote (the pty closed).
+    eof: Arc<std::sync::atomic::AtomicBool>,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -53,6 +55,8 @@ impl Session {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pty.master.try_clone_reader().unwrap();
         let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        let eof = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let done = Arc::clone(&eof);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -62,6 +66,7 @@ impl Session {
                 p.lock().unwrap().process(&buf[..n]);
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
             }
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         let writer = pty.master.take_writer().unwrap();
         Session {
@@ -70,6 +75,7 @@ impl Session {
             writer,
             child,
             master: pty.master,
+            eof,
         }
     }
 
@@ -113,7 +119,7 @@ impl Session {
             if let Some(status) = self.child.try_wait().unwrap() {
                 let wait = Instant::now();
                 while wait.elapsed() < Duration::from_secs(2) {
-                    if !self.parser.lock().unwrap().screen().alternate_screen() {
+                    if self.eof.load(std::sync::atomic::Ordering::SeqCst) {
                         break;
                     }
                     std::thread::sleep(Duration::from_millis(10));
