@@ -93,6 +93,9 @@ fn group_run(run: &mut [Event]) {
             m.iter().all(|&i| run[i].document == d).then_some(d)
         })
         .collect();
+    if single[0].is_some() && single.iter().all(|d| *d == single[0]) {
+        return; // one document only: nothing to group
+    }
     let sets: Vec<HashSet<&str>> = keys
         .iter()
         .map(|(w, _)| w.iter().map(String::as_str).collect())
