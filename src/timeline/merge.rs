@@ -75,7 +75,13 @@ fn group_run(run: &mut [Event]) {
     let mut keys: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
     {
         let mut index: std::collections::HashMap<Vec<String>, usize> = Default::default();
+        // The same sentence (a wire story in many files) is normalised once.
+        let mut by_text: std::collections::HashMap<&str, usize> = Default::default();
         for (i, e) in run.iter().enumerate() {
+            if let Some(&k) = by_text.get(e.sentence.text.as_str()) {
+                keys[k].1.push(i);
+                continue;
+            }
             let mut words: Vec<String> = content_words(&e.sentence.text).into_iter().collect();
             words.sort_unstable();
             let k = *index.entry(words.clone()).or_insert_with(|| {
@@ -83,6 +89,7 @@ fn group_run(run: &mut [Event]) {
                 keys.len() - 1
             });
             keys[k].1.push(i);
+            by_text.insert(&e.sentence.text, k);
         }
     }
     // The one document all of a key's events come from, if they do.

@@ -315,8 +315,15 @@ impl App {
             rows.push(Row::Event(i as u32));
         }
         let mut dated: Vec<Vec<Dated>> = vec![Vec::new(); timeline.documents.len()];
+        // Document ids to indices once (a search per event took seconds with 10,000 files).
+        let doc_index: std::collections::HashMap<&str, usize> = timeline
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(k, d)| (d.id.as_str(), k))
+            .collect();
         for (i, e) in timeline.events.iter().enumerate() {
-            if let Some(d) = timeline.documents.iter().position(|d| d.id == e.document) {
+            if let Some(&d) = doc_index.get(e.document.as_str()) {
                 dated[d].push(Dated {
                     start: e.sentence.start,
                     end: e.sentence.end,
