@@ -199,6 +199,106 @@ proptest! {
     }
 }
 
+/// The wider forms (Hijri, offsets, parts of periods, clock times, seasons, "future" cues):
+/// long random mixes of them exercise chaining (ranges, الموافق pairs, offsets from a previous
+/// date) far beyond the corpus sentences.
+const WIDE_VOCAB: &[&str] = &[
+    "رمضان",
+    "شوال",
+    "ذي",
+    "الحجة",
+    "محرم",
+    "صفر",
+    "1443",
+    "هـ",
+    "الموافق",
+    "عيد",
+    "الفطر",
+    "بعد",
+    "قبل",
+    "منذ",
+    "يومين",
+    "أسبوعين",
+    "ثلاثة",
+    "أيام",
+    "أشهر",
+    "سنوات",
+    "من",
+    "ذلك",
+    "مطلع",
+    "أواخر",
+    "منتصف",
+    "الشهر",
+    "الجاري",
+    "الماضي",
+    "المقبل",
+    "العام",
+    "القرن",
+    "الـ",
+    "20",
+    "الساعة",
+    "العاشرة",
+    "صباحا",
+    "مساء",
+    "10:30",
+    "الصيف",
+    "الشتاء",
+    "عقد",
+    "الثمانينيات",
+    "من المقرر",
+    "سوف",
+    "المرتقب",
+    "ليلة",
+    "أمس",
+    "غدا",
+    "يوم",
+    "الجمعة",
+    "كل",
+    "أسبوع",
+    "خلال",
+    "لمدة",
+    "بين",
+    "و",
+    "إلى",
+    "حتى",
+    "(",
+    ")",
+    "/",
+    "-",
+    ".",
+    "،",
+    "\n",
+    "كانون",
+    "الثاني",
+    "يناير",
+    "2022",
+    "٢٠٢٢",
+    "31",
+    "29",
+    "فبراير",
+    "0",
+    "4294967296",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn long_mixes_of_the_wider_vocabulary(
+        words in proptest::collection::vec(proptest::sample::select(WIDE_VOCAB), 0..200),
+        glue in proptest::collection::vec(proptest::sample::select(&[" ", "", "، ", " و"][..]), 200),
+        anchored in any::<bool>(),
+    ) {
+        let mut text = String::new();
+        for (w, g) in words.iter().zip(&glue) {
+            text.push_str(w);
+            text.push_str(g);
+        }
+        let t = extract(&text, &options(anchored));
+        check(&text, &t);
+    }
+}
+
 /// Repeats `unit` to about 1 MB.
 fn mb(unit: &str) -> String {
     unit.repeat(1_000_000 / unit.len() + 1)
