@@ -298,9 +298,11 @@ fn a_one_by_one_window() {
     s.assert_restored();
 }
 
-fn have(program: &str) -> bool {
+/// Whether `program` runs (`version_flag` prints its version: tmux's `-v` would turn on logging
+/// into the current directory instead).
+fn have(program: &str, version_flag: &str) -> bool {
     Command::new(program)
-        .arg("-v")
+        .arg(version_flag)
         .output()
         .is_ok_and(|o| o.status.success() || !o.stdout.is_empty())
 }
@@ -326,7 +328,7 @@ fn run_line(args: &str, status: &Path) -> String {
 
 #[test]
 fn runs_inside_tmux() {
-    if !have("tmux") {
+    if !have("tmux", "-V") {
         eprintln!("tmux is not installed: skipped");
         return;
     }
@@ -380,7 +382,7 @@ fn runs_inside_tmux() {
 
 #[test]
 fn runs_inside_gnu_screen() {
-    if !have("screen") {
+    if !have("screen", "-v") {
         eprintln!("GNU screen is not installed: skipped");
         return;
     }

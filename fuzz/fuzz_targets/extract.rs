@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
     for e in &t.events {
         assert!(text.is_char_boundary(e.expression.start));
         assert!(text.is_char_boundary(e.expression.end));
-        assert_eq!(&text[e.expression.start..e.expression.end], e.expression.text);
+        assert_eq!(
+            &text[e.expression.start..e.expression.end],
+            e.expression.text
+        );
         assert_eq!(&text[e.sentence.start..e.sentence.end], e.sentence.text);
         assert!(e.sentence.start <= e.expression.start && e.expression.end <= e.sentence.end);
         if let (Some(s), Some(end)) = (e.date.start, e.date.end) {
@@ -31,6 +34,9 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     for m in &t.mentions {
-        assert_eq!(&text[m.expression.start..m.expression.end], m.expression.text);
+        assert_eq!(
+            &text[m.expression.start..m.expression.end],
+            m.expression.text
+        );
     }
 });
