@@ -6,6 +6,7 @@
 
 pub mod lang;
 pub mod resolve;
+pub mod review;
 pub mod text;
 pub mod timeline;
 pub mod tui;

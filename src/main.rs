@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use tarikh::review::session::Session;
 use tarikh::timeline::format::Format;
 use tarikh::tui::{BidiMode, TuiOptions};
 use tarikh::{Options, Prefer, Source};
@@ -22,7 +23,11 @@ const SAMPLE: &str = include_str!("../data/sample.txt");
     long_about = "Find the dated events in news articles (Arabic first), resolve them to calendar \
 days against the article's own date, and browse and review the timeline in a terminal.\n\n\
 With no FILE, opens the bundled sample article. '-' reads standard input; a directory \
-stands for every .txt file in it.",
+stands for every .txt file in it.\n\n\
+Reviewing in the viewer (v verified, f flagged, e note, c correct the date, A set the \
+document date, u undo, F filter; ? lists every key) is saved at once, atomically, to \
+ARTICLE.tarikh.json beside the article (or --review FILE); 'tarikh extract' includes the \
+reviews in its JSON and Markdown.",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
@@ -46,6 +51,11 @@ struct Common {
     /// How a bare weekday or month resolves: the most recent one (news) or the next one.
     #[arg(long, value_enum, default_value_t = PreferArg::Past)]
     prefer: PreferArg,
+    /// The review file (verified, flagged, notes, corrections, anchor) to read and, in the
+    /// viewer, to save to after every change. Default: ARTICLE.tarikh.json beside each article.
+    /// Takes one article.
+    #[arg(long, value_name = "FILE")]
+    review: Option<PathBuf>,
     /// Articles to read (UTF-8 text; '-' for standard input; a directory for its .txt files).
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -115,6 +125,10 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(code) => code,
+        Err(e) if e.is::<Usage>() => {
+            eprintln!("tarikh: {e} (see 'tarikh --help')");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("tarikh: {e:#}");
             ExitCode::from(1)
@@ -122,12 +136,36 @@ fn main() -> ExitCode {
     }
 }
 
+/// A usage error found after parsing (exit status 2).
+#[derive(Debug)]
+struct Usage(String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Some(Command::Extract(args)) if args.input_jsonl && args.common.review.is_some() => {
+            Err(Usage(
+                "--review reads one article's review file; it does not apply to --input-jsonl"
+                    .into(),
+            )
+            .into())
+        }
         Some(Command::Extract(args)) if args.input_jsonl => stream(&args),
         Some(Command::Extract(args)) => {
             let (sources, opts) = load(&args.common)?;
-            let timeline = tarikh::extract_sources(sources, &opts);
+            let mut session = Session::load(&sources, args.common.review.as_deref(), opts, false);
+            for n in &session.notices {
+                eprintln!("tarikh: {n}");
+            }
+            let mut timeline = session.extract(sources);
+            timeline.warnings.extend(session.orphan_warnings());
             let rendered = args.format.render(&timeline);
             match &args.output {
                 Some(path) => std::fs::write(path, rendered).with_context(|| {
@@ -149,7 +187,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         None => {
             let (sources, opts) = load(&cli.view.common)?;
-            let timeline = tarikh::extract_sources(sources, &opts);
+            let mut session =
+                Session::load(&sources, cli.view.common.review.as_deref(), opts, true);
+            let timeline = session.extract(sources);
             let tui = TuiOptions {
                 bidi: match cli.view.bidi {
                     Some(BidiArg::Terminal) => BidiMode::Terminal,
@@ -157,7 +197,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 mouse: cli.view.mouse,
             };
-            let code = tarikh::tui::run(timeline, &tui)?;
+            let code = tarikh::tui::run(timeline, session, &tui)?;
             Ok(ExitCode::from(code))
         }
     }
@@ -263,6 +303,14 @@ fn load(common: &Common) -> Result<(Vec<Source>, Options)> {
         }
     }
     unique_ids(&mut sources);
+    if common.review.is_some() && sources.len() > 1 {
+        return Err(Usage(format!(
+            "--review names the review file of one article, but {} articles were given; \
+             leave it out to use ARTICLE.tarikh.json beside each",
+            sources.len()
+        ))
+        .into());
+    }
     Ok((sources, opts))
 }
 

@@ -180,9 +180,9 @@ fn help_opens_scrolls_and_closes() {
 }
 
 #[test]
-fn reserved_review_keys_change_nothing_yet() {
+fn the_reserved_export_key_changes_nothing_yet() {
     let mut app = app(100, 30);
-    press(&mut app, "vfecAuxr");
+    press(&mut app, "x");
     assert_eq!(app.selected, 0);
     assert_eq!(app.quit, None);
     assert!(app.status.as_deref().unwrap().contains("reserved"));

@@ -47,6 +47,15 @@ pub fn render(t: &Timeline) -> String {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
+        // The editor's review, when a review file is in use.
+        let (status, note) = e.review.as_ref().map_or(("unreviewed", ""), |r| {
+            let status = match r.status {
+                super::model::ReviewStatus::Unreviewed => "unreviewed",
+                super::model::ReviewStatus::Verified => "verified",
+                super::model::ReviewStatus::Flagged => "flagged",
+            };
+            (status, r.note.as_str())
+        });
         let row = [
             day(e.date.start),
             day(e.date.end),
@@ -57,8 +66,8 @@ pub fn render(t: &Timeline) -> String {
             quote(&e.sentence.text),
             quote(&e.label),
             quote(&e.document),
-            "unreviewed".to_string(),
-            quote(""),
+            status.to_string(),
+            quote(note),
             quote(&e.id),
         ];
         out.push_str(&row.join(","));

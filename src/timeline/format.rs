@@ -144,8 +144,9 @@ fn markdown(t: &Timeline) -> String {
         } else {
             String::new()
         };
+        let (mark, review) = review_md(e);
         s.push_str(&format!(
-            "- **{}** — {}{}\n  > {}\n",
+            "- {mark}**{}** — {}{}{review}\n  > {}\n",
             e.expression.text, e.label, doc, e.sentence.text
         ));
     }
@@ -172,4 +173,27 @@ pub fn visible_controls(s: &str) -> String {
         }
     }
     out
+}
+
+/// An event's review in the Markdown chronology: a mark before the expression (✓ verified,
+/// ! flagged, ○ unreviewed once a review file is in use) and, after the label, the correction
+/// and the note, so an editor can paste the reviewed chronology into a memo.
+fn review_md(e: &super::model::Event) -> (String, String) {
+    use super::model::ReviewStatus;
+    let Some(r) = &e.review else {
+        return (String::new(), String::new());
+    };
+    let mark = match r.status {
+        ReviewStatus::Verified => "✓ ",
+        ReviewStatus::Flagged => "! ",
+        ReviewStatus::Unreviewed => "○ ",
+    };
+    let mut tail = String::new();
+    if let (Some(_), Some(x)) = (&r.corrected, &r.extracted) {
+        tail.push_str(&format!(" — corrected (extracted: {})", date_heading(x)));
+    }
+    if !r.note.is_empty() {
+        tail.push_str(&format!(" — note: {}", r.note.replace('\n', " ")));
+    }
+    (mark.to_string(), tail)
 }

@@ -201,6 +201,7 @@ fn add_document(
                 index: sentence_index,
             },
             label: label(sentence_text),
+            review: None,
             group: None,
         });
         hints.push((doc_index, r.order_hint));

@@ -4,7 +4,7 @@
 //! the only thing the TUI reads, so they carry no terminal or UI types.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The JSON schema version written by `extract --format json`.
 pub const SCHEMA: u32 = 1;
@@ -193,6 +193,46 @@ pub struct Event {
     /// id of the group's first event, shared by all its members. Absent for a lone event.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// The editor's review, when a review file is in use (see [`crate::review`]); absent from
+    /// the JSON otherwise, so plain extraction output does not change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<EventReview>,
+}
+
+/// Where an editor has got with one event.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewStatus {
+    /// Not looked at yet.
+    #[default]
+    Unreviewed,
+    /// Checked and right.
+    Verified,
+    /// Needs attention before the piece runs.
+    Flagged,
+}
+
+/// Inclusive calendar bounds an editor gave for an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaySpan {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day (equal to `start` for one day).
+    pub end: NaiveDate,
+}
+
+/// An event's review as views and `extract` show it (`"review"` in the JSON).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventReview {
+    /// Unreviewed, verified or flagged.
+    pub status: ReviewStatus,
+    /// The editor's note (empty when none).
+    pub note: String,
+    /// The editor's date, which the event's `date` now carries; `null` when not corrected.
+    pub corrected: Option<DaySpan>,
+    /// The date as extracted, kept so the correction can be shown and undone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extracted: Option<EventDate>,
 }
 
 /// What sort of temporal expression a mention is (TIMEX3 types, plus `present`).

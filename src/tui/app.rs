@@ -13,15 +13,17 @@ use super::keymap::{self, Context, Lookup};
 use super::strip::sanitize;
 use super::timestrip::{StripLayout, TimeStrip};
 use super::view;
+use crate::review::session::Outcome;
+use crate::review::session::Session;
+use crate::review::{fold, parse_span, span_text};
 use crate::text::normalize::{normalize, push_folded};
 use crate::timeline::format::date_heading;
-use crate::timeline::model::{Event, Timeline};
+use crate::timeline::model::{Event, ReviewStatus, Timeline};
 use ratatui::crossterm::event::KeyEvent;
 
 /// Everything a key, the mouse or the event loop can ask of the app.
 ///
-/// Review actions (verify, flag, note, correct, anchor, undo, export) are reserved as
-/// [`Action::Reserved`] until the review file lands; they will become their own variants.
+/// Export is reserved as [`Action::Reserved`] until it lands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Next event, or scroll down one line.
@@ -74,8 +76,50 @@ pub enum Action {
     NextMatch,
     /// Select the previous search match.
     PrevMatch,
-    /// A key reserved for reviewing (not yet available); carries the key.
+    /// A key reserved for a feature not yet available (export); carries the key.
     Reserved(char),
+    /// Toggle the selected event's verified status.
+    Verify,
+    /// Toggle the selected event's flagged status.
+    Flag,
+    /// Open the note prompt for the selected event.
+    EditNote,
+    /// Open the prompt to correct the selected event's date.
+    Correct,
+    /// Open the prompt to set the selected event's document date (anchor).
+    SetAnchor,
+    /// Undo the last review change.
+    Undo,
+    /// Read the article again from disk.
+    Reload,
+    /// Cycle the list filter: all, unreviewed, flagged.
+    Filter,
+    /// Open or close the list of orphaned reviews.
+    Orphans,
+    /// Delete the selected orphaned review.
+    DeleteOrphan,
+    /// Save the reviews to the fallback place after a failed save.
+    SaveElsewhere,
+    /// Type a character into the prompt.
+    PromptInput(char),
+    /// Move the prompt's cursor one character left.
+    PromptLeft,
+    /// Move the prompt's cursor one character right.
+    PromptRight,
+    /// Move the prompt's cursor to the start.
+    PromptHome,
+    /// Move the prompt's cursor to the end.
+    PromptEnd,
+    /// Delete the character before the cursor.
+    PromptBackspace,
+    /// Delete the character under the cursor.
+    PromptDelete,
+    /// Accept the prompt.
+    PromptConfirm,
+    /// Close the prompt without changing anything.
+    PromptCancel,
+    /// Half a second passed: look whether an article changed on disk.
+    Tick,
     /// The first key of a key sequence (`g` of `gg`).
     Prefix(char),
     /// The terminal now has this many columns and rows.
@@ -238,6 +282,85 @@ pub struct Search {
     origin: Option<(usize, String, Vec<usize>)>,
 }
 
+/// Which events the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    /// Every event.
+    #[default]
+    All,
+    /// Events nobody has verified or flagged yet.
+    Unreviewed,
+    /// Flagged events only.
+    Flagged,
+}
+
+impl Filter {
+    /// The next filter in the cycle.
+    pub fn next(self) -> Filter {
+        match self {
+            Filter::All => Filter::Unreviewed,
+            Filter::Unreviewed => Filter::Flagged,
+            Filter::Flagged => Filter::All,
+        }
+    }
+
+    /// Its name in the status bar.
+    pub fn name(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::Unreviewed => "unreviewed",
+            Filter::Flagged => "flagged",
+        }
+    }
+
+    fn keeps(self, e: &Event) -> bool {
+        let status = e
+            .review
+            .as_ref()
+            .map_or(ReviewStatus::Unreviewed, |r| r.status);
+        match self {
+            Filter::All => true,
+            Filter::Unreviewed => status == ReviewStatus::Unreviewed,
+            Filter::Flagged => status == ReviewStatus::Flagged,
+        }
+    }
+}
+
+/// What the input line is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// The selected event's note.
+    Note,
+    /// A corrected date for the selected event.
+    Correct,
+    /// The document's date.
+    Anchor,
+}
+
+impl PromptKind {
+    /// The label before the typed text.
+    pub fn label(self) -> &'static str {
+        match self {
+            PromptKind::Note => "note",
+            PromptKind::Correct => "date (YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD)",
+            PromptKind::Anchor => "document date (YYYY-MM-DD)",
+        }
+    }
+}
+
+/// The input line: what it asks, the text, the cursor and the last error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// What is being typed.
+    pub kind: PromptKind,
+    /// The text in logical order.
+    pub text: String,
+    /// The cursor, a byte index into `text` on a character boundary.
+    pub cursor: usize,
+    /// Why the last Enter was refused; the prompt stays open.
+    pub error: Option<String>,
+}
+
 /// The viewer's whole state.
 #[derive(Debug)]
 pub struct App {
@@ -294,17 +417,106 @@ pub struct App {
     pub quit: Option<u8>,
     /// The first key of a sequence, waiting for the second.
     pub pending: Option<char>,
+    /// The reviews: applied to `timeline`, saved after every change.
+    pub reviews: Session,
+    /// Which events the list shows.
+    pub filter: Filter,
+    /// The input line, while open.
+    pub prompt: Option<Prompt>,
+    /// The orphaned-review list, when open: the selected one.
+    pub orphans: Option<usize>,
+    /// Quit was pressed with unsaved reviews: the next quit goes through.
+    quit_armed: bool,
 }
 
 impl App {
     /// Builds the state for a timeline on a terminal of `size`; lays everything out once.
     pub fn new(timeline: Timeline, config: Config, size: (u16, u16)) -> Self {
+        let reviews = Session::memory(&timeline);
+        App::with_reviews(timeline, reviews, config, size)
+    }
+
+    /// Builds the state for a timeline and its reviews (loaded with the articles).
+    pub fn with_reviews(
+        mut timeline: Timeline,
+        mut reviews: Session,
+        config: Config,
+        size: (u16, u16),
+    ) -> Self {
+        if reviews.attached.len() != timeline.events.len() {
+            reviews.apply(&mut timeline);
+        }
+        let strip = TimeStrip::new(&timeline.events);
+        let mut app = App {
+            timeline,
+            config,
+            rows: Vec::new(),
+            event_row: Vec::new(),
+            groups: Vec::new(),
+            dated: Vec::new(),
+            selected: 0,
+            list_top: 0,
+            list_lines: Vec::new(),
+            list_key: None,
+            focus: Focus::List,
+            view: View::Main,
+            help: None,
+            search: Search::default(),
+            detail: Vec::new(),
+            detail_matches: Vec::new(),
+            detail_scroll: 0,
+            article: None,
+            article_top: 0,
+            strip,
+            strip_layout: StripLayout::default(),
+            size,
+            status: None,
+            effects: Vec::new(),
+            quit: None,
+            pending: None,
+            reviews,
+            filter: Filter::All,
+            prompt: None,
+            orphans: None,
+            quit_armed: false,
+        };
+        app.rebuild_rows();
+        if config.kitty && config.bidi == BidiMode::App {
+            app.status = Some(
+                "kitty detected: if Arabic reads backwards, run with --bidi terminal (see ?)"
+                    .into(),
+            );
+        }
+        let mut notices = std::mem::take(&mut app.reviews.notices);
+        let orphans = app.reviews.orphans().len();
+        if orphans > 0 {
+            notices.push(format!(
+                "{orphans} orphaned review(s): their events are no longer found; o lists them"
+            ));
+        }
+        if !notices.is_empty() {
+            app.status = Some(notices.join("; "));
+        }
+        app.relayout();
+        app
+    }
+
+    /// Rebuilds the list rows, day headers and dated sentences from the timeline and filter.
+    fn rebuild_rows(&mut self) {
+        let timeline = &self.timeline;
         let mut rows = Vec::with_capacity(timeline.events.len() + 16);
         let mut event_row = Vec::with_capacity(timeline.events.len());
         let mut groups: Vec<Group> = Vec::new();
+        let mut hidden = 0;
         for (i, e) in timeline.events.iter().enumerate() {
+            if !self.filter.keeps(e) {
+                // A hidden event stands on the row of the next shown one (fixed below).
+                event_row.push(usize::MAX);
+                hidden += 1;
+                continue;
+            }
             let heading = date_heading(&e.date);
-            if groups.last().is_none_or(|g| g.heading != heading) {
+            if groups.last().is_none_or(|g| g.heading != heading) || rows.is_empty() {
                 rows.push(Row::Header(groups.len() as u32));
                 groups.push(Group {
                     tags: tags(e),
@@ -313,6 +525,16 @@ impl App {
             }
             event_row.push(rows.len());
             rows.push(Row::Event(i as u32));
+        }
+        if hidden > 0 {
+            let mut next = rows.len().saturating_sub(1);
+            for r in event_row.iter_mut().rev() {
+                if *r == usize::MAX {
+                    *r = next;
+                } else {
+                    next = *r;
+                }
+            }
         }
         let mut dated: Vec<Vec<Dated>> = vec![Vec::new(); timeline.documents.len()];
         // Document ids to indices once (a search per event took seconds with 10,000 files).
@@ -336,43 +558,202 @@ impl App {
             list.sort_by_key(|d| (d.start, d.event));
             list.dedup_by_key(|d| d.start);
         }
-        let strip = TimeStrip::new(&timeline.events);
-        let mut app = App {
-            timeline,
-            config,
-            rows,
-            event_row,
-            groups,
-            dated,
-            selected: 0,
-            list_top: 0,
-            list_lines: Vec::new(),
-            list_key: None,
-            focus: Focus::List,
-            view: View::Main,
-            help: None,
-            search: Search::default(),
-            detail: Vec::new(),
-            detail_matches: Vec::new(),
-            detail_scroll: 0,
-            article: None,
-            article_top: 0,
-            strip,
-            strip_layout: StripLayout::default(),
-            size,
-            status: None,
-            effects: Vec::new(),
-            quit: None,
-            pending: None,
-        };
-        if config.kitty && config.bidi == BidiMode::App {
-            app.status = Some(
-                "kitty detected: if Arabic reads backwards, run with --bidi terminal (see ?)"
-                    .into(),
-            );
+        self.rows = rows;
+        self.event_row = event_row;
+        self.groups = groups;
+        self.dated = dated;
+        self.list_key = None;
+    }
+
+    /// Whether event `i` is shown under the current filter.
+    pub fn shown(&self, i: usize) -> bool {
+        self.timeline
+            .events
+            .get(i)
+            .is_some_and(|e| self.filter.keeps(e))
+    }
+
+    /// After the timeline changed (a review, a correction, an anchor, a reload): rebuild every
+    /// derived view and keep the selection on the same event (by id, else by its text).
+    fn timeline_changed(&mut self, keep: Option<(String, String, String, usize)>) {
+        self.rebuild_rows();
+        self.strip = TimeStrip::new(&self.timeline.events);
+        let n = self.timeline.events.len();
+        if let Some((id, expr, sentence, start)) = keep {
+            let by_id = self.timeline.events.iter().position(|e| e.id == id);
+            let by_text = || {
+                self.timeline
+                    .events
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| {
+                        fold(&e.expression.text) == expr && fold(&e.sentence.text) == sentence
+                    })
+                    .min_by_key(|(_, e)| e.expression.start.abs_diff(start))
+                    .map(|(i, _)| i)
+            };
+            self.selected = by_id.or_else(by_text).unwrap_or(self.selected);
         }
-        app.relayout();
-        app
+        self.selected = self.selected.min(n.saturating_sub(1));
+        self.settle_selection();
+        if self.view == View::Article {
+            // Laid out again only if a reload dropped the layout (reviews do not change text).
+            self.build_article();
+            self.clamp_article();
+        } else {
+            self.article = None;
+        }
+        if !self.search.query.is_empty() {
+            let q = normalize(&self.search.query);
+            self.search.matches = self.matching(&q);
+        }
+        self.relayout();
+    }
+
+    /// Quits, unless reviews are unsaved and this is the first try: then says how to keep them.
+    fn quit_or_warn(&mut self) {
+        if self.reviews.unsaved() && !self.quit_armed {
+            self.quit_armed = true;
+            self.status = Some(
+                "reviews NOT SAVED: q again drops them, W saves them to your home directory".into(),
+            );
+            return;
+        }
+        self.quit = Some(0);
+    }
+
+    /// Moves the selection off an event the filter hides, onto the next shown one.
+    fn settle_selection(&mut self) {
+        if self.shown(self.selected) {
+            return;
+        }
+        if let Some(&row) = self.event_row.get(self.selected)
+            && let Some(i) = self.event_at_row(row, false)
+        {
+            self.selected = i;
+        }
+    }
+
+    /// Applies a review change's outcome: status message and, when the timeline changed,
+    /// every derived view (the selection stays on `keep`).
+    fn after_review(&mut self, out: Outcome, keep: Option<(String, String, String, usize)>) {
+        if out.changed {
+            self.timeline_changed(keep);
+        }
+        self.quit_armed = false;
+        self.status = Some(out.message);
+    }
+
+    /// Opens the input line, prefilled.
+    fn open_prompt(&mut self, kind: PromptKind, text: String) {
+        self.prompt = Some(Prompt {
+            kind,
+            cursor: text.len(),
+            text,
+            error: None,
+        });
+    }
+
+    /// Enter in the input line: apply it, or keep it open with the reason it was refused.
+    fn confirm_prompt(&mut self) {
+        let Some(p) = self.prompt.clone() else { return };
+        let keep = self.selection_key();
+        let i = self.selected;
+        let outcome = match p.kind {
+            PromptKind::Note => {
+                if self.event().is_none() {
+                    self.prompt = None;
+                    return;
+                }
+                let note = p.text.trim().to_string();
+                let what = if note.is_empty() {
+                    "note removed"
+                } else {
+                    "note saved"
+                };
+                self.reviews
+                    .change(&mut self.timeline, i, what, |e| e.note = note)
+            }
+            PromptKind::Correct => match parse_span(&p.text) {
+                _ if self.event().is_none() => {
+                    self.prompt = None;
+                    return;
+                }
+                Ok(span) => {
+                    let what = format!("date corrected to {}", span_text(&span));
+                    self.reviews
+                        .change(&mut self.timeline, i, &what, |e| e.corrected = Some(span))
+                }
+                Err(_) if p.text.trim().is_empty() => {
+                    self.reviews
+                        .change(&mut self.timeline, i, "correction removed", |e| {
+                            e.corrected = None
+                        })
+                }
+                Err(why) => {
+                    if let Some(pr) = self.prompt.as_mut() {
+                        pr.error = Some(why);
+                    }
+                    return;
+                }
+            },
+            PromptKind::Anchor => {
+                match chrono::NaiveDate::parse_from_str(p.text.trim(), "%Y-%m-%d") {
+                    Ok(date) => {
+                        let d = self.document();
+                        self.reviews.set_anchor(&mut self.timeline, d, date)
+                    }
+                    Err(_) => {
+                        if let Some(pr) = self.prompt.as_mut() {
+                            pr.error =
+                                Some(format!("'{}' is not a date like 2022-01-06", p.text.trim()));
+                        }
+                        return;
+                    }
+                }
+            }
+        };
+        self.prompt = None;
+        self.after_review(outcome, keep);
+    }
+
+    /// Toggles the selected event's status between `status` and unreviewed.
+    fn toggle_status(&mut self, status: ReviewStatus) {
+        let Some(e) = self.event() else {
+            self.status = Some("no event to review".into());
+            return;
+        };
+        let now = e
+            .review
+            .as_ref()
+            .map_or(ReviewStatus::Unreviewed, |r| r.status);
+        let next = if now == status {
+            ReviewStatus::Unreviewed
+        } else {
+            status
+        };
+        let what = match next {
+            ReviewStatus::Verified => "✓ verified",
+            ReviewStatus::Flagged => "! flagged",
+            ReviewStatus::Unreviewed => "back to unreviewed",
+        };
+        let keep = self.selection_key();
+        let out = self
+            .reviews
+            .change(&mut self.timeline, self.selected, what, |e| e.status = next);
+        self.after_review(out, keep);
+    }
+
+    /// What identifies the selected event across a change of the timeline.
+    fn selection_key(&self) -> Option<(String, String, String, usize)> {
+        self.event().map(|e| {
+            (
+                e.id.clone(),
+                fold(&e.expression.text),
+                fold(&e.sentence.text),
+                e.expression.start,
+            )
+        })
     }
 
     /// The selected event, if there is any.
@@ -394,8 +775,12 @@ impl App {
 
     /// Where keys go now.
     pub fn context(&self) -> Context {
-        if self.search.input.is_some() {
+        if self.prompt.is_some() {
+            Context::Prompt
+        } else if self.search.input.is_some() {
             Context::Search
+        } else if self.orphans.is_some() {
+            Context::Orphans
         } else if self.help.is_some() {
             Context::Help
         } else if self.view == View::Article {
@@ -415,6 +800,11 @@ impl App {
             Lookup::Unbound if self.context() == Context::Search => match name.as_str() {
                 "Space" => Some(Action::SearchInput(' ')),
                 s if s.chars().count() == 1 => s.chars().next().map(Action::SearchInput),
+                _ => None,
+            },
+            Lookup::Unbound if self.context() == Context::Prompt => match name.as_str() {
+                "Space" => Some(Action::PromptInput(' ')),
+                s if s.chars().count() == 1 => s.chars().next().map(Action::PromptInput),
                 _ => None,
             },
             Lookup::Unbound => None,
@@ -491,6 +881,34 @@ impl App {
                     flags.push("uncertain".into());
                 }
                 push(DetailKind::Info, &flags.join(" · "), 0, &mut out);
+                if let Some(r) = &e.review {
+                    let status = match r.status {
+                        ReviewStatus::Unreviewed => "review: unreviewed (v verifies, f flags)",
+                        ReviewStatus::Verified => "review: ✓ verified",
+                        ReviewStatus::Flagged => "review: ! flagged",
+                    };
+                    push(DetailKind::Title, status, 0, &mut out);
+                    if let (Some(c), Some(x)) = (&r.corrected, &r.extracted) {
+                        push(
+                            DetailKind::Title,
+                            &format!(
+                                "± corrected to {} (extracted: {})",
+                                span_text(c),
+                                date_heading(x)
+                            ),
+                            0,
+                            &mut out,
+                        );
+                    }
+                    if !r.note.is_empty() {
+                        push(
+                            DetailKind::Info,
+                            &format!("✎ note: {}", r.note),
+                            0,
+                            &mut out,
+                        );
+                    }
+                }
                 if !e.date.reason.is_empty() {
                     push(
                         DetailKind::Info,
@@ -629,7 +1047,7 @@ impl App {
                 Row::Event(i) => layout_truncated(
                     &self.timeline.events[i as usize].label,
                     0,
-                    inner.width.saturating_sub(2),
+                    inner.width.saturating_sub(view::LIST_GUTTER),
                     mode,
                 ),
             })
@@ -643,6 +1061,11 @@ impl App {
             return;
         }
         self.selected = i.min(n - 1);
+        if !self.shown(self.selected) {
+            self.filter = Filter::All;
+            self.rebuild_rows();
+            self.status = Some("filter off: the event to show was hidden by it".into());
+        }
         self.detail_scroll = 0;
         self.ensure_visible();
         self.rebuild_detail();
@@ -722,6 +1145,11 @@ impl App {
 
     /// Moves by `delta` in whatever has the keyboard: the list selection, or a scroll.
     fn motion(&mut self, delta: isize) {
+        if let Some(o) = self.orphans {
+            let n = self.reviews.orphans().len();
+            self.orphans = Some(o.saturating_add_signed(delta).min(n.saturating_sub(1)));
+            return;
+        }
         if self.help.is_none() && self.view == View::Main && self.focus == Focus::List {
             self.move_rows(delta);
         } else {
@@ -758,19 +1186,7 @@ impl App {
     fn run_search(&mut self) {
         let q = normalize(self.search.input.as_deref().unwrap_or(""));
         self.search.query = self.search.input.clone().unwrap_or_default();
-        self.search.matches = if q.is_empty() {
-            Vec::new()
-        } else {
-            self.timeline
-                .events
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| {
-                    normalize(&e.label).contains(&q) || normalize(&e.sentence.text).contains(&q)
-                })
-                .map(|(i, _)| i)
-                .collect()
-        };
+        self.search.matches = self.matching(&q);
         let origin = self.search.origin.as_ref().map_or(0, |o| o.0);
         let target = self
             .search
@@ -780,6 +1196,22 @@ impl App {
             .or(self.search.matches.first())
             .copied();
         self.select(target.unwrap_or(origin));
+    }
+
+    /// Events whose label or sentence contains the folded query `q`.
+    fn matching(&self, q: &str) -> Vec<usize> {
+        if q.is_empty() {
+            return Vec::new();
+        }
+        self.timeline
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                normalize(&e.label).contains(q) || normalize(&e.sentence.text).contains(q)
+            })
+            .map(|(i, _)| i)
+            .collect()
     }
 
     fn next_match(&mut self, forward: bool) {
@@ -853,7 +1285,10 @@ pub fn fold_spans(text: &str, base: usize, query: &str) -> Vec<(usize, usize)> {
 /// Applies one action to the state. The only place the state changes.
 pub fn update(app: &mut App, action: Action) {
     app.pending = None;
-    if !matches!(action, Action::Resize(..) | Action::Prefix(_)) {
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::Prefix(_) | Action::Tick
+    ) {
         app.status = None;
     }
     let n = app.timeline.events.len();
@@ -916,6 +1351,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Back => {
             if app.help.is_some() {
                 app.help = None;
+            } else if app.orphans.is_some() {
+                app.orphans = None;
             } else if app.view == View::Article {
                 app.view = View::Main;
                 app.article = None;
@@ -927,14 +1364,16 @@ pub fn update(app: &mut App, action: Action) {
         Action::Quit => {
             if app.help.is_some() {
                 app.help = None;
+            } else if app.orphans.is_some() {
+                app.orphans = None;
             } else if app.view == View::Article {
                 app.view = View::Main;
                 app.article = None;
             } else {
-                app.quit = Some(0);
+                app.quit_or_warn();
             }
         }
-        Action::ForceQuit => app.quit = Some(0),
+        Action::ForceQuit => app.quit_or_warn(),
         Action::Terminate(code) => app.quit = Some(code),
         Action::SearchStart => {
             let prev = std::mem::take(&mut app.search);
@@ -978,9 +1417,167 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextMatch => app.next_match(true),
         Action::PrevMatch => app.next_match(false),
         Action::Reserved(c) => {
+            app.status = Some(format!("'{c}' is reserved: export is not available yet"));
+        }
+        Action::Verify => app.toggle_status(ReviewStatus::Verified),
+        Action::Flag => app.toggle_status(ReviewStatus::Flagged),
+        Action::EditNote => match app.event() {
+            Some(e) => {
+                let note = e
+                    .review
+                    .as_ref()
+                    .map(|r| r.note.clone())
+                    .unwrap_or_default();
+                app.open_prompt(PromptKind::Note, note);
+            }
+            None => app.status = Some("no event to write a note on".into()),
+        },
+        Action::Correct => match app.event() {
+            Some(e) => {
+                let text = match e.review.as_ref().and_then(|r| r.corrected) {
+                    Some(span) => span_text(&span),
+                    None => match (e.date.start, e.date.end) {
+                        (Some(a), Some(b)) if a == b => a.to_string(),
+                        (Some(a), Some(b)) => format!("{a}/{b}"),
+                        _ => String::new(),
+                    },
+                };
+                app.open_prompt(PromptKind::Correct, text);
+            }
+            None => app.status = Some("no event to correct".into()),
+        },
+        Action::SetAnchor => {
+            if app.timeline.documents.is_empty() {
+                return;
+            }
+            let d = app.document();
+            let text = app.timeline.documents[d]
+                .anchor
+                .date
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            app.open_prompt(PromptKind::Anchor, text);
+        }
+        Action::Undo => {
+            let keep = app.selection_key();
+            match app.reviews.undo(&mut app.timeline) {
+                Some(out) => app.after_review(out, keep),
+                None => app.status = Some("nothing to undo".into()),
+            }
+        }
+        Action::Reload => {
+            if app.timeline.documents.is_empty() {
+                return;
+            }
+            let keep = app.selection_key();
+            let d = app.document();
+            let out = app.reviews.reload(&mut app.timeline, d);
+            app.article = None;
+            app.after_review(out, keep);
+        }
+        Action::Tick => {
+            let keep = app.selection_key();
+            if let Some(out) = app.reviews.merge_outside_changes(&mut app.timeline) {
+                app.after_review(out, keep);
+            }
+            for d in app.reviews.changed_articles() {
+                let keep = app.selection_key();
+                let mut out = app.reviews.reload(&mut app.timeline, d);
+                app.article = None;
+                out.message = format!("the article changed on disk: {}", out.message);
+                app.after_review(out, keep);
+            }
+        }
+        Action::Filter => {
+            app.filter = app.filter.next();
+            app.rebuild_rows();
+            app.settle_selection();
+            let shown = (0..n).filter(|&i| app.shown(i)).count();
             app.status = Some(format!(
-                "'{c}' is reserved for reviewing, which is not available yet"
+                "showing {} events ({shown} of {n}); F cycles all / unreviewed / flagged",
+                app.filter.name()
             ));
+            app.relayout();
+        }
+        Action::Orphans => {
+            app.orphans = match app.orphans {
+                Some(_) => None,
+                None => Some(0),
+            };
+        }
+        Action::DeleteOrphan => {
+            let list = app.reviews.orphans();
+            if let Some(&(d, k)) = app.orphans.and_then(|o| list.get(o)) {
+                let keep = app.selection_key();
+                let out = app.reviews.delete_orphan(&mut app.timeline, d, k);
+                app.after_review(out, keep);
+                let left = app.reviews.orphans().len();
+                app.orphans = app.orphans.map(|o| o.min(left.saturating_sub(1)));
+            } else {
+                app.status = Some("no orphaned review to delete".into());
+            }
+        }
+        Action::SaveElsewhere => match app.reviews.first_unsaved() {
+            Some(d) => {
+                let keep = app.selection_key();
+                let out = app.reviews.save_elsewhere(&mut app.timeline, d);
+                app.after_review(out, keep);
+            }
+            None => app.status = Some("every review is saved".into()),
+        },
+        Action::PromptInput(c) => {
+            if let Some(p) = app.prompt.as_mut()
+                && !c.is_control()
+            {
+                p.text.insert(p.cursor, c);
+                p.cursor += c.len_utf8();
+                p.error = None;
+            }
+        }
+        Action::PromptLeft => {
+            if let Some(p) = app.prompt.as_mut() {
+                p.cursor = p.text[..p.cursor]
+                    .char_indices()
+                    .next_back()
+                    .map_or(0, |(i, _)| i);
+            }
+        }
+        Action::PromptRight => {
+            if let Some(p) = app.prompt.as_mut() {
+                p.cursor += p.text[p.cursor..].chars().next().map_or(0, char::len_utf8);
+            }
+        }
+        Action::PromptHome => {
+            if let Some(p) = app.prompt.as_mut() {
+                p.cursor = 0;
+            }
+        }
+        Action::PromptEnd => {
+            if let Some(p) = app.prompt.as_mut() {
+                p.cursor = p.text.len();
+            }
+        }
+        Action::PromptBackspace => {
+            if let Some(p) = app.prompt.as_mut()
+                && let Some((i, _)) = p.text[..p.cursor].char_indices().next_back()
+            {
+                p.text.replace_range(i..p.cursor, "");
+                p.cursor = i;
+                p.error = None;
+            }
+        }
+        Action::PromptDelete => {
+            if let Some(p) = app.prompt.as_mut()
+                && let Some(c) = p.text[p.cursor..].chars().next()
+            {
+                p.text.replace_range(p.cursor..p.cursor + c.len_utf8(), "");
+                p.error = None;
+            }
+        }
+        Action::PromptConfirm => app.confirm_prompt(),
+        Action::PromptCancel => {
+            app.prompt = None;
+            app.status = Some("cancelled: nothing changed".into());
         }
         Action::Resize(w, h) => {
             app.size = (w, h);

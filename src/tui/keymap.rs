@@ -19,6 +19,10 @@ pub enum Context {
     Help,
     /// Typing a search.
     Search,
+    /// Typing into the input line (note, corrected date, anchor).
+    Prompt,
+    /// The list of orphaned reviews.
+    Orphans,
 }
 
 /// One line of the key table.
@@ -36,18 +40,20 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-use Context::{Article as A, Help as H, Main as M, Search as S};
+use Context::{Article as A, Help as H, Main as M, Orphans as O, Prompt as P, Search as S};
 
 const MOVE: &str = "Move";
 const VIEWS: &str = "Views";
 const FIND: &str = "Search";
-const REVIEW: &str = "Review (reserved: coming with the review file)";
+const REVIEW: &str = "Review (saved at once to ARTICLE.tarikh.json)";
+const INPUT: &str = "Input line (note, date, anchor)";
+const LATER: &str = "Reserved";
 
 /// Every key the viewer knows, in the order the help shows them.
 #[rustfmt::skip]
 pub const KEYMAP: &[Binding] = &[
-    Binding { contexts: &[M, A, H], keys: &["j", "Down"], action: Action::Down, section: MOVE, help: "next event / scroll down" },
-    Binding { contexts: &[M, A, H], keys: &["k", "Up"], action: Action::Up, section: MOVE, help: "previous event / scroll up" },
+    Binding { contexts: &[M, A, H, O], keys: &["j", "Down"], action: Action::Down, section: MOVE, help: "next event / scroll down" },
+    Binding { contexts: &[M, A, H, O], keys: &["k", "Up"], action: Action::Up, section: MOVE, help: "previous event / scroll up" },
     Binding { contexts: &[M, A, H], keys: &["g g", "Home"], action: Action::Top, section: MOVE, help: "first event / top" },
     Binding { contexts: &[M, A, H], keys: &["G", "End"], action: Action::Bottom, section: MOVE, help: "last event / bottom" },
     Binding { contexts: &[M, A, H], keys: &["PgDn", "Space"], action: Action::PageDown, section: MOVE, help: "page down" },
@@ -61,23 +67,35 @@ pub const KEYMAP: &[Binding] = &[
     Binding { contexts: &[A], keys: &["N", "["], action: Action::PrevDated, section: VIEWS, help: "article: previous dated sentence" },
     Binding { contexts: &[M, A], keys: &["y"], action: Action::Copy, section: VIEWS, help: "copy the event's sentence (reading order, OSC 52)" },
     Binding { contexts: &[M, A, H], keys: &["?", "F1"], action: Action::Help, section: VIEWS, help: "this help (again to close)" },
-    Binding { contexts: &[M, A, H], keys: &["Esc"], action: Action::Back, section: VIEWS, help: "back: close the view; in the list, clear the search" },
-    Binding { contexts: &[M, A, H], keys: &["q"], action: Action::Quit, section: VIEWS, help: "close the view; quit from the list" },
-    Binding { contexts: &[M, A, H, S], keys: &["C-c"], action: Action::ForceQuit, section: VIEWS, help: "quit at once, from anywhere" },
+    Binding { contexts: &[M, A, H, O], keys: &["Esc"], action: Action::Back, section: VIEWS, help: "back: close the view; in the list, clear the search" },
+    Binding { contexts: &[M, A, H, O], keys: &["q"], action: Action::Quit, section: VIEWS, help: "close the view; quit from the list" },
+    Binding { contexts: &[M, A, H, S, P, O], keys: &["C-c"], action: Action::ForceQuit, section: VIEWS, help: "quit at once, from anywhere (twice if reviews are unsaved)" },
     Binding { contexts: &[M], keys: &["/"], action: Action::SearchStart, section: FIND, help: "search labels and sentences (Arabic: harakat and hamza ignored)" },
     Binding { contexts: &[M], keys: &["n"], action: Action::NextMatch, section: FIND, help: "next match" },
     Binding { contexts: &[M], keys: &["N"], action: Action::PrevMatch, section: FIND, help: "previous match" },
     Binding { contexts: &[S], keys: &["Enter"], action: Action::SearchConfirm, section: FIND, help: "search prompt: keep the search" },
     Binding { contexts: &[S], keys: &["Esc"], action: Action::SearchCancel, section: FIND, help: "search prompt: cancel" },
     Binding { contexts: &[S], keys: &["Backspace"], action: Action::SearchBackspace, section: FIND, help: "search prompt: delete a character" },
-    Binding { contexts: &[M], keys: &["v"], action: Action::Reserved('v'), section: REVIEW, help: "mark verified" },
-    Binding { contexts: &[M], keys: &["f"], action: Action::Reserved('f'), section: REVIEW, help: "flag" },
-    Binding { contexts: &[M], keys: &["e"], action: Action::Reserved('e'), section: REVIEW, help: "edit the note" },
-    Binding { contexts: &[M], keys: &["c"], action: Action::Reserved('c'), section: REVIEW, help: "correct the date" },
-    Binding { contexts: &[M], keys: &["A"], action: Action::Reserved('A'), section: REVIEW, help: "set the document's anchor" },
-    Binding { contexts: &[M], keys: &["u"], action: Action::Reserved('u'), section: REVIEW, help: "undo" },
-    Binding { contexts: &[M], keys: &["x"], action: Action::Reserved('x'), section: REVIEW, help: "export" },
-    Binding { contexts: &[M], keys: &["r"], action: Action::Reserved('r'), section: REVIEW, help: "reset the review" },
+    Binding { contexts: &[M, A], keys: &["v"], action: Action::Verify, section: REVIEW, help: "mark verified ✓ (again: unreviewed)" },
+    Binding { contexts: &[M, A], keys: &["f"], action: Action::Flag, section: REVIEW, help: "flag ! (again: unreviewed)" },
+    Binding { contexts: &[M, A], keys: &["e"], action: Action::EditNote, section: REVIEW, help: "edit the note ✎ (empty removes it)" },
+    Binding { contexts: &[M, A], keys: &["c"], action: Action::Correct, section: REVIEW, help: "correct the date ± (YYYY-MM-DD or a range A/B; empty removes)" },
+    Binding { contexts: &[M, A], keys: &["A"], action: Action::SetAnchor, section: REVIEW, help: "set the document's date: relative dates re-resolve" },
+    Binding { contexts: &[M, A, O], keys: &["u"], action: Action::Undo, section: REVIEW, help: "undo the last review change" },
+    Binding { contexts: &[M], keys: &["F"], action: Action::Filter, section: REVIEW, help: "filter the list: all / unreviewed / flagged" },
+    Binding { contexts: &[M, A, O], keys: &["o"], action: Action::Orphans, section: REVIEW, help: "orphaned reviews (their event is gone): list / close" },
+    Binding { contexts: &[O], keys: &["d", "Del"], action: Action::DeleteOrphan, section: REVIEW, help: "orphan list: delete the selected review (u undoes)" },
+    Binding { contexts: &[M, A], keys: &["r"], action: Action::Reload, section: REVIEW, help: "reload the article from disk (also automatic)" },
+    Binding { contexts: &[M, A], keys: &["W"], action: Action::SaveElsewhere, section: REVIEW, help: "after a failed save: save to the home directory instead" },
+    Binding { contexts: &[P], keys: &["Enter"], action: Action::PromptConfirm, section: INPUT, help: "accept (an invalid date keeps the line open)" },
+    Binding { contexts: &[P], keys: &["Esc"], action: Action::PromptCancel, section: INPUT, help: "cancel" },
+    Binding { contexts: &[P], keys: &["Left"], action: Action::PromptLeft, section: INPUT, help: "cursor one character back (logical order)" },
+    Binding { contexts: &[P], keys: &["Right"], action: Action::PromptRight, section: INPUT, help: "cursor one character on" },
+    Binding { contexts: &[P], keys: &["Home"], action: Action::PromptHome, section: INPUT, help: "cursor to the start" },
+    Binding { contexts: &[P], keys: &["End"], action: Action::PromptEnd, section: INPUT, help: "cursor to the end" },
+    Binding { contexts: &[P], keys: &["Backspace"], action: Action::PromptBackspace, section: INPUT, help: "delete before the cursor" },
+    Binding { contexts: &[P], keys: &["Del"], action: Action::PromptDelete, section: INPUT, help: "delete under the cursor" },
+    Binding { contexts: &[M], keys: &["x"], action: Action::Reserved('x'), section: LATER, help: "export (coming)" },
 ];
 
 /// What a key press means in a context.
@@ -131,6 +149,7 @@ pub fn key_name(ev: &KeyEvent) -> Option<String> {
         KeyCode::Tab => "Tab".into(),
         KeyCode::BackTab => "S-Tab".into(),
         KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Del".into(),
         KeyCode::F(n) => format!("F{n}"),
         _ => return None,
     })
@@ -159,6 +178,8 @@ mod tests {
             Context::Article,
             Context::Help,
             Context::Search,
+            Context::Prompt,
+            Context::Orphans,
         ] {
             let mut seen = std::collections::HashSet::new();
             for b in KEYMAP.iter().filter(|b| b.contexts.contains(&ctx)) {

@@ -16,6 +16,7 @@ pub mod terminal;
 pub mod timestrip;
 pub mod view;
 
+use crate::review::session::Session;
 use crate::timeline::model::Timeline;
 
 /// Who lays out right-to-left text.
@@ -37,8 +38,9 @@ pub struct TuiOptions {
     pub mouse: bool,
 }
 
-/// Shows the timeline in the terminal until the user quits; returns the process exit status
+/// Shows the timeline in the terminal, with its reviews (saved after every change), until the
+/// user quits; returns the process exit status
 /// (1, with a line on stderr, when standard output is not a terminal).
-pub fn run(timeline: Timeline, opts: &TuiOptions) -> anyhow::Result<u8> {
-    terminal::run(timeline, opts)
+pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::Result<u8> {
+    terminal::run(timeline, reviews, opts)
 }

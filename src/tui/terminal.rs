@@ -10,6 +10,7 @@
 use super::app::{Action, App, Config, Effect, update};
 use super::view;
 use super::{BidiMode, TuiOptions};
+use crate::review::session::Session;
 use crate::timeline::model::Timeline;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -23,7 +24,7 @@ use ratatui::crossterm::{cursor, execute};
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The terminal is in the viewer's state and needs restoring.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -150,7 +151,7 @@ fn poll(timeout: Duration) -> io::Result<bool> {
 }
 
 /// Runs the viewer on the real terminal until the user quits; returns the exit status.
-pub fn run(timeline: Timeline, opts: &TuiOptions) -> anyhow::Result<u8> {
+pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::Result<u8> {
     if !io::stdout().is_terminal() {
         eprintln!(
             "tarikh: standard output is not a terminal, so the viewer cannot open; \
@@ -172,21 +173,31 @@ pub fn run(timeline: Timeline, opts: &TuiOptions) -> anyhow::Result<u8> {
     let mut terminal = enter(&cfg)?;
     let _guard = Guard;
     let size = terminal.size()?;
-    let mut app = App::new(timeline, cfg, (size.width, size.height));
+    let mut app = App::with_reviews(timeline, reviews, cfg, (size.width, size.height));
+    let mut last_tick = Instant::now();
     // A hidden switch for the tests: panic after the first frame, to prove the panic hook
     // restores the terminal. Read once, here; it does nothing else.
     let mut test_panic = std::env::var_os("TARIKH_TEST_PANIC").is_some();
-    loop {
+    let code = loop {
         terminal.draw(|f| view::draw(&app, f))?;
         if std::mem::take(&mut test_panic) {
             panic!("TARIKH_TEST_PANIC is set: panicking on purpose after the first frame");
         }
-        // Sleep until something happens; a signal is noticed within the poll interval.
+        // Sleep until something happens; a signal is noticed within the poll interval, and an
+        // article changed on disk within about half a second.
         loop {
             let sig = signal.load(Ordering::SeqCst);
             if sig != 0 {
                 update(&mut app, Action::Terminate(128 + sig as u8));
                 break;
+            }
+            if last_tick.elapsed() >= TICK {
+                last_tick = Instant::now();
+                let before = app.status.clone();
+                update(&mut app, Action::Tick);
+                if app.status != before {
+                    break;
+                }
             }
             if poll(Duration::from_millis(200))? {
                 break;
@@ -208,10 +219,25 @@ pub fn run(timeline: Timeline, opts: &TuiOptions) -> anyhow::Result<u8> {
             }
         }
         if let Some(code) = app.quit {
-            return Ok(code);
+            break code;
+        }
+    };
+    restore();
+    // Quitting twice (or a signal) with reviews that could not be saved: they are not dropped
+    // silently but printed, so they can be kept from the terminal's scrollback.
+    for d in app.reviews.docs.iter().filter(|d| d.unsaved) {
+        if let Ok(json) = serde_json::to_string_pretty(&d.file) {
+            eprintln!(
+                "tarikh: the reviews of '{}' were NOT saved; here they are (save as {}.tarikh.json):\n{json}",
+                d.id, d.id
+            );
         }
     }
+    Ok(code)
 }
+
+/// How often the event loop looks whether an article changed on disk.
+const TICK: Duration = Duration::from_millis(500);
 
 #[cfg(test)]
 mod tests {

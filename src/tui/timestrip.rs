@@ -209,6 +209,7 @@ mod tests {
                 index: 0,
             },
             label: String::new(),
+            review: None,
             group: None,
         }
     }

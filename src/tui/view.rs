@@ -8,13 +8,16 @@
 //! survive `NO_COLOR`.
 
 use super::BidiMode;
-use super::app::{App, DetailKind, Focus, Row, View};
+use super::app::{App, DetailKind, Filter, Focus, Prompt, Row, View};
 use super::bidi::{Glyph, VisualLine, layout_truncated};
 use super::keymap::{KEYMAP, shown};
 use super::strip::sanitize;
 use super::timestrip::{Mark, segment_labels};
+use crate::review::session::Session;
+use crate::review::{span_text, status_mark};
 use crate::timeline::format::{date_heading, day_name};
 use crate::timeline::model::AnchorBasis;
+use crate::timeline::model::ReviewStatus;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -25,6 +28,8 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 pub const MIN_WIDTH: u16 = 40;
 /// Lowest window the viewer draws in.
 pub const MIN_HEIGHT: u16 = 10;
+/// Columns before a list row's label: search match, uncertain, review status, corrected, note.
+pub const LIST_GUTTER: u16 = 6;
 
 /// Where everything goes on a screen of a given size. Pure, so the app uses the same geometry
 /// for paging and mouse clicks as drawing does.
@@ -187,6 +192,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         View::Article => draw_article(app, buf, &a, &theme),
     }
     draw_status(app, buf, a.status, &theme);
+    if app.orphans.is_some() {
+        draw_orphans(app, buf, area, &theme);
+    }
     if app.help.is_some() {
         draw_help(app, buf, area, &theme);
     }
@@ -323,9 +331,9 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
         return;
     }
     let text = Rect::new(
-        inner.x + 2,
+        inner.x + LIST_GUTTER,
         inner.y,
-        inner.width.saturating_sub(2),
+        inner.width.saturating_sub(LIST_GUTTER),
         inner.height,
     );
     for (k, row) in app
@@ -354,6 +362,20 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
                 }
                 if e.date.uncertain {
                     buf.set_string(inner.x + 1, y, "?", Style::new());
+                }
+                if let Some(r) = &e.review {
+                    let mark = status_mark(r.status);
+                    let style = match r.status {
+                        ReviewStatus::Flagged => t.marker(),
+                        _ => Style::new().add_modifier(Modifier::BOLD),
+                    };
+                    buf.set_string(inner.x + 2, y, mark, style);
+                    if r.corrected.is_some() {
+                        buf.set_string(inner.x + 3, y, "±", Style::new());
+                    }
+                    if !r.note.is_empty() {
+                        buf.set_string(inner.x + 4, y, "✎", Style::new());
+                    }
                 }
                 put_line(buf, text, y, line, |_| Style::new());
             }
@@ -452,8 +474,46 @@ fn draw_article(app: &App, buf: &mut Buffer, a: &Areas, t: &Theme) {
     }
 }
 
+/// The input line: label, then the typed text laid out like every other line (so Arabic reads
+/// right to left), the cursor's character in reverse video; a refused entry's reason after it.
+fn draw_prompt(app: &App, p: &Prompt, buf: &mut Buffer, r: Rect, t: &Theme) {
+    let head = format!(" {}: ", p.kind.label());
+    let hw = (head.chars().count() as u16).min(r.width / 2);
+    buf.set_stringn(r.x, r.y, &head, usize::from(hw), t.status());
+    let tail = match &p.error {
+        Some(e) => format!("  ✗ {e}"),
+        None => "  Enter saves · Esc cancels".into(),
+    };
+    let rest = Rect::new(r.x + hw, r.y, r.width.saturating_sub(hw), 1);
+    let tw = (tail.chars().count() as u16).min(rest.width / 2);
+    let field = Rect::new(rest.x, r.y, rest.width - tw, 1);
+    // A trailing space gives the cursor a cell at the end of the text.
+    let text = format!("{} ", p.text);
+    let line = layout_truncated(&text, 0, field.width, app.config.bidi);
+    let cursor = p.cursor;
+    let style = Style::new().remove_modifier(Modifier::REVERSED);
+    buf.set_style(field, style);
+    put_line(buf, field, r.y, &line, |g| {
+        if g.overlaps(cursor, cursor + 1) {
+            style.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+        } else {
+            style
+        }
+    });
+    let ts = if p.error.is_some() {
+        t.status().add_modifier(Modifier::BOLD)
+    } else {
+        t.status()
+    };
+    buf.set_stringn(field.x + field.width, r.y, &tail, usize::from(tw), ts);
+}
+
 fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     buf.set_style(r, t.status());
+    if let Some(p) = &app.prompt {
+        draw_prompt(app, p, buf, r, t);
+        return;
+    }
     if let Some(input) = &app.search.input {
         let text = format!(
             "search: {input}▏ ({} matching; Enter keeps, Esc cancels)",
@@ -468,14 +528,35 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     } else {
         format!("{}/{}", app.selected + 1, n)
     };
-    let right = if app.search.query.is_empty() {
-        " ? help  q quit ".to_string()
+    let (v, f, u) = Session::counts(&app.timeline);
+    let mut tail = String::new();
+    let orphans = app.reviews.orphans().len();
+    if orphans > 0 {
+        tail.push_str(&format!("│ {orphans} orphaned (o) "));
+    }
+    if app.reviews.unsaved() {
+        tail.push_str("│ NOT SAVED (W) ");
+    }
+    if app.search.query.is_empty() {
+        tail.push_str("│ ? help ");
     } else {
-        format!(
-            " /{}: {} matches  ? help ",
+        tail.push_str(&format!(
+            "│ /{}: {} matches ",
             app.search.query,
             app.search.matches.len()
-        )
+        ));
+    }
+    let filter = if app.filter == Filter::All {
+        String::new()
+    } else {
+        format!(" [{}]", app.filter.name())
+    };
+    // Words when there is room, the marks alone (as in the list) when there is not.
+    let long = format!("{filter} ✓{v} verified  !{f} flagged  {u} unreviewed {tail}");
+    let right = if long.chars().count() as u16 <= r.width / 2 {
+        long
+    } else {
+        format!("{filter} ✓{v} !{f} ○{u} {tail}")
     };
     let middle = match &app.status {
         Some(s) => s.clone(),
@@ -496,15 +577,16 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
             None => String::new(),
         },
     };
-    let rw = right.chars().count() as u16;
+    let rw = (right.chars().count() as u16).min(r.width / 2);
     let left = format!(" {pos} │ {middle}");
     let lr = Rect::new(r.x, r.y, r.width.saturating_sub(rw + 1), 1);
     put_text(buf, lr, r.y, &left, t.status(), app.config.bidi);
     if rw < r.width {
-        buf.set_string(
+        buf.set_stringn(
             r.x + r.width - rw,
             r.y,
             &right,
+            usize::from(rw),
             t.status().add_modifier(Modifier::BOLD),
         );
     }
@@ -591,6 +673,70 @@ pub fn help_height(size: (u16, u16)) -> usize {
             .saturating_sub(2),
     )
     .max(1)
+}
+
+/// The orphaned reviews: their status, note and sentence, so the editor can decide to delete.
+fn draw_orphans(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
+    let r = help_rect(area);
+    Clear.render(r, buf);
+    let list = app.reviews.orphans();
+    Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(t.border(true))
+        .title(format!(
+            " Orphaned reviews {} · event no longer found · d deletes · u undoes · o/Esc closes ",
+            list.len()
+        ))
+        .render(r, buf);
+    let inner = Rect::new(
+        r.x + 2,
+        r.y + 1,
+        r.width.saturating_sub(3),
+        r.height.saturating_sub(2),
+    );
+    if list.is_empty() {
+        put_text(
+            buf,
+            inner,
+            inner.y,
+            "no orphaned reviews",
+            t.dim(),
+            BidiMode::App,
+        );
+        return;
+    }
+    let sel = app.orphans.unwrap_or(0);
+    let per = 3u16;
+    let visible = usize::from((inner.height / per).max(1));
+    let top = sel.saturating_sub(visible - 1);
+    for (k, &(d, e)) in list.iter().enumerate().skip(top).take(visible) {
+        let entry = &app.reviews.docs[d].file.reviews[e];
+        let y = inner.y + (k - top) as u16 * per;
+        let mut head = format!(
+            "{} “{}”",
+            status_mark(entry.status),
+            sanitize(&entry.expression)
+        );
+        if let Some(c) = &entry.corrected {
+            head.push_str(&format!(" ± {}", span_text(c)));
+        }
+        if !entry.note.is_empty() {
+            head.push_str(&format!(" ✎ {}", sanitize(&entry.note)));
+        }
+        let style = if k == sel { t.selected() } else { Style::new() };
+        buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+        put_text(buf, inner, y, &head, style, app.config.bidi);
+        if y + 1 < inner.y + inner.height {
+            put_text(
+                buf,
+                inner,
+                y + 1,
+                &sanitize(&entry.sentence),
+                t.dim(),
+                app.config.bidi,
+            );
+        }
+    }
 }
 
 fn draw_help(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {

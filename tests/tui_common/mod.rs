@@ -59,6 +59,7 @@ fn event(
             index,
         },
         label,
+        review: None,
         group: None,
     }
 }
