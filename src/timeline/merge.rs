@@ -52,7 +52,8 @@ pub fn group_reports(events: &mut [Event]) {
 /// Within events of the same days: union-find over matching pairs from different documents.
 fn group_run(run: &mut [Event]) {
     let n = run.len();
-    if n < 2 {
+    // One document only: nothing to group (and nothing to normalise).
+    if n < 2 || run.iter().all(|e| e.document == run[0].document) {
         return;
     }
     let mut parent: Vec<usize> = (0..n).collect();
@@ -100,9 +101,6 @@ fn group_run(run: &mut [Event]) {
             m.iter().all(|&i| run[i].document == d).then_some(d)
         })
         .collect();
-    if single[0].is_some() && single.iter().all(|d| *d == single[0]) {
-        return; // one document only: nothing to group
-    }
     let sets: Vec<HashSet<&str>> = keys
         .iter()
         .map(|(w, _)| w.iter().map(String::as_str).collect())
