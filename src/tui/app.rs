@@ -419,6 +419,8 @@ pub struct App {
     pub pending: Option<char>,
     /// The reviews: applied to `timeline`, saved after every change.
     pub reviews: Session,
+    /// Verified, flagged and unreviewed events, counted when reviews change (not per frame).
+    pub counts: (usize, usize, usize),
     /// Which events the list shows.
     pub filter: Filter,
     /// The input line, while open.
@@ -478,6 +480,7 @@ impl App {
             filter: Filter::All,
             prompt: None,
             orphans: None,
+            counts: (0, 0, 0),
             quit_armed: false,
         };
         app.rebuild_rows();
@@ -503,6 +506,8 @@ impl App {
 
     /// Rebuilds the list rows, day headers and dated sentences from the timeline and filter.
     fn rebuild_rows(&mut self) {
+        // The status bar's counts change only with the reviews, which always rebuild the rows.
+        self.counts = Session::counts(&self.timeline);
         let timeline = &self.timeline;
         let mut rows = Vec::with_capacity(timeline.events.len() + 16);
         let mut event_row = Vec::with_capacity(timeline.events.len());

@@ -20,7 +20,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::{cursor, execute, queue};
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -51,13 +51,15 @@ pub fn restore() {
         return;
     }
     let mut out = io::stdout();
-    if MOUSE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(out, DisableMouseCapture);
-    }
-    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    // Modes first, the main screen last, all in one write: whoever sees the main screen back
+    // (a person, or a test reading the pty) sees a fully restored terminal.
     if VTE_BIDI_OFF.swap(false, Ordering::SeqCst) {
         let _ = out.write_all(b"\x1b[8h");
     }
+    if MOUSE.swap(false, Ordering::SeqCst) {
+        let _ = queue!(out, DisableMouseCapture);
+    }
+    let _ = queue!(out, cursor::Show, LeaveAlternateScreen);
     let _ = out.flush();
     let _ = disable_raw_mode();
 }
@@ -172,6 +174,9 @@ pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::R
     }
     let mut terminal = enter(&cfg)?;
     let _guard = Guard;
+    // Start crossterm's event reader (it installs the SIGWINCH handler) before the first
+    // frame, so a resize while that frame is drawn is not lost; then read the size.
+    poll(Duration::ZERO)?;
     let size = terminal.size()?;
     let mut app = App::with_reviews(timeline, reviews, cfg, (size.width, size.height));
     let mut last_tick = Instant::now();

@@ -13,7 +13,6 @@ use super::bidi::{Glyph, VisualLine, layout_truncated};
 use super::keymap::{KEYMAP, shown};
 use super::strip::sanitize;
 use super::timestrip::{Mark, segment_labels};
-use crate::review::session::Session;
 use crate::review::{span_text, status_mark};
 use crate::timeline::format::{date_heading, day_name};
 use crate::timeline::model::AnchorBasis;
@@ -528,7 +527,7 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     } else {
         format!("{}/{}", app.selected + 1, n)
     };
-    let (v, f, u) = Session::counts(&app.timeline);
+    let (v, f, u) = app.counts;
     let mut tail = String::new();
     let orphans = app.reviews.orphans().len();
     if orphans > 0 {
