@@ -316,6 +316,15 @@ fn poll_until(what: &str, mut probe: impl FnMut() -> bool) {
     }
 }
 
+/// Runs a closure when dropped: stops a tmux server or screen session even when a test fails.
+struct OnDrop<F: FnMut()>(F);
+
+impl<F: FnMut()> Drop for OnDrop<F> {
+    fn drop(&mut self) {
+        (self.0)();
+    }
+}
+
 /// `sh -c` line running tarikh and writing its exit status to `status`.
 fn run_line(args: &str, status: &Path) -> String {
     format!(
@@ -348,6 +357,9 @@ fn runs_inside_tmux() {
             .output()
             .unwrap()
     };
+    let _cleanup = OnDrop(|| {
+        let _ = tmux(&["kill-server"]);
+    });
     let line = run_line(&format!("--anchor 2022-01-06 '{file}'"), &status);
     let o = tmux(&[
         "new-session",
@@ -377,7 +389,6 @@ fn runs_inside_tmux() {
         std::fs::read_to_string(&status).is_ok_and(|s| s.ends_with('\n'))
     });
     assert_eq!(std::fs::read_to_string(&status).unwrap().trim(), "0");
-    tmux(&["kill-server"]);
 }
 
 #[test]
@@ -419,6 +430,9 @@ fn runs_inside_gnu_screen() {
         .env("SCREENDIR", dir.path().join("sockets"))
         .spawn()
         .unwrap();
+    let _cleanup = OnDrop(|| {
+        let _ = screen(&["-S", &name, "-X", "quit"]);
+    });
     let shown = || {
         let _ = std::fs::remove_file(&hardcopy);
         screen(&["-S", &name, "-X", "hardcopy", hardcopy.to_str().unwrap()]);
