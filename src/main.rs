@@ -341,7 +341,16 @@ fn decode(bytes: &[u8], name: &str) -> Result<String> {
     if let Some(kind) = binary_kind(bytes) {
         anyhow::bail!("{name} is {kind}, not a text article; save the article as UTF-8 text first");
     }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        anyhow::bail!(
+            "{name} is UTF-16 text; convert it to UTF-8, e.g. 'iconv -f UTF-16 -t UTF-8'"
+        );
+    }
     match std::str::from_utf8(bytes) {
+        Ok(s) if mostly_controls(s) => anyhow::bail!(
+            "{name} looks like binary data (mostly control bytes such as NUL), not a text article; \
+             save the article as UTF-8 text first"
+        ),
         Ok(s) => Ok(s.to_string()),
         Err(e) => anyhow::bail!(
             "{name} is not UTF-8 text (invalid byte at offset {}); convert it, e.g. 'iconv -f CP1256 -t UTF-8'",
@@ -358,11 +367,32 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         (b"GIF8", "a GIF image"),
         (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
         (b"\xD0\xCF\x11\xE0", "an old Office document"),
+        (b"\x7FELF", "an executable program"),
+        (b"\x1F\x8B", "a compressed (gzip) file"),
+        (b"\xFD7zXZ\x00", "a compressed (xz) file"),
+        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+        (b"II*\x00", "a TIFF image"),
+        (b"MM\x00*", "a TIFF image"),
+        (b"RIFF", "a RIFF file (a WebP image or WAV sound)"),
     ];
     MAGIC
         .iter()
         .find(|(m, _)| bytes.starts_with(m))
         .map(|(_, k)| *k)
+}
+
+/// True when the head of a valid UTF-8 file is mostly C0 control characters (a file of NULs, a
+/// binary format without a known signature). A few stray controls in an article are fine.
+fn mostly_controls(s: &str) -> bool {
+    let head = s.get(..64 * 1024).unwrap_or(s);
+    let (mut controls, mut total) = (0usize, 0usize);
+    for c in head.chars() {
+        total += 1;
+        if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C') {
+            controls += 1;
+        }
+    }
+    total > 0 && controls * 10 >= total * 3
 }
 
 /// Makes document ids unique by suffixing repeats (`a`, `a-2`, …).

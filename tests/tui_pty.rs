@@ -17,6 +17,8 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
+    /// Set when the reader has taken everything the program wrote (the pty closed).
+    eof: Arc<std::sync::atomic::AtomicBool>,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -51,6 +53,8 @@ impl Session {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pty.master.try_clone_reader().unwrap();
         let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        let eof = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let done = Arc::clone(&eof);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -60,6 +64,7 @@ impl Session {
                 p.lock().unwrap().process(&buf[..n]);
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
             }
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         let writer = pty.master.take_writer().unwrap();
         Session {
@@ -68,6 +73,7 @@ impl Session {
             writer,
             child,
             master: pty.master,
+            eof,
         }
     }
 
@@ -113,14 +119,13 @@ impl Session {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader thread take the last bytes the program wrote.
+                // Let the reader thread take the last bytes the program wrote (until the pty
+                // closes: the VTE switch comes after leaving the alternate screen).
                 let wait = Instant::now();
                 while wait.elapsed() < Duration::from_secs(2) {
-                    let s = self.parser.lock().unwrap();
-                    if !s.screen().alternate_screen() {
+                    if self.eof.load(std::sync::atomic::Ordering::SeqCst) {
                         break;
                     }
-                    drop(s);
                     std::thread::sleep(Duration::from_millis(10));
                 }
                 return status;

@@ -3,6 +3,10 @@
 //! A sentence ends at `.` `!` `?` `؟` `؛` (and `…`) followed by white space or the end, unless the
 //! mark is inside a quotation («…», “…”, "…"), and always at a line end, since headings and
 //! paragraphs stand on their own lines. Quotations never run across a line end.
+//!
+//! A "sentence" longer than [`MAX_SENTENCE`] bytes (a page with no punctuation, a 20 MB line) is
+//! cut into pieces at white space: every event carries a copy of its sentence, so an unbounded
+//! sentence would multiply the input by the number of dates in it.
 
 use crate::timeline::model::TextSpan;
 
@@ -126,7 +130,29 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{FEFF}'
 }
 
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<TextSpan>) {
+/// The longest sentence kept whole, in bytes (about 1,000 Arabic letters, several times the
+/// longest sentence of ordinary news). Longer runs are cut at the last white space before it.
+pub const MAX_SENTENCE: usize = 2048;
+
+fn push_trimmed(text: &str, mut start: usize, end: usize, out: &mut Vec<TextSpan>) {
+    while end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // Prefer the last white space in the second half of the window; a word longer than
+        // half the window is cut where it stands.
+        let window = &text[start..cut];
+        if let Some(sp) = window.rfind(is_blank).filter(|&sp| sp >= MAX_SENTENCE / 2) {
+            cut = start + sp;
+        }
+        push_piece(text, start, cut, out);
+        start = cut;
+    }
+    push_piece(text, start, end, out);
+}
+
+fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<TextSpan>) {
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start_matches(is_blank).len();
     let trimmed = piece.trim_matches(is_blank);
@@ -177,6 +203,31 @@ mod tests {
         assert_eq!(
             texts(t),
             vec!["عنوان بلا نقطة", "وقال \"بدون إغلاق", "سطر آخر.", "وجملة"]
+        );
+    }
+
+    #[test]
+    fn very_long_runs_are_cut_at_white_space_into_bounded_pieces() {
+        let t = "في يوم الخميس ".repeat(1000);
+        let spans = split_sentences(&t);
+        assert!(spans.len() > 1);
+        for (i, s) in spans.iter().enumerate() {
+            assert!(s.end - s.start <= MAX_SENTENCE);
+            assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+            let after = t[s.end..].chars().next();
+            assert!(
+                after.is_none_or(char::is_whitespace),
+                "piece {i} cut a word"
+            );
+            assert!(i == 0 || spans[i - 1].end < s.start);
+        }
+        // One endless word: cut at character boundaries.
+        let w = "ب".repeat(10_000);
+        let spans = split_sentences(&w);
+        assert!(spans.iter().all(|s| s.end - s.start <= MAX_SENTENCE));
+        assert_eq!(
+            spans.iter().map(|s| s.end - s.start).sum::<usize>(),
+            w.len()
         );
     }
 

@@ -150,7 +150,29 @@ fn markdown(t: &Timeline) -> String {
             e.expression.text, e.label, doc, e.sentence.text
         ));
     }
-    s
+    visible_controls(&s)
+}
+
+/// Markdown is read with `cat`: control characters and bidi overrides from an article (escape
+/// sequences, OSC title or clipboard requests, C1 controls, U+202A–U+202E, U+2066–U+2069) are
+/// written as visible `\u{1b}` escapes instead of acting on the terminal. Line ends and tabs stay.
+pub fn visible_controls(s: &str) -> String {
+    let hostile = |c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\t'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.contains(hostile) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if hostile(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// An event's review in the Markdown chronology: a mark before the expression (✓ verified,

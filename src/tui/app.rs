@@ -232,8 +232,45 @@ pub struct ArticleLayout {
     pub doc: usize,
     /// Text width it was laid out at.
     pub width: u16,
-    /// All lines of the article.
+    /// The lines of the article, or of the window of it around the selected sentence (see
+    /// [`ARTICLE_WINDOW`]).
     pub lines: Vec<VisualLine>,
+    /// The byte range of the document laid out (the whole text unless it is very long).
+    pub range: (usize, usize),
+}
+
+/// How much text (bytes) on each side of the selected sentence the article view lays out: an
+/// article is laid out whole unless it is longer than this, so a 60 MB file or a 20 MB line does
+/// not turn into gigabytes of cells. Moving to a sentence outside the window lays out a new one.
+pub const ARTICLE_WINDOW: usize = 256 * 1024;
+
+/// The part of `text` the article view lays out around `[start, end)`: at most
+/// [`ARTICLE_WINDOW`] bytes on each side, starting and ending at line ends when there are any.
+pub fn article_window(text: &str, start: usize, end: usize) -> (usize, usize) {
+    if text.len() <= 2 * ARTICLE_WINDOW {
+        return (0, text.len());
+    }
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (start, end) = (floor(start), floor(end.max(start)));
+    let mut lo = floor(start.saturating_sub(ARTICLE_WINDOW));
+    if lo > 0
+        && let Some(nl) = text[lo..start].find('\n')
+    {
+        lo += nl + 1;
+    }
+    let mut hi = floor(end + ARTICLE_WINDOW);
+    if hi < text.len()
+        && let Some(nl) = text[end..hi].rfind('\n')
+    {
+        hi = end + nl;
+    }
+    (lo, hi)
 }
 
 /// A sentence that has events, and its first event.
@@ -529,8 +566,15 @@ impl App {
             }
         }
         let mut dated: Vec<Vec<Dated>> = vec![Vec::new(); timeline.documents.len()];
+        // Document ids to indices once (a search per event took seconds with 10,000 files).
+        let doc_index: std::collections::HashMap<&str, usize> = timeline
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(k, d)| (d.id.as_str(), k))
+            .collect();
         for (i, e) in timeline.events.iter().enumerate() {
-            if let Some(d) = timeline.documents.iter().position(|d| d.id == e.document) {
+            if let Some(&d) = doc_index.get(e.document.as_str()) {
                 dated[d].push(Dated {
                     start: e.sentence.start,
                     end: e.sentence.end,
@@ -1060,20 +1104,35 @@ impl App {
     fn build_article(&mut self) {
         let doc = self.document();
         let width = view::areas(self.size).map_or(0, |a| a.article_text().width);
-        if self
-            .article
-            .as_ref()
-            .is_some_and(|a| a.doc == doc && a.width == width)
-        {
+        let sentence = self
+            .event()
+            .map_or((0, 0), |e| (e.sentence.start, e.sentence.end));
+        if self.article.as_ref().is_some_and(|a| {
+            a.doc == doc && a.width == width && a.range.0 <= sentence.0 && sentence.1 <= a.range.1
+        }) {
             return;
         }
-        let lines = self
-            .timeline
-            .documents
-            .get(doc)
-            .map(|d| layout_text(&d.text, 0, width, self.config.bidi))
-            .unwrap_or_default();
-        self.article = Some(ArticleLayout { doc, width, lines });
+        let Some(d) = self.timeline.documents.get(doc) else {
+            self.article = Some(ArticleLayout {
+                doc,
+                width,
+                lines: Vec::new(),
+                range: (0, 0),
+            });
+            return;
+        };
+        let (lo, hi) = article_window(
+            &d.text,
+            sentence.0.min(d.text.len()),
+            sentence.1.min(d.text.len()),
+        );
+        let lines = layout_text(&d.text[lo..hi], lo, width, self.config.bidi);
+        self.article = Some(ArticleLayout {
+            doc,
+            width,
+            lines,
+            range: (lo, hi),
+        });
     }
 
     /// Scrolls the article so the selected sentence starts a third of the way down.

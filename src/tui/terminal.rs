@@ -180,8 +180,14 @@ pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::R
     let size = terminal.size()?;
     let mut app = App::with_reviews(timeline, reviews, cfg, (size.width, size.height));
     let mut last_tick = Instant::now();
+    // A hidden switch for the tests: panic after the first frame, to prove the panic hook
+    // restores the terminal. Read once, here; it does nothing else.
+    let mut test_panic = std::env::var_os("TARIKH_TEST_PANIC").is_some();
     let code = loop {
         terminal.draw(|f| view::draw(&app, f))?;
+        if std::mem::take(&mut test_panic) {
+            panic!("TARIKH_TEST_PANIC is set: panicking on purpose after the first frame");
+        }
         // Sleep until something happens; a signal is noticed within the poll interval, and an
         // article changed on disk within about half a second.
         loop {
