@@ -166,30 +166,57 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let mut timeline = session.extract(sources);
             timeline.warnings.extend(session.orphan_warnings());
-            let rendered = args.format.render(&timeline);
-            match &args.output {
-                Some(path) => std::fs::write(path, rendered).with_context(|| {
-                    format!(
-                        "cannot write '{}'; check the directory exists and is writable",
-                        path.display()
-                    )
-                })?,
+            let written = match &args.output {
+                Some(path) => {
+                    let file = std::fs::File::create(path).with_context(|| {
+                        format!(
+                            "cannot write '{}'; check the directory exists and is writable",
+                            path.display()
+                        )
+                    })?;
+                    let mut out = std::io::BufWriter::new(file);
+                    args.format
+                        .write(&timeline, &mut out)
+                        .and_then(|_| out.flush())
+                        .with_context(|| format!("cannot write '{}'", path.display()))
+                }
                 None => {
-                    let mut out = std::io::stdout().lock();
-                    if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush())
-                        && e.kind() != std::io::ErrorKind::BrokenPipe
+                    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                    match args
+                        .format
+                        .write(&timeline, &mut out)
+                        .and_then(|_| out.flush())
                     {
-                        return Err(e).context("cannot write to standard output");
+                        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                            Err(e).context("cannot write to standard output")
+                        }
+                        _ => Ok(()),
                     }
                 }
-            }
+            };
+            written?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
             let (sources, opts) = load(&cli.view.common)?;
             let mut session =
                 Session::load(&sources, cli.view.common.review.as_deref(), opts, true);
+            // Large inputs take a second or two before the viewer can open: say so (Ctrl-C
+            // cancels; the terminal is not touched yet).
+            let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
+            let notice =
+                std::io::stderr().is_terminal() && (bytes > 4 << 20 || sources.len() > 200);
+            if notice {
+                eprint!(
+                    "tarikh: finding the dates in {} article(s), {} MB… (Ctrl-C cancels)",
+                    sources.len(),
+                    bytes >> 20
+                );
+            }
             let timeline = session.extract(sources);
+            if notice {
+                eprint!("\r\x1b[K");
+            }
             let tui = TuiOptions {
                 bidi: match cli.view.bidi {
                     Some(BidiArg::Terminal) => BidiMode::Terminal,
@@ -271,6 +298,9 @@ fn load(common: &Common) -> Result<(Vec<Source>, Options)> {
             text: SAMPLE.to_string(),
         });
     }
+    let progress = std::io::stderr().is_terminal();
+    let mut last = std::time::Instant::now();
+    let mut shown = false;
     for path in &common.files {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
@@ -295,12 +325,21 @@ fn load(common: &Common) -> Result<(Vec<Source>, Options)> {
                 );
             }
             files.sort();
-            for f in files {
+            let total = files.len();
+            for (k, f) in files.into_iter().enumerate() {
+                if progress && last.elapsed().as_millis() >= 250 {
+                    last = std::time::Instant::now();
+                    eprint!("\rtarikh: reading {}: {k}/{total} files", path.display());
+                    shown = true;
+                }
                 sources.push(read_file(&f)?);
             }
         } else {
             sources.push(read_file(path)?);
         }
+    }
+    if shown {
+        eprint!("\r\x1b[K");
     }
     unique_ids(&mut sources);
     if common.review.is_some() && sources.len() > 1 {

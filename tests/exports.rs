@@ -312,3 +312,18 @@ fn extract_writes_every_format_from_the_command_line() {
         );
     }
 }
+
+#[test]
+fn csv_shows_control_characters_instead_of_passing_them_on() {
+    let t = extract_sources(
+        vec![Source {
+            id: "x".into(),
+            path: None,
+            text: "وقع ذلك \u{1b}]0;pwned\u{7} يوم 5 يناير 2022 \u{9b}31m.".into(),
+        }],
+        &Options::default(),
+    );
+    let text = Format::Csv.render(&t);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{9b}') && !text.contains('\u{7}'));
+    assert!(text.contains("\\u{1b}"), "{text}");
+}

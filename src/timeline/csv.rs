@@ -2,7 +2,8 @@
 //!
 //! Starts with a UTF-8 byte-order mark so spreadsheet programs read Arabic as UTF-8, uses CRLF
 //! line ends and quotes every text field (RFC 4180). A cell that a spreadsheet would run as a
-//! formula (starting with = + @ or - and a digit) is prefixed with an apostrophe.
+//! formula (starting with = + @ or - and a digit) is prefixed with an apostrophe; control
+//! characters are written as visible escapes (`\u{1b}`).
 
 use super::model::Timeline;
 
@@ -28,7 +29,9 @@ fn quote(field: &str) -> String {
         [b'-', next, ..] => next.is_ascii_digit() || matches!(next, b'(' | b'=' | b'+' | b'@'),
         _ => false,
     };
-    let body = field.replace('"', "\"\"");
+    // Control characters (ESC, NUL, C1) would garble a spreadsheet or a terminal that shows the
+    // file: they are written as visible escapes, as in the Markdown chronology.
+    let body = super::format::visible_controls(field).replace('"', "\"\"");
     if risky {
         format!("\"'{body}\"")
     } else {

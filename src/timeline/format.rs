@@ -24,24 +24,31 @@ pub enum Format {
 impl Format {
     /// Renders the timeline in this format.
     pub fn render(self, timeline: &Timeline) -> String {
+        let mut out = Vec::new();
+        // Writing to memory cannot fail, and every format writes UTF-8.
+        let _ = self.write(timeline, &mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Writes the timeline in this format as it is rendered, so a large JSON timeline is never
+    /// held twice in memory.
+    pub fn write(self, timeline: &Timeline, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         match self {
             Format::Json => {
-                let mut s = serde_json::to_string_pretty(timeline).unwrap_or_default();
-                s.push('\n');
-                s
+                serde_json::to_writer_pretty(&mut *out, timeline)?;
+                out.write_all(b"\n")
             }
             Format::Jsonl => {
-                let mut s = String::new();
                 for e in &timeline.events {
-                    s.push_str(&serde_json::to_string(e).unwrap_or_default());
-                    s.push('\n');
+                    serde_json::to_writer(&mut *out, e)?;
+                    out.write_all(b"\n")?;
                 }
-                s
+                Ok(())
             }
-            Format::Md => markdown(timeline),
-            Format::Csv => super::csv::render(timeline),
-            Format::Timelinejs => super::timelinejs::render(timeline),
-            Format::Timeml => super::timeml::render(timeline),
+            Format::Md => out.write_all(markdown(timeline).as_bytes()),
+            Format::Csv => out.write_all(super::csv::render(timeline).as_bytes()),
+            Format::Timelinejs => out.write_all(super::timelinejs::render(timeline).as_bytes()),
+            Format::Timeml => out.write_all(super::timeml::render(timeline).as_bytes()),
         }
     }
 

@@ -869,7 +869,10 @@ impl App {
         let path = dir.join(format!("{stem}.timeline.{}", format.extension()));
         let mut tmp = tempfile::NamedTempFile::new_in(&dir)
             .with_context(|| format!("cannot write in {}", dir.display()))?;
-        tmp.write_all(format.render(&self.timeline).as_bytes())?;
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        format.write(&self.timeline, &mut out)?;
+        out.flush()?;
+        drop(out);
         tmp.as_file().sync_all()?;
         tmp.persist(&path)
             .with_context(|| format!("cannot write {}", path.display()))?;
