@@ -500,3 +500,81 @@ fn a_two_megabyte_article_opens_at_its_last_sentence() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// The terminal disappears under the viewer (its window closed, tmux killed): the viewer must
+/// end by itself, not spin on the dead terminal.
+#[test]
+fn the_viewer_ends_when_its_terminal_disappears() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 30,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two new descriptors into the integers we pass and only reads the
+    // window size; no other memory.
+    let ok = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(ok, 0, "openpty");
+    // SAFETY: sets a flag on a descriptor we own: the viewer must not inherit the terminal's
+    // master side, or closing ours would not close the terminal.
+    unsafe { libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC) };
+    // SAFETY: both descriptors were just opened for us and are owned from here on.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tarikh"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TERM", "xterm-256color")
+        .stdin(slave.try_clone().unwrap())
+        .stdout(slave.try_clone().unwrap())
+        .stderr(slave.try_clone().unwrap());
+    // SAFETY: runs in the child between fork and exec and only calls async-signal-safe
+    // functions: a new session whose controlling terminal is the pty, as a terminal gives.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    // Only the viewer may hold the terminal's other side, as with a real terminal window.
+    drop(cmd);
+    drop(slave);
+    // Wait for the first frame, then close the terminal.
+    let mut file = std::fs::File::from(master);
+    let mut seen = Vec::new();
+    let start = Instant::now();
+    // The status bar's "? help" is written last in a frame.
+    while !String::from_utf8_lossy(&seen).contains("help") {
+        assert!(start.elapsed() < Duration::from_secs(30), "no first frame");
+        let mut buf = [0u8; 4096];
+        match file.read(&mut buf) {
+            Ok(n) if n > 0 => seen.extend_from_slice(&buf[..n]),
+            _ => break,
+        }
+    }
+    drop(file);
+    let closed = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(!status.success(), "a lost terminal ends like a hang-up");
+            break;
+        }
+        if closed.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("the viewer kept running after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -174,6 +174,7 @@ pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::R
     }
     let mut terminal = enter(&cfg)?;
     let _guard = Guard;
+    watch_for_a_lost_terminal(Arc::clone(&signal));
     // Start crossterm's event reader (it installs the SIGWINCH handler) before the first
     // frame, so a resize while that frame is drawn is not lost; then read the size.
     poll(Duration::ZERO)?;
@@ -209,7 +210,7 @@ pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::R
             }
         }
         // Take every queued event before drawing again, so held keys do not lag behind.
-        while app.quit.is_none() && poll(Duration::ZERO)? {
+        while app.quit.is_none() && signal.load(Ordering::SeqCst) == 0 && poll(Duration::ZERO)? {
             if let Some(action) = translate(&app, event::read()?) {
                 update(&mut app, action);
             }
@@ -239,6 +240,30 @@ pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::R
         }
     }
     Ok(code)
+}
+
+/// When the terminal goes away (its window closed, the multiplexer killed), crossterm's reader
+/// spins on the dead descriptor and the event loop never gets control back. A watchdog thread
+/// notices — the descriptor is no terminal any more, or a termination signal went unanswered
+/// for two seconds — and ends the process as a hang-up would. Reviews are saved at every
+/// change, so nothing is lost.
+fn watch_for_a_lost_terminal(signal: Arc<AtomicUsize>) {
+    std::thread::spawn(move || {
+        let mut unanswered = 0u32;
+        loop {
+            std::thread::sleep(Duration::from_millis(500));
+            if !ACTIVE.load(Ordering::SeqCst) {
+                return;
+            }
+            let sig = signal.load(Ordering::SeqCst);
+            unanswered = if sig != 0 { unanswered + 1 } else { 0 };
+            if !io::stdout().is_terminal() || unanswered >= 4 {
+                restore();
+                let code = if sig != 0 { 128 + sig as i32 } else { 129 };
+                std::process::exit(code);
+            }
+        }
+    });
 }
 
 /// How often the event loop looks whether an article changed on disk.
