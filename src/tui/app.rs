@@ -923,6 +923,22 @@ impl App {
         self.timeline.events.get(self.selected)
     }
 
+    /// Closes the innermost open view (help, orphan list, article); false when none was open.
+    /// Esc and q share it and differ only in what they do at the top.
+    fn close_view(&mut self) -> bool {
+        if self.help.is_some() {
+            self.help = None;
+        } else if self.orphans.is_some() {
+            self.orphans = None;
+        } else if self.view == View::Article {
+            self.view = View::Main;
+            self.article = None;
+        } else {
+            return false;
+        }
+        true
+    }
+
     /// Index of the document the selected event comes from (the first document otherwise).
     pub fn document(&self) -> usize {
         self.event()
@@ -1515,27 +1531,13 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Back => {
-            if app.help.is_some() {
-                app.help = None;
-            } else if app.orphans.is_some() {
-                app.orphans = None;
-            } else if app.view == View::Article {
-                app.view = View::Main;
-                app.article = None;
-            } else if !app.search.query.is_empty() {
+            if !app.close_view() && !app.search.query.is_empty() {
                 app.search = Search::default();
                 app.rebuild_detail();
             }
         }
         Action::Quit => {
-            if app.help.is_some() {
-                app.help = None;
-            } else if app.orphans.is_some() {
-                app.orphans = None;
-            } else if app.view == View::Article {
-                app.view = View::Main;
-                app.article = None;
-            } else {
+            if !app.close_view() {
                 app.quit_or_warn();
             }
         }

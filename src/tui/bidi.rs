@@ -182,18 +182,7 @@ struct Prepared {
 
 impl Prepared {
     fn new(text: &str, base: usize, mode: BidiMode) -> Self {
-        let glyphs = logical_glyphs(text, base, mode);
-        let mut joined = String::new();
-        let mut offsets = Vec::with_capacity(glyphs.len());
-        for g in &glyphs {
-            offsets.push(joined.len());
-            joined.push_str(&g.text);
-        }
-        Prepared {
-            glyphs,
-            offsets,
-            joined,
-        }
+        Prepared::rejoin(logical_glyphs(text, base, mode))
     }
 
     fn byte(&self, glyph: usize) -> usize {
