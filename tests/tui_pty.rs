@@ -170,3 +170,28 @@ fn not_a_terminal_points_at_extract() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("tarikh extract"), "{err}");
 }
+
+#[test]
+fn a_key_that_arrives_with_a_resize_is_never_stranded() {
+    // Each key is typed right behind two window resizes: the first wakes the viewer, and while
+    // it draws, the second SIGWINCH and the key arrive together. An edge-triggered event source
+    // reported only the resize then and left the key unread until another one arrived (issue
+    // 12: the `q` after a burst of resizes at 1×1 was missed). Every key must take effect.
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    for i in 0..40u16 {
+        s.resize(90, 25);
+        s.resize(100 + i % 2, 30);
+        if i % 2 == 0 {
+            s.send("j");
+            s.wait_for(" Events 2/");
+        } else {
+            s.send("k");
+            s.wait_for(" Events 1/");
+        }
+    }
+    s.resize(60, 20);
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

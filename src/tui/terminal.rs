@@ -210,8 +210,17 @@ pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::R
             }
         }
         // Take every queued event before drawing again, so held keys do not lag behind.
-        while app.quit.is_none() && signal.load(Ordering::SeqCst) == 0 && poll(Duration::ZERO)? {
-            if let Some(action) = translate(&app, event::read()?) {
+        while app.quit.is_none() && signal.load(Ordering::SeqCst) == 0 && poll(DRAIN)? {
+            let ev = event::read()?;
+            // After any resize the next frame is drawn whole: a window shrunk and grown back
+            // before we looked has the same size as before but lost what it showed, and a diff
+            // against the old frame would leave it half empty.
+            if matches!(ev, Event::Resize(..)) {
+                // (`Terminal::clear` would ask the terminal for the cursor position first.)
+                let size = terminal.size()?;
+                terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+            }
+            if let Some(action) = translate(&app, ev) {
                 update(&mut app, action);
             }
         }
@@ -265,6 +274,11 @@ fn watch_for_a_lost_terminal(signal: Arc<AtomicUsize>) {
         }
     });
 }
+
+/// How long the loop waits for one more queued event before it draws. Not zero: crossterm's
+/// `/dev/tty` source (level-triggered, so a key that arrives together with a resize is never
+/// stranded) reads nothing at all when polled with a zero timeout.
+const DRAIN: Duration = Duration::from_millis(1);
 
 /// How often the event loop looks whether an article changed on disk.
 const TICK: Duration = Duration::from_millis(500);
