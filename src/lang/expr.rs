@@ -308,6 +308,27 @@ impl Expr {
         }
     }
 
+    /// True when the expression can point either way and the tense of its sentence decides: a
+    /// bare weekday, night, month, day and month, season, occasion or Hijri month without a
+    /// year or a modifier.
+    pub fn leans(&self) -> bool {
+        match self {
+            Expr::Weekday { rel, .. }
+            | Expr::Night { rel, .. }
+            | Expr::MidWeek(rel)
+            | Expr::Weekend(rel) => rel.is_none(),
+            Expr::Date { year, rel, .. }
+            | Expr::Hijri { year, rel, .. }
+            | Expr::Season { year, rel, .. }
+            | Expr::Occasion { year, rel, .. } => year.is_none() && rel.is_none(),
+            Expr::NthWeekday { year, .. } => year.is_none(),
+            Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.leans(),
+            Expr::Time { day: Some(d), .. } => d.leans(),
+            Expr::Range(a, b) => a.leans() && b.leans(),
+            _ => false,
+        }
+    }
+
     /// True when the text itself points after the anchor ("غدا", "المقبل", "بعد يومين"), so
     /// landing after the article's date is expected rather than suspicious.
     pub fn points_forward(&self) -> bool {
@@ -333,6 +354,26 @@ impl Expr {
     }
 }
 
+/// Which way in time a clause points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// What has happened: perfect verbs, كان, قد + perfect.
+    Past,
+    /// What is to come: سـ / سوف + imperfect, من المقرر, the imperfect of a scheduled event.
+    Future,
+}
+
+/// The tense of the clause around an expression, and the word that gives it away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tense {
+    /// Past or future.
+    pub dir: Direction,
+    /// False for a verb that only reports ("قال", "أعلن"): what it reports may lie ahead.
+    pub strong: bool,
+    /// The clue word's byte span in the original text, quoted in the reason.
+    pub clue: (usize, usize),
+}
+
 /// An expression found in a text: its meaning and its byte span in the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -342,7 +383,8 @@ pub struct Found {
     pub end: usize,
     /// What it means.
     pub expr: Expr,
-    /// The sentence says it speaks of what is to come ("من المقرر", "سوف"), so an expression
-    /// that could point either way points forward.
-    pub future: bool,
+    /// The tense of the expression's own clause, when a word there shows it.
+    pub tense: Option<Tense>,
+    /// The first strong tense clue anywhere in its sentence, for when the clause says nothing.
+    pub sentence_tense: Option<Tense>,
 }

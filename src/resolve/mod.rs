@@ -27,19 +27,70 @@ pub enum Prefer {
 
 /// What resolution needs to know about the document.
 #[derive(Debug, Clone, Copy)]
-pub struct Context {
+pub struct Context<'a> {
     /// The anchor day, if known.
     pub anchor: Option<NaiveDate>,
     /// Whether the anchor was inferred (relative dates are then marked uncertain).
     pub inferred: bool,
-    /// Which way ambiguous expressions lean.
+    /// Which way ambiguous expressions lean: the sentence's tense when it shows one
+    /// ([`Context::told`]), else `--prefer`.
     pub prefer: Prefer,
+    /// The tense clue that set `prefer`, if the sentence gave one.
+    pub told: Option<Told<'a>>,
     /// The first day of the date written last before this one in the document, for
     /// "بعد يومين من ذلك" and "اليوم التالي".
     pub previous: Option<NaiveDate>,
     /// The first day of the date written last before this one in the same sentence: the day a
     /// clock time without its own day falls on ("يوم الخميس … عند الساعة 11").
     pub sentence_day: Option<NaiveDate>,
+    /// The day each weekday (Monday first) fell on where the document dated it plainly
+    /// ("أمس الثلاثاء", "الخميس 6 يناير"), for the same weekday named again bare.
+    pub weekdays: [Option<NaiveDate>; 7],
+}
+
+/// The tense clue a sentence gave for an expression that can point either way.
+#[derive(Debug, Clone, Copy)]
+pub struct Told<'a> {
+    /// The clue word as written ("ستعقد", "قال").
+    pub clue: &'a str,
+    /// How far the clue is to be trusted.
+    pub strength: Strength,
+}
+
+/// How much a tense clue says about one expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// A clue elsewhere in the sentence, not in the expression's clause.
+    Sentence,
+    /// A reporting verb of its clause ("قال", "أعلن"): what it reports may lie ahead.
+    Weak,
+    /// A tense marker or an event verb of its clause ("ستعقد", "وقع").
+    Strong,
+}
+
+impl Context<'_> {
+    /// A context with only an anchor: no tense, nothing written before.
+    pub fn new(anchor: Option<NaiveDate>, inferred: bool, prefer: Prefer) -> Self {
+        Context {
+            anchor,
+            inferred,
+            prefer,
+            told: None,
+            previous: None,
+            sentence_day: None,
+            weekdays: [None; 7],
+        }
+    }
+
+    /// The reason's words for the tense clue, when one set the direction.
+    fn told_note(&self) -> Option<String> {
+        let t = self.told?;
+        let way = match self.prefer {
+            Prefer::Past => "back",
+            Prefer::Future => "ahead",
+        };
+        Some(format!("the sentence's '{}' points {way}", t.clue))
+    }
 }
 
 /// One resolved expression.
@@ -123,19 +174,57 @@ fn unresolved(value: String, precision: Precision) -> EventDate {
     }
 }
 
-/// The weekday `w` seen from the anchor: with `rel` strictly before or after it; bare, on or
-/// before it (past) or on or after it (future).
+/// The weekday `w` seen from the anchor: with `rel` strictly before or after it. A bare one is
+/// the anchor day itself, or else, in order: the way a strong tense clue of its clause points;
+/// the day the document dated that weekday plainly elsewhere; the way a reporting verb of its
+/// clause points; the one nearest the date its sentence gave before it (within half a week);
+/// the way a clue elsewhere in the sentence points; `--prefer`.
 fn weekday_from(
     anchor: NaiveDate,
     w: Weekday,
     rel: Option<Rel>,
-    prefer: Prefer,
+    cx: &Context,
 ) -> (NaiveDate, String) {
     let ahead = days_until(anchor, w);
     let behind = (7 - ahead) % 7;
     let a = anchor_name(anchor);
     let name = weekday_name(w);
-    match (rel, prefer) {
+    let told = |reason: String| match cx.told_note() {
+        Some(note) => format!("{reason}: {note}"),
+        None => reason,
+    };
+    let strength = cx.told.map(|t| t.strength);
+    if rel.is_none() && ahead != 0 && strength < Some(Strength::Strong) {
+        if let Some(d) = cx.weekdays[w.num_days_from_monday() as usize]
+            .filter(|d| (*d - anchor).num_days().abs() <= 7)
+        {
+            return (
+                d,
+                format!(
+                    "the {name} the article dates elsewhere, {}; anchor {a}",
+                    ymd(d)
+                ),
+            );
+        }
+        if let Some(d) = cx.sentence_day.filter(|d| *d != anchor)
+            && strength < Some(Strength::Weak)
+        {
+            let fwd = days_until(d, w);
+            let near = if fwd <= 3 {
+                add_days(d, fwd)
+            } else {
+                add_days(d, fwd - 7)
+            };
+            return (
+                near,
+                format!(
+                    "the {name} nearest {}, the date its sentence gives; anchor {a}",
+                    ymd(d)
+                ),
+            );
+        }
+    }
+    match (rel, cx.prefer) {
         (Some(Rel::Last), _) => {
             let back = if behind == 0 { 7 } else { behind };
             (
@@ -160,11 +249,11 @@ fn weekday_from(
         }
         (None, Prefer::Past) => (
             add_days(anchor, -behind),
-            format!("the most recent {name} before the anchor, {a}"),
+            told(format!("the most recent {name} before the anchor, {a}")),
         ),
         (None, Prefer::Future) => (
             add_days(anchor, ahead),
-            format!("the next {name} after the anchor, {a}"),
+            told(format!("the next {name} after the anchor, {a}")),
         ),
     }
 }
@@ -203,6 +292,15 @@ fn nearest_year(anchor: NaiveDate, month: u32, day: u32, prefer: Prefer) -> Opti
 /// Resolves one expression against the document's context.
 pub fn resolve(expr: &Expr, cx: &Context) -> Resolution {
     let mut r = resolve_inner(expr, cx);
+    // The tense clue goes into the reason (a weekday's own rules say it themselves).
+    if let (Some(t), Some(note), Some(date)) = (cx.told, cx.told_note(), r.date.as_mut())
+        && expr.leans()
+        && date.start.is_some()
+        && !date.reason.contains(t.clue)
+        && !weekday_based(expr)
+    {
+        date.reason = format!("{}; {note}", date.reason);
+    }
     if let (Some(a), Some(date)) = (cx.anchor, &r.date)
         && let Some(start) = date.start
         && start > a
@@ -225,6 +323,16 @@ pub fn resolve(expr: &Expr, cx: &Context) -> Resolution {
         date.uncertain = true;
     }
     r
+}
+
+/// True when the expression is resolved through [`weekday_from`], which words its own reason.
+fn weekday_based(expr: &Expr) -> bool {
+    match expr {
+        Expr::Weekday { .. } | Expr::Night { .. } => true,
+        Expr::DayPart(_, inner) => weekday_based(inner),
+        Expr::Time { day: Some(d), .. } => weekday_based(d),
+        _ => false,
+    }
 }
 
 fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
@@ -271,7 +379,7 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         } => resolve_date(day, month, year, weekday, rel, cx),
         Expr::Weekday { weekday, rel } => match cx.anchor {
             Some(a) => {
-                let (d, reason) = weekday_from(a, weekday, rel, prefer);
+                let (d, reason) = weekday_from(a, weekday, rel, cx);
                 let mut date = one_day(d, reason);
                 date.uncertain = rel.is_none();
                 Resolution::event(K::Date, date)
@@ -287,7 +395,7 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         },
         Expr::Night { weekday, rel, days } => match cx.anchor {
             Some(a) => {
-                let (d, reason) = weekday_from(a, weekday, rel, prefer);
+                let (d, reason) = weekday_from(a, weekday, rel, cx);
                 let end = add_days(d, days as i64);
                 let mut date = span(
                     d,

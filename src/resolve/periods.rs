@@ -326,36 +326,46 @@ pub(super) fn season(
     season_date(season, pick, how)
 }
 
-/// Chooses among candidate days the one the text means, relative to the anchor.
+/// Chooses among candidate days the one the text means, relative to the anchor: by its
+/// modifier; else the way the sentence's tense points; else the one nearest the anchor
+/// (`--prefer` breaking a tie).
 fn choose(
     cands: &[NaiveDate],
     a: NaiveDate,
     rel: Option<Rel>,
-    prefer: Prefer,
+    cx: &Context,
 ) -> Option<(NaiveDate, &'static str)> {
     let before = || cands.iter().copied().filter(|d| *d < a).max();
     let after = || cands.iter().copied().filter(|d| *d > a).min();
-    match (rel, prefer) {
-        (Some(Rel::Last), _) => before().map(|d| (d, "the last one before the anchor")),
-        (Some(Rel::Next), _) => after().map(|d| (d, "the next one after the anchor")),
-        (Some(Rel::This), _) => cands
+    match (rel, cx.told.is_some(), cx.prefer) {
+        (Some(Rel::Last), ..) => before().map(|d| (d, "the last one before the anchor")),
+        (Some(Rel::Next), ..) => after().map(|d| (d, "the next one after the anchor")),
+        (Some(Rel::This), ..) => cands
             .iter()
             .copied()
             .filter(|d| d.year() == a.year())
             .min()
             .map(|d| (d, "the one in the anchor's year")),
-        (None, Prefer::Past) => cands
+        (None, true, Prefer::Past) => cands
             .iter()
             .copied()
             .filter(|d| *d <= a)
             .max()
             .map(|d| (d, "the most recent one on or before the anchor")),
-        (None, Prefer::Future) => cands
+        (None, _, Prefer::Future) => cands
             .iter()
             .copied()
             .filter(|d| *d >= a)
             .min()
             .map(|d| (d, "the next one on or after the anchor")),
+        (None, false, Prefer::Past) => cands
+            .iter()
+            .copied()
+            .min_by_key(|d| {
+                let dist = (*d - a).num_days();
+                (dist.abs(), dist > 0)
+            })
+            .map(|d| (d, "the one nearest the anchor")),
     }
 }
 
@@ -476,7 +486,7 @@ pub(super) fn occasion(
             let cands: Vec<NaiveDate> = ((a.year() - 1)..=(a.year() + 1))
                 .flat_map(|y| occasion_days(o, y))
                 .collect();
-            let (d, how) = choose(&cands, a, rel, cx.prefer)?;
+            let (d, how) = choose(&cands, a, rel, cx)?;
             (d, format!("{how}, {}", anchor_name(a)))
         }
         (None, None) => return None,
@@ -520,33 +530,37 @@ pub(super) fn hijri_date(
                     let cands: Vec<NaiveDate> = ((ay - 1)..=(ay + 1))
                         .filter_map(|hy| hijri::to_gregorian(hy, month, d))
                         .collect();
-                    let g = cands
-                        .iter()
-                        .copied()
-                        .min_by_key(|g| (*g - a).num_days().abs())?;
-                    one_day(
-                        g,
-                        format!(
-                            "{d} {name} in the Hijri year nearest the anchor, {}; {conv}",
-                            anchor_name(a)
-                        ),
-                    )
+                    let (g, how) = choose(&cands, a, rel, cx)?;
+                    one_day(g, format!("{d} {name}: {how}, {}; {conv}", anchor_name(a)))
                 }
                 None => {
                     let spans: Vec<(i32, NaiveDate, NaiveDate)> = ((ay - 1)..=(ay + 1))
                         .filter_map(|hy| hijri::month_span(hy, month).map(|(s, e)| (hy, s, e)))
                         .collect();
-                    let pick = match (rel, cx.prefer) {
-                        (Some(Rel::Last), _) => {
+                    // By its modifier, else the sentence's tense, else the month nearest
+                    // the anchor (the one it falls in, or the closer neighbour).
+                    let distance = |&&(_, s, e): &&(i32, NaiveDate, NaiveDate)| {
+                        if s <= a && a <= e {
+                            0
+                        } else {
+                            (s - a).num_days().abs().min((e - a).num_days().abs())
+                        }
+                    };
+                    let pick = match (rel, cx.told.is_some(), cx.prefer) {
+                        (Some(Rel::Last), ..) => {
                             spans.iter().filter(|(_, _, e)| *e < a).max_by_key(|x| x.1)
                         }
-                        (Some(Rel::Next), _) | (None, Prefer::Future) => {
+                        (Some(Rel::Next), ..) => {
                             spans.iter().filter(|(_, s, _)| *s > a).min_by_key(|x| x.1)
                         }
-                        (Some(Rel::This), _) => spans.iter().find(|(hy, ..)| *hy == ay),
-                        (None, Prefer::Past) => {
+                        (None, _, Prefer::Future) => {
+                            spans.iter().filter(|(_, _, e)| *e >= a).min_by_key(|x| x.1)
+                        }
+                        (Some(Rel::This), ..) => spans.iter().find(|(hy, ..)| *hy == ay),
+                        (None, true, Prefer::Past) => {
                             spans.iter().filter(|(_, s, _)| *s <= a).max_by_key(|x| x.1)
                         }
+                        (None, false, Prefer::Past) => spans.iter().min_by_key(distance),
                     }?;
                     whole(
                         pick.0,
@@ -626,7 +640,7 @@ pub(super) fn nth_weekday(
                 MonthRef::Hijri(_) => hijri::from_gregorian(a)?.0,
             };
             let cands: Vec<NaiveDate> = ((base - 1)..=(base + 1)).filter_map(in_year).collect();
-            let (d, how) = choose(&cands, a, None, cx.prefer)?;
+            let (d, how) = choose(&cands, a, None, cx)?;
             (d, format!("{how}, {}", anchor_name(a)))
         }
         (None, None) => return None,

@@ -8,8 +8,9 @@ pub mod stream;
 pub mod timelinejs;
 pub mod timeml;
 
-use crate::resolve::{Context, Prefer, resolve};
-use chrono::NaiveDate;
+use crate::lang::expr::{Direction, Expr, Found};
+use crate::resolve::{Context, Prefer, Strength, Told, resolve};
+use chrono::{Datelike, NaiveDate};
 use model::*;
 
 /// How to extract: the anchor if known, and which way ambiguous dates lean.
@@ -134,32 +135,26 @@ fn add_document(
             source.id
         ));
     }
-    let mut cx = Context {
-        anchor: anchor.date,
-        inferred: anchor.basis == AnchorBasis::Inferred,
-        prefer: opts.prefer,
-        previous: None,
-        sentence_day: None,
-    };
+    let mut cx = Context::new(
+        anchor.date,
+        anchor.basis == AnchorBasis::Inferred,
+        opts.prefer,
+    );
+    cx.weekdays = dated_weekdays(&text, &found, &cx);
     let mut current_sentence = usize::MAX;
     // "بعد يومين من ذلك", "اليوم التالي" count from the date written last before them, which
     // in narrative news is often in the sentence before.
-    for (sentence_index, f) in found {
+    for &(sentence_index, ref f) in &found {
         if sentence_index != current_sentence {
             current_sentence = sentence_index;
             cx.sentence_day = None;
         }
-        let r = if f.future && cx.prefer == Prefer::Past {
-            resolve(
-                &f.expr,
-                &Context {
-                    prefer: Prefer::Future,
-                    ..cx
-                },
-            )
-        } else {
-            resolve(&f.expr, &cx)
-        };
+        let r = resolve(&f.expr, &with_tense(&cx, f, &text));
+        if let Some(start) = r.date.as_ref().and_then(|d| d.start)
+            && plain_weekday(f) == Some(start.weekday())
+        {
+            cx.weekdays[start.weekday().num_days_from_monday() as usize] = Some(start);
+        }
         if let Some(start) = r.date.as_ref().and_then(|d| d.start) {
             cx.previous = Some(start);
             cx.sentence_day = Some(start);
@@ -214,6 +209,70 @@ fn add_document(
         text,
         sentences,
     });
+}
+
+/// The context for one expression: the tense of its clause (or, weaker, of its sentence)
+/// decides which way it leans when it can point either way.
+fn with_tense<'a>(cx: &Context<'a>, f: &Found, text: &'a str) -> Context<'a> {
+    let (t, strength) = match (f.tense, f.sentence_tense) {
+        (Some(t), _) if t.strong => (t, Strength::Strong),
+        (Some(t), _) => (t, Strength::Weak),
+        (None, Some(t)) => (t, Strength::Sentence),
+        (None, None) => return *cx,
+    };
+    Context {
+        prefer: match t.dir {
+            Direction::Past => Prefer::Past,
+            Direction::Future => Prefer::Future,
+        },
+        told: Some(Told {
+            clue: text.get(t.clue.0..t.clue.1).unwrap_or_default(),
+            strength,
+        }),
+        ..*cx
+    }
+}
+
+/// The weekday an expression dates plainly: with its date ("الخميس 6 يناير"), from today
+/// ("أمس الثلاثاء"), with a modifier ("السبت الماضي") or with a strong tense clue.
+fn plain_weekday(f: &Found) -> Option<chrono::Weekday> {
+    match &f.expr {
+        Expr::RelDayOn { weekday, .. } => Some(*weekday),
+        Expr::Date {
+            day: Some(_),
+            weekday: Some(w),
+            ..
+        } => Some(*w),
+        Expr::Paired(_, g) => plain_weekday(&Found {
+            expr: (**g).clone(),
+            ..f.clone()
+        }),
+        Expr::Weekday { weekday, rel } => {
+            (rel.is_some() || f.tense.is_some_and(|t| t.strong)).then_some(*weekday)
+        }
+        _ => None,
+    }
+}
+
+/// The days the document dates its weekdays plainly, the first of each, so a bare weekday
+/// written before its plain mention (a headline above the story) can take the same day.
+fn dated_weekdays(text: &str, found: &[(usize, Found)], cx: &Context) -> [Option<NaiveDate>; 7] {
+    let mut days = [None; 7];
+    for (_, f) in found {
+        let Some(w) = plain_weekday(f) else { continue };
+        let slot = &mut days[w.num_days_from_monday() as usize];
+        if slot.is_some() {
+            continue;
+        }
+        if let Some(start) = resolve(&f.expr, &with_tense(cx, f, text))
+            .date
+            .and_then(|d| d.start)
+            .filter(|d| d.weekday() == w)
+        {
+            *slot = Some(start);
+        }
+    }
+    days
 }
 
 /// How many characters a list label keeps from its sentence.

@@ -42,7 +42,7 @@ pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
         t: tokens,
         r: &roles.0,
     };
-    let future = roles.0.contains(&Some(Word::FutureMarker));
+    let sentence_tense = super::tense::sentence(tokens);
     let mut i = 0;
     while i < tokens.len() {
         match g.at(i) {
@@ -50,8 +50,9 @@ pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
                 out.push(Found {
                     start: tokens.list[first].start,
                     end: tokens.list[last].end,
+                    tense: super::tense::clause(tokens, first, last),
+                    sentence_tense,
                     expr,
-                    future,
                 });
                 i = last + 1;
             }

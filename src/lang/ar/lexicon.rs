@@ -135,8 +135,6 @@ pub enum Word {
     HijriEra,
     /// عشر: "-teen", which turns الأحد into "the eleven".
     Teen,
-    /// سوف / من المقرر / المرتقب: the sentence speaks of what is to come.
-    FutureMarker,
     /// نفسه / ذاته: "itself", in "اليوم نفسه" (that same day).
     Same,
     /// عمره: "his age", which turns a decade into an age ("في الثمانينيات من عمره").
@@ -578,14 +576,6 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("ميلادي", W::GregorianEra, Clitics::None),
     ("ميلادية", W::GregorianEra, Clitics::None),
     ("للميلاد", W::GregorianEra, Clitics::None),
-    ("سوف", W::FutureMarker, Conj),
-    ("المقرر", W::FutureMarker, All),
-    ("المزمع", W::FutureMarker, All),
-    ("المزمعة", W::FutureMarker, All),
-    ("المرتقب", W::FutureMarker, All),
-    ("المرتقبة", W::FutureMarker, All),
-    ("يعتزم", W::FutureMarker, Conj),
-    ("تعتزم", W::FutureMarker, Conj),
     ("نفسه", W::Same, Clitics::None),
     ("ذاته", W::Same, Clitics::None),
     ("عمر", W::Age, Clitics::None),

@@ -2,6 +2,7 @@
 
 pub mod grammar;
 pub mod lexicon;
+pub mod tense;
 
 use crate::lang::expr::Found;
 use crate::text::{Tokens, tokenize};
