@@ -4,37 +4,16 @@
 //! formula, heading or reordering of its own. The loop runs over the format table, and the
 //! `match` has no catch-all, so a new format cannot be added without its hostile check.
 
+use tarikh::Timeline;
 use tarikh::timeline::csv::{COLUMNS, DEFUSE};
 use tarikh::timeline::escape::visible_controls;
 use tarikh::timeline::format::{FORMATS, Format};
-use tarikh::{Options, Source, Timeline, extract_sources};
 
 mod export_checks;
 use export_checks::{
-    OUR_ELEMENTS, check_timeml, fragment_elements, fragment_text, has_bidi_control,
+    HOSTILE, OUR_ELEMENTS, check_timeml, fragment_elements, fragment_text, has_bidi_control,
+    hostile,
 };
-
-/// One sentence per attack, each with a date so it becomes an event.
-pub const HOSTILE: &str = "<script>document.title='pwned'</script> وقع الهجوم يوم الخميس (6 يناير 2022) </script><img src=x onerror=\"document.title='img'\"> <b>عاجل</b> &amp; \u{202E}مقلوب\u{202C} \u{2066}معزول\u{2069} انتهى\n\
-=HYPERLINK(\"http://x\",\"y\") وصل الوفد أمس\n\
--1+2 غادر الوفد يوم الجمعة 7 يناير 2022 # عنوان * نجمة _ [رابط](http://x) `code` | خط\n\
-@SUM(A1) ثم عاد الوفد بعد غد --> <!-- ]]> ' \"\n";
-
-/// The hostile article as a timeline (two documents, so merges are attacked too).
-pub fn hostile() -> Timeline {
-    let src = |id: &str| Source {
-        id: id.into(),
-        path: Some(format!("{id}.txt")),
-        text: HOSTILE.into(),
-    };
-    extract_sources(
-        vec![src("<b>doc</b>"), src("=cmd")],
-        &Options {
-            anchor: chrono::NaiveDate::from_ymd_opt(2022, 1, 6),
-            ..Options::default()
-        },
-    )
-}
 
 fn check_json(t: &Timeline, out: &str) {
     let v: serde_json::Value = serde_json::from_str(out).unwrap();

@@ -32,12 +32,14 @@ pub fn visible_controls(s: &str) -> String {
 }
 
 /// Escapes text for HTML content and quoted attribute values (`& < > " '`), with hostile
-/// characters made visible.
+/// characters made visible (as in [`visible_controls`], between U+200E marks so the escape
+/// keeps its order inside right-to-left text).
 pub fn html(s: &str) -> String {
-    let s = visible_controls(s);
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         match c {
+            // Between left-to-right marks, so the escape reads `\u{202e}` in Arabic text too.
+            c if is_hostile(c) => out.push_str(&format!("\u{200E}\\u{{{:x}}}\u{200E}", c as u32)),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -116,7 +118,7 @@ mod tests {
     fn html_leaves_no_markup_and_shows_overrides() {
         assert_eq!(
             html("<script>alert('x')</script> & \u{202E}"),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; \\u{202e}"
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; \u{200E}\\u{202e}\u{200E}"
         );
     }
 

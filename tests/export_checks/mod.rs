@@ -6,6 +6,29 @@
 use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
+use tarikh::{Options, Source, Timeline, extract_sources};
+
+/// One sentence per attack, each with a date so it becomes an event.
+pub const HOSTILE: &str = "<script>document.title='pwned'</script> وقع الهجوم يوم الخميس (6 يناير 2022) </script><img src=x onerror=\"document.title='img'\"> <b>عاجل</b> &amp; \u{202E}مقلوب\u{202C} \u{2066}معزول\u{2069} انتهى\n\
+=HYPERLINK(\"http://x\",\"y\") وصل الوفد أمس\n\
+-1+2 غادر الوفد يوم الجمعة 7 يناير 2022 # عنوان * نجمة _ [رابط](http://x) `code` | خط\n\
+@SUM(A1) ثم عاد الوفد بعد غد --> <!-- ]]> ' \"\n";
+
+/// The hostile article as a timeline (two documents, so merges are attacked too).
+pub fn hostile() -> Timeline {
+    let src = |id: &str| Source {
+        id: id.into(),
+        path: Some(format!("{id}.txt")),
+        text: HOSTILE.into(),
+    };
+    extract_sources(
+        vec![src("<b>doc</b>"), src("=cmd")],
+        &Options {
+            anchor: chrono::NaiveDate::from_ymd_opt(2022, 1, 6),
+            ..Options::default()
+        },
+    )
+}
 
 /// Elements tarikh itself writes into HTML (the page, TimelineJS fragments, Markdown blocks).
 pub const OUR_ELEMENTS: &[&str] = &[
