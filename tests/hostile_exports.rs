@@ -157,7 +157,10 @@ fn check_html(t: &Timeline, out: &str) {
         .map(|n| n.text().unwrap())
         .collect();
     assert!(text.contains("<script>document.title='pwned'</script>"));
-    assert!(text.contains("\\u{202e}مقلوب"));
+    assert!(
+        text.contains("\u{200E}\\u{202e}\u{200E}مقلوب"),
+        "the override is shown, in order"
+    );
     assert!(text.contains("=HYPERLINK(\"http://x\",\"y\")"));
 }
 
