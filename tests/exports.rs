@@ -684,3 +684,19 @@ fn csv_shows_control_characters_instead_of_passing_them_on() {
     assert!(!text.contains('\u{1b}') && !text.contains('\u{9b}') && !text.contains('\u{7}'));
     assert!(text.contains("\\u{1b}"), "{text}");
 }
+
+#[test]
+fn the_viewer_offers_every_format_of_the_table() {
+    use tarikh::timeline::format::FORMATS;
+    use tarikh::tui::app::PromptKind;
+    let help = tarikh::tui::keymap::KEYMAP
+        .iter()
+        .find(|b| b.keys == ["x"])
+        .unwrap()
+        .help;
+    for f in &FORMATS {
+        assert!(PromptKind::Export.label().contains(f.name), "{}", f.name);
+        assert!(help.contains(f.name), "{}", f.name);
+        assert_eq!(Format::from_name(f.name), Some(f.format));
+    }
+}

@@ -351,7 +351,7 @@ impl PromptKind {
             PromptKind::Note => "note",
             PromptKind::Correct => "date (YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD)",
             PromptKind::Anchor => "document date (YYYY-MM-DD)",
-            PromptKind::Export => "export format (json jsonl md csv timelinejs timeml)",
+            PromptKind::Export => "export format (json jsonl md csv html timelinejs timeml)",
         }
     }
 }
