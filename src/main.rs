@@ -27,7 +27,8 @@ stands for every .txt file in it.\n\n\
 Reviewing in the viewer (v verified, f flagged, e note, c correct the date, A set the \
 document date, u undo, F filter; ? lists every key) is saved at once, atomically, to \
 ARTICLE.tarikh.json beside the article (or --review FILE); 'tarikh extract' includes the \
-reviews in its JSON and Markdown.",
+reviews in its JSON, Markdown, CSV, HTML and TimelineJS (the html format is a self-contained timeline page: \
+'tarikh extract --format html -o story.html ARTICLE').",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
