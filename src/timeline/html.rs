@@ -569,7 +569,7 @@ function go(step){
  var vis=events.filter(function(e){return !e.hidden;});if(!vis.length)return;
  var i=vis.indexOf(current());
  var next=i<0?(step>0?vis[0]:vis[vis.length-1]):vis[Math.max(0,Math.min(vis.length-1,i+step))];
- next.focus();next.scrollIntoView({block:"nearest"});
+ next.focus();next.scrollIntoView({block:"nearest"});mark(next);
 }
 document.addEventListener("keydown",function(ev){
  if(ev.altKey||ev.ctrlKey||ev.metaKey)return;
@@ -578,12 +578,12 @@ document.addEventListener("keydown",function(ev){
  if(k==="j"||(on&&k==="ArrowDown")){go(1);ev.preventDefault();}
  else if(k==="k"||(on&&k==="ArrowUp")){go(-1);ev.preventDefault();}
 });
-document.addEventListener("focusin",function(){
- var e=current();
+function mark(e){
  Array.prototype.forEach.call(document.querySelectorAll(".mark[aria-current]"),function(m){m.removeAttribute("aria-current");});
  if(e)(marks[e.id]||[]).forEach(function(m){m.setAttribute("aria-current","true");});
-});
-Object.keys(marks).forEach(function(id){marks[id].forEach(function(m){m.addEventListener("click",function(ev){var e=document.getElementById(id);if(e&&!e.hidden){ev.preventDefault();e.focus();e.scrollIntoView({block:"center"});}});});});
+}
+document.addEventListener("focusin",function(){mark(current());});
+Object.keys(marks).forEach(function(id){marks[id].forEach(function(m){m.addEventListener("click",function(ev){var e=document.getElementById(id);if(e&&!e.hidden){ev.preventDefault();e.focus();e.scrollIntoView({block:"center"});mark(e);}});});});
 apply();
 })();
 "#;
