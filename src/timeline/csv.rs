@@ -8,7 +8,8 @@
 //! Control characters and bidi overrides are written as visible escapes (`\u{1b}`).
 
 use super::escape::visible_controls;
-use super::model::{ReviewStatus, Timeline};
+use super::format::{event_status, status_name};
+use super::model::Timeline;
 
 /// The header row.
 pub const COLUMNS: [&str; 15] = [
@@ -67,12 +68,7 @@ pub fn render(t: &Timeline) -> String {
     for e in &t.events {
         let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         // The editor's review, when a review file is in use.
-        let (status, note) = e
-            .review
-            .as_ref()
-            .map_or((ReviewStatus::Unreviewed, ""), |r| {
-                (r.status, r.note.as_str())
-            });
+        let note = e.review.as_ref().map_or("", |r| r.note.as_str());
         let row = [
             day(e.date.start),
             day(e.date.end),
@@ -86,7 +82,7 @@ pub fn render(t: &Timeline) -> String {
             quote(&e.sentence.text),
             quote(&e.label),
             quote(&e.document),
-            name(&status),
+            status_name(event_status(e)).to_string(),
             quote(note),
             quote(&e.id),
         ];

@@ -2,7 +2,9 @@
 //! each format's name, file extension and writer, and the command line, its help and the
 //! viewer all read it. Also the date headings every human-readable format shares.
 
-use super::model::{EventDate, Precision, Timeline};
+use super::model::{
+    AnchorBasis, DocumentInfo, Event, EventDate, Precision, ReviewStatus, Timeline,
+};
 use crate::resolve::calendar::{month_name, weekday_name};
 use chrono::{Datelike, NaiveDate};
 
@@ -218,4 +220,53 @@ pub fn day_range(start: NaiveDate, end: NaiveDate) -> String {
     } else {
         format!("{first} {} – {}", start.day(), day_name(end))
     }
+}
+
+/// "verified", "flagged", "unreviewed": a review status as every export writes it.
+pub fn status_name(s: ReviewStatus) -> &'static str {
+    match s {
+        ReviewStatus::Unreviewed => "unreviewed",
+        ReviewStatus::Verified => "verified",
+        ReviewStatus::Flagged => "flagged",
+    }
+}
+
+/// An event's review status; `unreviewed` when no review file is in use.
+pub fn event_status(e: &Event) -> ReviewStatus {
+    e.review
+        .as_ref()
+        .map_or(ReviewStatus::Unreviewed, |r| r.status)
+}
+
+/// An event's review in words, for the exports that show it: the status, "date corrected
+/// (extracted: …)" when the editor corrected the date, and the note (empty when none).
+/// `None` when no review file is in use.
+pub fn review_parts(e: &Event) -> Option<(&'static str, Option<String>, &str)> {
+    let r = e.review.as_ref()?;
+    let corrected = match (&r.corrected, &r.extracted) {
+        (Some(_), Some(x)) => Some(format!("date corrected (extracted: {})", date_heading(x))),
+        _ => None,
+    };
+    Some((status_name(r.status), corrected, r.note.as_str()))
+}
+
+/// How a document is dated, in words: "dated Thursday 6 January 2022 (inferred: …)".
+pub fn anchor_words(d: &DocumentInfo) -> String {
+    let Some(a) = d.anchor.date else {
+        return "date unknown: relative dates are unresolved".into();
+    };
+    let basis = match d.anchor.basis {
+        AnchorBasis::Given => "given",
+        AnchorBasis::Inferred => "inferred",
+        AnchorBasis::None => "none",
+    };
+    format!("dated {} ({basis}: {})", day_name(a), d.anchor.reason)
+}
+
+/// A document's first sentence: its headline, in news copy (the id when it has none).
+pub fn headline(d: &DocumentInfo) -> &str {
+    d.sentences
+        .first()
+        .and_then(|s| d.text.get(s.start..s.end))
+        .unwrap_or(&d.id)
 }

@@ -29,8 +29,10 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 
 use super::escape::html;
-use super::format::{date_heading, day_name};
-use super::model::{DocumentInfo, Event, ReviewStatus, Timeline};
+use super::format::{
+    anchor_words, date_heading, event_status, headline, review_parts, status_name,
+};
+use super::model::{Event, Timeline};
 use crate::resolve::calendar::{month_name, weekday_name};
 
 /// A gap longer than this many days between dates breaks the axis (as in the viewer's strip).
@@ -66,30 +68,6 @@ pub fn marked(e: &Event, range: Range<usize>) -> String {
             format!("{}<mark>{}</mark>{}", html(before), html(expr), html(after))
         }
         _ => html(part),
-    }
-}
-
-/// The review in words ("verified — note: …"), or `None` when no review file is in use.
-pub fn review_words(e: &Event) -> Option<String> {
-    let r = e.review.as_ref()?;
-    let mut s = status_name(r.status).to_string();
-    if let (Some(_), Some(x)) = (&r.corrected, &r.extracted) {
-        s.push_str(&format!(
-            " — date corrected (extracted: {})",
-            date_heading(x)
-        ));
-    }
-    if !r.note.is_empty() {
-        s.push_str(&format!(" — note: {}", r.note));
-    }
-    Some(s)
-}
-
-fn status_name(s: ReviewStatus) -> &'static str {
-    match s {
-        ReviewStatus::Unreviewed => "unreviewed",
-        ReviewStatus::Verified => "verified",
-        ReviewStatus::Flagged => "flagged",
     }
 }
 
@@ -261,19 +239,11 @@ fn month_span(first: NaiveDate, last: NaiveDate) -> String {
     }
 }
 
-/// The document's first sentence (its headline, in news copy).
-fn first_sentence(d: &DocumentInfo) -> &str {
-    d.sentences
-        .first()
-        .and_then(|s| d.text.get(s.start..s.end))
-        .unwrap_or(&d.id)
-}
-
 fn header(t: &Timeline, out: &mut String) {
     out.push_str("<header>");
     match t.documents.as_slice() {
         [d] => {
-            let _ = write!(out, "<h1>{}</h1>", html(first_sentence(d)));
+            let _ = write!(out, "<h1>{}</h1>", html(headline(d)));
         }
         docs => {
             let _ = write!(
@@ -285,17 +255,7 @@ fn header(t: &Timeline, out: &mut String) {
     }
     out.push_str("<ul class=\"documents\">");
     for d in &t.documents {
-        let dated = d.anchor.date.map_or_else(
-            || "date unknown: relative dates are unresolved".to_string(),
-            |a| {
-                format!(
-                    "dated {} ({:?}: {})",
-                    day_name(a),
-                    d.anchor.basis,
-                    d.anchor.reason
-                )
-            },
-        );
+        let dated = anchor_words(d);
         let _ = write!(
             out,
             "<li lang=\"en\" dir=\"ltr\"><b>{}</b> · {}",
@@ -306,7 +266,7 @@ fn header(t: &Timeline, out: &mut String) {
             let _ = write!(
                 out,
                 "<br/><bdi lang=\"ar\" dir=\"rtl\">{}</bdi>",
-                html(first_sentence(d))
+                html(headline(d))
             );
         }
         out.push_str("</li>");
@@ -352,11 +312,7 @@ fn filters(t: &Timeline, out: &mut String) {
 }
 
 fn status_of(e: &Event) -> &'static str {
-    status_name(
-        e.review
-            .as_ref()
-            .map_or(ReviewStatus::Unreviewed, |r| r.status),
-    )
+    status_name(event_status(e))
 }
 
 fn card(t: &Timeline, i: usize, e: &Event, out: &mut String) {
@@ -412,18 +368,14 @@ fn card(t: &Timeline, i: usize, e: &Event, out: &mut String) {
         "<p class=\"how\" lang=\"en\" dir=\"ltr\">How: {}</p>",
         html(&e.date.reason)
     );
-    let review = match &e.review {
-        Some(r) => {
-            let mut s = format!("<span class=\"status\">{}</span>", status_name(r.status));
-            if let (Some(_), Some(x)) = (&r.corrected, &r.extracted) {
-                let _ = write!(
-                    s,
-                    " · date corrected (extracted: {})",
-                    html(&date_heading(x))
-                );
+    let review = match review_parts(e) {
+        Some((status, corrected, note)) => {
+            let mut s = format!("<span class=\"status\">{status}</span>");
+            if let Some(c) = corrected {
+                let _ = write!(s, " · {}", html(&c));
             }
-            if !r.note.is_empty() {
-                let _ = write!(s, " · note: <bdi class=\"note\">{}</bdi>", html(&r.note));
+            if !note.is_empty() {
+                let _ = write!(s, " · note: <bdi class=\"note\">{}</bdi>", html(note));
             }
             s
         }
@@ -448,7 +400,7 @@ fn card(t: &Timeline, i: usize, e: &Event, out: &mut String) {
 /// Renders the timeline as one self-contained HTML page.
 pub fn render(t: &Timeline) -> String {
     let title = match t.documents.as_slice() {
-        [d] => first_sentence(d).to_string(),
+        [d] => headline(d).to_string(),
         docs => format!("Timeline of {} articles", docs.len()),
     };
     let mut out = String::with_capacity(4096 + t.events.len() * 1024);

@@ -8,29 +8,22 @@
 //! rendered page runs Arabic right to left with its punctuation at the right end.
 
 use super::escape;
-use super::format::{date_heading, day_name};
+use super::format::{anchor_words, date_heading, event_status, review_parts};
 use super::model::{Event, ReviewStatus, Timeline};
 
 /// Renders the timeline as a Markdown chronology.
 pub fn render(t: &Timeline) -> String {
     let mut s = String::from("# Timeline\n\n");
     for d in &t.documents {
-        let anchor = d
-            .anchor
-            .date
-            .map(day_name)
-            .unwrap_or_else(|| "unknown".into());
         let name = d
             .path
             .as_deref()
             .and_then(|p| std::path::Path::new(p).file_name())
             .map_or_else(|| d.id.clone(), |n| n.to_string_lossy().into_owned());
         s.push_str(&format!(
-            "- {}: dated {} ({:?}: {})\n",
+            "- {}: {}\n",
             escape::markdown(&name),
-            anchor,
-            d.anchor.basis,
-            escape::markdown(&d.anchor.reason)
+            escape::markdown(&anchor_words(d))
         ));
     }
     for w in &t.warnings {
@@ -91,25 +84,22 @@ fn marked_sentence(e: &Event) -> String {
 /// a review file is in use) and, after the label, the correction and the note, so an editor can
 /// paste the reviewed chronology into a memo.
 fn review_md(e: &Event) -> (String, String) {
-    let Some(r) = &e.review else {
+    let Some((_, corrected, note)) = review_parts(e) else {
         return (String::new(), String::new());
     };
-    let mark = match r.status {
+    let mark = match event_status(e) {
         ReviewStatus::Verified => "✓ ",
         ReviewStatus::Flagged => "! ",
         ReviewStatus::Unreviewed => "○ ",
     };
     let mut tail = String::new();
-    if let (Some(_), Some(x)) = (&r.corrected, &r.extracted) {
-        tail.push_str(&format!(
-            " <span dir=\"ltr\">— corrected (extracted: {})</span>",
-            date_heading(x)
-        ));
+    if let Some(c) = corrected {
+        tail.push_str(&format!(" <span dir=\"ltr\">— {c}</span>"));
     }
-    if !r.note.is_empty() {
+    if !note.is_empty() {
         tail.push_str(&format!(
             " <span dir=\"ltr\">— note:</span> <span dir=\"auto\">{}</span>",
-            escape::markdown(&r.note)
+            escape::markdown(note)
         ));
     }
     (mark.to_string(), tail)

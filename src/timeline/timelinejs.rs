@@ -23,8 +23,8 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::{Value, json};
 
 use super::escape::{html, json_for_script};
-use super::format::{date_heading, day_name};
-use super::html::{marked, review_words};
+use super::format::{anchor_words, date_heading, day_name, headline, review_parts};
+use super::html::marked;
 use super::label_cut;
 use super::model::{DocumentInfo, Event, Precision, Timeline};
 
@@ -118,32 +118,21 @@ fn details(e: &Event) -> String {
     if e.date.uncertain {
         s.push_str(" (uncertain: check it)");
     }
-    if let Some(review) = review_words(e) {
-        s.push_str(&format!(" · Review: <bdi>{}</bdi>", html(&review)));
+    if let Some((status, corrected, note)) = review_parts(e) {
+        s.push_str(&format!(" · Review: {status}"));
+        if let Some(c) = corrected {
+            s.push_str(&format!(" — {}", html(&c)));
+        }
+        if !note.is_empty() {
+            s.push_str(&format!(" — note: <bdi>{}</bdi>", html(note)));
+        }
     }
     s
 }
 
-/// "Thursday 6 January 2022 (inferred: …)" for a document.
+/// "Article dated Thursday 6 January 2022 (inferred: …)." for a document.
 fn dated(d: &DocumentInfo) -> String {
-    d.anchor.date.map_or_else(
-        || "The article's date is unknown.".into(),
-        |a| {
-            format!(
-                "Article dated {} ({}).",
-                day_name(a),
-                html(&d.anchor.reason)
-            )
-        },
-    )
-}
-
-/// The document's first sentence (its headline, in news copy).
-fn first_sentence(d: &DocumentInfo) -> &str {
-    d.sentences
-        .first()
-        .and_then(|s| d.text.get(s.start..s.end))
-        .unwrap_or(&d.id)
+    format!("Article {}.", html(&anchor_words(d)))
 }
 
 /// The title slide: the article's headline and date, or every article of a merge, and the long
@@ -151,11 +140,11 @@ fn first_sentence(d: &DocumentInfo) -> &str {
 fn title(t: &Timeline, long: &[&Event]) -> Option<Value> {
     let (headline, mut text) = match t.documents.as_slice() {
         [] => return None,
-        [d] => (rtl(&html(first_sentence(d)), false), ltr(&dated(d))),
+        [d] => (rtl(&html(headline(d)), false), ltr(&dated(d))),
         docs => {
             let mut text = String::new();
             for d in docs {
-                text.push_str(&rtl(&html(first_sentence(d)), true));
+                text.push_str(&rtl(&html(headline(d)), true));
                 text.push_str(&ltr(&format!("{}: {}", html(&d.id), dated(d))));
             }
             (
