@@ -700,3 +700,33 @@ fn the_viewer_offers_every_format_of_the_table() {
         assert_eq!(Format::from_name(f.name), Some(f.format));
     }
 }
+
+#[test]
+fn html_page_without_a_date_or_an_anchor_still_reads() {
+    for text in ["لا تاريخ في هذا النص.", "وصل الوفد أمس."] {
+        let t = extract_sources(
+            vec![Source {
+                id: "x".into(),
+                path: None,
+                text: text.into(),
+            }],
+            &Options::default(),
+        );
+        let page = Format::Html.render(&t);
+        roxmltree::Document::parse_with_options(
+            &page,
+            roxmltree::ParsingOptions {
+                allow_dtd: true,
+                ..Default::default()
+            },
+        )
+        .expect("well-formed");
+        if t.events.is_empty() {
+            assert!(page.contains("No dated event was found."));
+            assert!(!page.contains("class=\"axis\""), "no axis without dates");
+        } else {
+            assert!(page.contains("unresolved (XXXX-XX-XX)"), "{page}");
+            assert!(page.contains("date unknown"));
+        }
+    }
+}

@@ -130,11 +130,6 @@ impl Format {
         FORMATS.iter().find(|s| s.name == name).map(|s| s.format)
     }
 
-    /// Its name on the command line.
-    pub fn name(self) -> &'static str {
-        self.spec().name
-    }
-
     /// Renders the timeline in this format.
     pub fn render(self, timeline: &Timeline) -> String {
         let mut out = Vec::new();

@@ -39,6 +39,8 @@ use crate::resolve::calendar::{month_name, weekday_name};
 pub const BREAK_DAYS: i64 = 180;
 /// Share of the axis width (in percent) a cluster other than the story's own gets.
 const FAR_SHARE: u32 = 12;
+/// Rows of marks on the axis, at most; more overlapping events share the last row.
+const MAX_LANES: usize = 6;
 /// A cluster spanning at most this many days is drawn with one labelled column per day.
 const DAY_COLUMNS: i64 = 31;
 
@@ -147,12 +149,12 @@ fn axis(t: &Timeline, out: &mut String) {
     for (k, c) in clusters.iter().enumerate() {
         if k > 0 {
             let gap = c.first - clusters[k - 1].last;
-            let years = gap / 365;
-            let words = if years >= 1 {
-                format!("{years} year(s) later")
+            let (n, unit) = if gap >= 365 {
+                (gap / 365, "year")
             } else {
-                format!("{} months later", gap / 30)
+                (gap / 30, "month")
             };
+            let words = format!("{n} {unit}{} later", if n == 1 { "" } else { "s" });
             let _ = write!(
                 out,
                 "<div class=\"break\" title=\"{words}\" aria-label=\"break: {words}\">≈</div>"
@@ -174,12 +176,16 @@ fn axis(t: &Timeline, out: &mut String) {
                 continue;
             };
             let (s, end) = (day(s), day(end));
-            let lane = lanes.iter().position(|&l| l < s).unwrap_or(lanes.len());
-            if lane == lanes.len() {
-                lanes.push(end);
-            } else {
-                lanes[lane] = end;
-            }
+            // Past MAX_LANES, events share the last lane rather than make the axis tall.
+            let lane = match lanes.iter().position(|&l| l < s) {
+                Some(free) => free,
+                None if lanes.len() < MAX_LANES => {
+                    lanes.push(end);
+                    lanes.len() - 1
+                }
+                None => MAX_LANES - 1,
+            };
+            lanes[lane] = lanes[lane].max(end);
             let at = (s - c.first) as f64 * 100.0 / span as f64;
             let width = (end - s + 1) as f64 * 100.0 / span as f64;
             let _ = write!(
@@ -325,21 +331,15 @@ fn card(t: &Timeline, i: usize, e: &Event, out: &mut String) {
     );
     // The date in words, machine-readable too.
     let when = date_heading(&e.date);
+    // The first day, machine-readable (a range's end is in the words and the value).
     let datetime = e
         .date
         .start
-        .map(|s| {
-            if e.date.end == Some(s) {
-                s.to_string()
-            } else {
-                format!("P{}D", e.date.end.map_or(1, |x| (x - s).num_days() + 1))
-            }
-        })
+        .map(|s| format!(" datetime=\"{s}\""))
         .unwrap_or_default();
     let _ = write!(
         out,
-        "<p class=\"when\" lang=\"en\" dir=\"ltr\"><time datetime=\"{}\">{}</time>",
-        html(&datetime),
+        "<p class=\"when\" lang=\"en\" dir=\"ltr\"><time{datetime}>{}</time>",
         html(&when)
     );
     if e.date.approximate {
