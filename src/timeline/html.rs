@@ -39,6 +39,8 @@ use crate::resolve::calendar::{month_name, weekday_name};
 pub const BREAK_DAYS: i64 = 180;
 /// Share of the axis width (in percent) a cluster other than the story's own gets.
 const FAR_SHARE: u32 = 12;
+/// Warnings shown unfolded, at most; more are folded under their count.
+const OPEN_WARNINGS: usize = 3;
 /// Rows of marks on the axis, at most; more overlapping events share the last row.
 const MAX_LANES: usize = 6;
 /// A cluster spanning at most this many days is drawn with one labelled column per day.
@@ -249,7 +251,8 @@ fn header(t: &Timeline, out: &mut String) {
     out.push_str("<header>");
     match t.documents.as_slice() {
         [d] => {
-            let _ = write!(out, "<h1>{}</h1>", html(headline(d)));
+            // `auto`: a headline may be in Latin script (a wire code, an English title).
+            let _ = write!(out, "<h1 dir=\"auto\">{}</h1>", html(headline(d)));
         }
         docs => {
             let _ = write!(
@@ -279,11 +282,22 @@ fn header(t: &Timeline, out: &mut String) {
     }
     out.push_str("</ul>");
     if !t.warnings.is_empty() {
-        out.push_str("<ul class=\"warnings\" lang=\"en\" dir=\"ltr\">");
+        // Folded when there are many, so the timeline stays at the top of the page.
+        let n = t.warnings.len();
+        let _ = write!(
+            out,
+            "<details class=\"warnings\" lang=\"en\" dir=\"ltr\"{}><summary>{n} warning{} to check</summary><ul>",
+            if n <= OPEN_WARNINGS {
+                " open=\"open\""
+            } else {
+                ""
+            },
+            if n == 1 { "" } else { "s" }
+        );
         for w in &t.warnings {
-            let _ = write!(out, "<li>Warning: {}</li>", html(w));
+            let _ = write!(out, "<li>{}</li>", html(w));
         }
-        out.push_str("</ul>");
+        out.push_str("</ul></details>");
     }
     out.push_str("</header>\n");
 }
@@ -441,7 +455,9 @@ body{margin:0 auto;max-width:60rem;padding:1rem 1.25rem 3rem;color:var(--ink);ba
 [lang=en]{font-family:system-ui,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;font-size:.92em;line-height:1.5}
 h1{font-size:1.45rem;line-height:1.5;margin:.5rem 0}
 header ul{list-style:none;padding:0;margin:.25rem 0;color:var(--muted)}
-.warnings li{color:var(--flag)}
+.warnings{color:var(--flag);margin:.25rem 0}
+.warnings summary{cursor:pointer;font-weight:600}
+.warnings ul{color:var(--ink)}
 .axis{margin:1rem 0;padding:.5rem 0;border-block:1px solid var(--line)}
 .segments{display:flex;align-items:stretch;gap:0}
 .segment{min-width:5rem;flex-basis:0}

@@ -65,6 +65,8 @@ pub const OUR_ELEMENTS: &[&str] = &[
     "main",
     "blockquote",
     "mark",
+    "details",
+    "summary",
 ];
 
 /// Bidi embeddings, overrides and isolates: an export must never pass one from an article.
