@@ -221,6 +221,10 @@ fn timelinejs_has_the_structure_timelinejs_documents() {
             "{s}"
         );
         assert!(body.contains(&e.date.reason));
+        assert!(
+            head.contains(&e.expression.text) || body.contains(&e.expression.text),
+            "the expression is never split between headline and text: {s}"
+        );
         // Every piece says its direction.
         for html in [
             &s["text"]["headline"],

@@ -78,6 +78,14 @@ fn slide(e: &Event) -> Option<Value> {
     let (start, end) = (e.date.start?, e.date.end?);
     let sentence = &e.sentence.text;
     let cut = label_cut(sentence).unwrap_or(sentence.len());
+    // Never split the expression between headline and text: the headline takes all of it.
+    let expr_end = e.expression.end.saturating_sub(e.sentence.start);
+    let expr_start = e.expression.start.saturating_sub(e.sentence.start);
+    let cut = if (expr_start..expr_end).contains(&cut) && sentence.is_char_boundary(expr_end) {
+        expr_end.min(sentence.len())
+    } else {
+        cut
+    };
     let headline = if cut < sentence.len() {
         format!("{}…", marked(e, 0..cut))
     } else {
