@@ -41,7 +41,7 @@ pub fn render(t: &Timeline) -> String {
         }
         let doc = if t.documents.len() > 1 {
             format!(
-                " <span dir=\"ltr\">[{}]</span>",
+                " <span dir=\"ltr\">\\[{}\\]</span>",
                 escape::markdown(&e.document)
             )
         } else {
