@@ -1,7 +1,8 @@
 //! End to end in a real headless browser (Debian's `chromium`; `.ci/run` installs it when
-//! missing): the `--format html` page and a page that embeds the TimelineJS JSON inline load
-//! with no console error, show every event, filter and answer keys, and a hostile article
-//! changes nothing but text. Without chromium each test says so on stderr and passes.
+//! missing): the `--format html` page, a page that embeds the TimelineJS JSON inline, and the
+//! Markdown chronology as pandoc renders it load with no console error, show every event,
+//! filter and answer keys, and a hostile article changes nothing but text. Without chromium
+//! (or pandoc, for the Markdown) each test says so on stderr and passes.
 //!
 //! No network: the pages are local files, chromium resolves no host, and the html page's
 //! Content-Security-Policy would report any fetch as a console error. Screenshots land in
@@ -341,9 +342,11 @@ fn a_hostile_article_changes_nothing_but_text_in_the_html_page() {
         "the title kept, no image, only our scripts, only our <b>"
     );
     // The article's markup is on the page as text.
+    // As text (pandoc curls the quotes).
     assert!(
+        run.dom.contains("&lt;script&gt;document.title="),
+        "{}",
         run.dom
-            .contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;")
     );
     assert!(run.dom.contains("&lt;img src=x onerror="));
     let shot = shots().join("html-hostile.png");
@@ -416,4 +419,68 @@ fn timelinejs_json_embedded_inline_survives_a_hostile_article() {
             assert!(run.dom.contains("&lt;/script&gt;"));
         }
     }
+}
+
+/// `pandoc`, or `None` (after saying why) when it is not installed.
+fn pandoc(test: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let found = std::env::split_paths(&path)
+        .map(|d| d.join("pandoc"))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        eprintln!(
+            "SKIPPED {test}: no pandoc on PATH, so the Markdown was not rendered \
+             (install it with 'apt-get install pandoc', as .ci/run does)"
+        );
+    }
+    found
+}
+
+#[test]
+fn markdown_rendered_by_pandoc_runs_nothing_and_reads_right_to_left() {
+    let test = "markdown_rendered_by_pandoc_runs_nothing_and_reads_right_to_left";
+    let (Some(browser), Some(pandoc)) = (chromium(test), pandoc(test)) else {
+        return;
+    };
+    let t = hostile();
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("hostile.md");
+    std::fs::write(&md, Format::Md.render(&t)).unwrap();
+    let rendered = dir.path().join("rendered.html");
+    let status = Command::new(pandoc)
+        .args([
+            "-f",
+            "markdown",
+            "-t",
+            "html5",
+            "-s",
+            "--metadata",
+            "title=md",
+            "-o",
+        ])
+        .arg(&rendered)
+        .arg(&md)
+        .status()
+        .unwrap();
+    assert!(status.success(), "pandoc renders the chronology");
+    let html = std::fs::read_to_string(&rendered).unwrap();
+    // Every list item (an event) inside a right-to-left block must lay out right to left.
+    let probe = "(function(){var items=document.querySelectorAll('div[dir=rtl] li');\
+        var rtl=Array.prototype.filter.call(items,function(li){return getComputedStyle(li).direction==='rtl';}).length;\
+        document.documentElement.setAttribute('data-probe','title='+document.title+' scripts='+document.scripts.length+' img='+document.images.length+' b='+document.querySelectorAll('body b').length+' items='+items.length+' rtl='+rtl);})();";
+    let p = page(dir.path(), "md.html", &html, probe);
+    let run = browse(&browser, &p, &["--dump-dom"]);
+    assert_clean(&run, "pandoc's rendering");
+    let n = t.events.len();
+    assert_eq!(
+        probe_result(&run.dom),
+        format!("title=md scripts=2 img=0 b=0 items={n} rtl={n}"),
+        "only our hook and probe ran, and each event reads right to left"
+    );
+    // As text (pandoc curls the quotes).
+    assert!(
+        run.dom.contains("&lt;script&gt;document.title="),
+        "{}",
+        run.dom
+    );
 }
