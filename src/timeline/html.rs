@@ -476,7 +476,7 @@ header ul{list-style:none;padding:0;margin:.25rem 0;color:var(--muted)}
 .keys{margin:0;color:var(--muted);display:none}
 .js .keys{display:block}
 .events{list-style:none;padding:0;margin:0}
-.event{background:var(--card);border:1px solid var(--line);border-inline-start:4px solid var(--line);border-radius:.4rem;padding:.6rem .9rem;margin:.6rem 0}
+.event{content-visibility:auto;contain-intrinsic-size:auto 11rem;background:var(--card);border:1px solid var(--line);border-inline-start:4px solid var(--line);border-radius:.4rem;padding:.6rem .9rem;margin:.6rem 0}
 .event:focus{outline:3px solid var(--accent);outline-offset:2px}
 .event.status-verified{border-inline-start-color:var(--ok)}
 .event.status-flagged{border-inline-start-color:var(--flag)}
