@@ -372,7 +372,7 @@ fn timelinejs_page(json: &str) -> String {
 <script>(function(){{var root=document.getElementById('tl');\
 function add(h,c){{var d=document.createElement('div');d.className=c;d.innerHTML=h;root.appendChild(d);}}\
 var t=timeline_json;add(t.title.text.headline,'title');add(t.title.text.text,'title-text');\
-t.events.forEach(function(s){{add(s.display_date,'date');add(s.text.headline,'headline');add(s.text.text,'text');add(s.group,'group');}});\
+t.events.forEach(function(s){{add(s.display_date,'date');add(s.text.headline,'headline');add(s.text.text,'text');if(s.group)add(s.group,'group');}});\
 (t.eras||[]).forEach(function(e){{add(e.text.headline,'era');}});\
 root.setAttribute('data-slides',t.events.length);}})();</script></body></html>"
     )

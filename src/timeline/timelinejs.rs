@@ -1,7 +1,7 @@
 //! Knight Lab TimelineJS export: the JSON its `TL.Timeline` constructor reads.
 //!
-//! - Every slide gets a `unique_id` (the event id, so ids survive headline edits) and a
-//!   `group` per document.
+//! - Every slide gets a `unique_id` (the event id, so ids survive headline edits) and, when
+//!   several articles are merged, a `group` per document (one article needs no group row).
 //! - `display_date` is the resolved date in words beside the article's phrase ("Wednesday 5
 //!   January 2022 · الأربعاء"): TimelineJS's Arabic locale knows only the Levantine month
 //!   names and cannot show nights or approximate dates.
@@ -74,7 +74,8 @@ fn is_long(e: &Event) -> bool {
     }
 }
 
-fn slide(e: &Event) -> Option<Value> {
+/// One slide; `merged` adds the document as the slide's `group` (a labelled row per article).
+fn slide(e: &Event, merged: bool) -> Option<Value> {
     let (start, end) = (e.date.start?, e.date.end?);
     let sentence = &e.sentence.text;
     let cut = label_cut(sentence).unwrap_or(sentence.len());
@@ -102,9 +103,11 @@ fn slide(e: &Event) -> Option<Value> {
         "unique_id": e.id,
         "start_date": date_object(start, e.date.precision, &e.date.value),
         "text": { "headline": rtl(&headline, false), "text": body },
-        "group": html(&e.document),
         "display_date": display_date(e),
     });
+    if merged {
+        s["group"] = json!(html(&e.document));
+    }
     if end != start {
         s["end_date"] = date_object(end, e.date.precision, "");
     }
@@ -194,7 +197,7 @@ pub fn render(t: &Timeline) -> String {
     } else {
         resolved.into_iter().partition(|e| is_long(e))
     };
-    let mut doc = json!({ "events": short.iter().filter_map(|e| slide(e)).collect::<Vec<_>>() });
+    let mut doc = json!({ "events": short.iter().filter_map(|e| slide(e, t.documents.len() > 1)).collect::<Vec<_>>() });
     if !long.is_empty() {
         doc["eras"] = json!(long.iter().filter_map(|e| era(e)).collect::<Vec<_>>());
     }
