@@ -13,9 +13,11 @@
 //! - Each event: its date in words (with `about`, `night of`, and an `uncertain` badge when the
 //!   resolution may be off), the article's phrase, the sentence with the expression marked, how
 //!   the date was resolved, the review status and note, and its document.
-//! - Filters by document and by review status; keyboard: Tab through the axis marks and
-//!   events, `j`/`k` (or ↓/↑ on an event) to the next/previous shown event, Enter on an axis
-//!   mark to jump to its event. Without script every event is simply shown.
+//! - Filters by document and by review status; keyboard: Tab through the filters and the
+//!   events (the axis marks are not Tab stops, or a long timeline would take thousands of
+//!   presses to reach its first event), `j`/`k` (or ↓/↑ on an event) to the next/previous shown
+//!   event, the axis marking the focused one; a click on an axis mark jumps to its event.
+//!   Without script every event is simply shown.
 //! - Printed, the filters and the axis give way to the events (one card never split over two
 //!   pages), with the filter in force said at the top.
 //!
@@ -192,7 +194,7 @@ fn axis(t: &Timeline, out: &mut String) {
             let width = (end - s + 1) as f64 * 100.0 / span as f64;
             let _ = write!(
                 marks,
-                "<a class=\"mark{}\" href=\"#{id}\" data-event=\"{id}\" style=\"inset-inline-start:{at:.3}%;width:{width:.3}%;top:{top}em\" title=\"{title}\"><span class=\"sr\">{title}</span></a>",
+                "<a class=\"mark{}\" href=\"#{id}\" tabindex=\"-1\" data-event=\"{id}\" style=\"inset-inline-start:{at:.3}%;width:{width:.3}%;top:{top}em\" title=\"{title}\"><span class=\"sr\">{title}</span></a>",
                 if end > s { " range" } else { "" },
                 id = card_id(i),
                 top = 0.2 + lane as f64 * 0.9,
@@ -325,7 +327,7 @@ fn filters(t: &Timeline, out: &mut String) {
     let _ = write!(
         out,
         "</fieldset><output id=\"shown\" aria-live=\"polite\">{n} of {n} events shown</output>\
-         <p class=\"keys\">Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous event, <kbd>Tab</kbd> axis and events, <kbd>Enter</kbd> on the axis jumps to the event</p></form>",
+         <p class=\"keys\">Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous event, <kbd>Tab</kbd> filters and events; a click on the axis jumps to its event</p></form>",
         n = t.events.len()
     );
     out.push('\n');
