@@ -27,8 +27,8 @@ stands for every .txt file in it.\n\n\
 Reviewing in the viewer (v verified, f flagged, e note, c correct the date, A set the \
 document date, u undo, F filter; ? lists every key) is saved at once, atomically, to \
 ARTICLE.tarikh.json beside the article (or --review FILE); 'tarikh extract' includes the \
-reviews in its JSON, Markdown, CSV, HTML and TimelineJS (the html format is a self-contained timeline page: \
-'tarikh extract --format html -o story.html ARTICLE').",
+reviews in its JSON, Markdown, CSV, HTML and TimelineJS. The html format is a self-contained \
+timeline page to open in a browser: 'tarikh extract --format html -o story.html ARTICLE'.",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
@@ -238,7 +238,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// `extract --format timeml -o DIR`: one standalone TimeML file per document, `DIR/ID.tml`.
 fn timeml_files(timeline: &tarikh::Timeline, dir: &Path) -> Result<()> {
     for (id, xml) in tarikh::timeline::timeml::render_documents(timeline) {
-        // Ids are file stems, but one from standard input or a merge suffix stays a plain name.
+        // An id is a file stem (`stdin`, `a-2` for a repeated name), so it names a file in DIR;
+        // path separators are replaced all the same, so nothing lands outside it.
         let name: String = id
             .chars()
             .map(|c| if c == '/' || c == '\\' { '_' } else { c })
