@@ -741,3 +741,44 @@ fn html_page_without_a_date_or_an_anchor_still_reads() {
         }
     }
 }
+
+#[test]
+fn the_viewer_exports_the_html_page_beside_the_article() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use tarikh::tui::BidiMode;
+    use tarikh::tui::app::{App, Config, update};
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("story.txt");
+    std::fs::write(&article, "وصل الوفد يوم 5 يناير 2022 إلى عمان.").unwrap();
+    let t = extract_sources(
+        vec![Source {
+            id: "story".into(),
+            path: Some(article.display().to_string()),
+            text: std::fs::read_to_string(&article).unwrap(),
+        }],
+        &Options::default(),
+    );
+    let config = Config {
+        bidi: BidiMode::App,
+        mouse: false,
+        kitty: false,
+        color: false,
+    };
+    let mut app = App::new(t, config, (100, 30));
+    let mut key = |code| {
+        if let Some(a) = app.action_for_key(&KeyEvent::new(code, KeyModifiers::NONE)) {
+            update(&mut app, a);
+        }
+    };
+    key(KeyCode::Char('x'));
+    // The prompt starts with "md".
+    key(KeyCode::Backspace);
+    key(KeyCode::Backspace);
+    for c in "html".chars() {
+        key(KeyCode::Char(c));
+    }
+    key(KeyCode::Enter);
+    let page = std::fs::read_to_string(dir.path().join("story.timeline.html")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("<mark>يوم 5 يناير 2022</mark>"), "{page}");
+}
