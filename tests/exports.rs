@@ -782,3 +782,28 @@ fn the_viewer_exports_the_html_page_beside_the_article() {
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert!(page.contains("<mark>يوم 5 يناير 2022</mark>"), "{page}");
 }
+
+#[test]
+fn timeml_anchors_a_date_counted_from_the_one_before_it_to_that_one() {
+    let t = extract_sources(
+        vec![Source {
+            id: "d".into(),
+            path: None,
+            text: "وصل الوفد يوم 3 يناير 2022 وبعد يومين من ذلك غادر.".into(),
+        }],
+        &Options {
+            anchor: NaiveDate::from_ymd_opt(2022, 1, 6),
+            ..Options::default()
+        },
+    );
+    let xml = Format::Timeml.render(&t);
+    check_timeml(&xml);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let timexes = text_timexes(&text_node(&doc));
+    assert_eq!(timexes.len(), 2, "{xml}");
+    let (first, second) = (&timexes[0].1, &timexes[1].1);
+    assert_eq!(first["temporalFunction"], "false", "written in full");
+    assert_eq!(second["value"], "2022-01-05");
+    assert_eq!(second["temporalFunction"], "true");
+    assert_eq!(second["anchorTimeID"], first["tid"], "{xml}");
+}

@@ -9,7 +9,8 @@
 //! - "midweek", "early January", "late 2021" carry `mod` (`MID`, `START`, `END`, …; `APPROX`
 //!   for a vague expression without one).
 //! - Expressions resolved against the document date (a bare weekday, "yesterday", "now") carry
-//!   `temporalFunction="true"` and `anchorTimeID` pointing at the DCT.
+//!   `temporalFunction="true"` and `anchorTimeID` pointing at the DCT; those counted from the
+//!   date written before them ("بعد يومين من ذلك") point at that date's TIMEX3.
 //! - `tid`s are unique in the file, also when several documents are written together; each
 //!   document is then a standard `<TimeML>` element inside a `<TimeMLCorpus>` container (or,
 //!   with `-o DIR`, a file of its own: see [`render_documents`]).
@@ -74,13 +75,28 @@ fn modifier(e: &Event) -> Option<&'static str> {
     }
 }
 
-/// True when the date was worked out from the document date rather than read off the text:
-/// its reason names the anchor ("the most recent Wednesday before the anchor"), or it stays
-/// unresolved for want of one (`XXXX-…`).
-fn relative(m: &Mention, e: Option<&Event>) -> bool {
-    m.kind == MentionKind::Present
-        || m.value.contains('X')
-        || e.is_some_and(|e| e.date.reason.contains("anchor"))
+/// What a date was worked out from, when the text does not give it whole.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Basis {
+    /// Read off the text ("5 January 2022", "1989"): `temporalFunction="false"`.
+    Text,
+    /// From the document date: its reason names the anchor ("the most recent Wednesday before
+    /// the anchor"), it is "now", or it stays unresolved for want of an anchor (`XXXX-…`).
+    Document,
+    /// From the date written before it ("two days after the date written before it", a clock
+    /// time "on the day the sentence gives").
+    Previous,
+}
+
+fn basis(m: &Mention, e: Option<&Event>) -> Basis {
+    let reason = e.map_or("", |e| e.date.reason.as_str());
+    if reason.contains("written before it") || reason.contains("the sentence gives") {
+        Basis::Previous
+    } else if m.kind == MentionKind::Present || m.value.contains('X') || reason.contains("anchor") {
+        Basis::Document
+    } else {
+        Basis::Text
+    }
 }
 
 /// The length of a range between two TIMEX3 points, at the points' granularity: `P31Y` for
@@ -161,6 +177,8 @@ fn document(
     });
     out.push_str("<TEXT>");
     let mut at = 0;
+    // The last timex that put a day on the calendar: what "the date written before" is.
+    let mut previous: Option<String> = None;
     for m in mentions {
         let (s, e) = (m.expression.start, m.expression.end);
         if s < at || e > d.text.len() || !d.text.is_char_boundary(s) {
@@ -168,10 +186,22 @@ fn document(
         }
         out.push_str(&escape(&d.text[at..s]));
         let event = events.get(&(m.document.as_str(), s, e)).copied();
-        let function = relative(m, event);
+        // `temporalFunction` and the `anchorTimeID` it refers to (none when unanchored).
+        let (function, anchor) = match basis(m, event) {
+            _ if matches!(m.kind, MentionKind::Duration | MentionKind::Set) => (false, None),
+            Basis::Text => (false, None),
+            Basis::Document => (true, dct.clone()),
+            Basis::Previous => (true, previous.clone().or_else(|| dct.clone())),
+        };
+        let functional = |attrs: &mut Vec<(&str, String)>| {
+            attrs.push(("temporalFunction", function.to_string()));
+            if let Some(a) = &anchor {
+                attrs.push(("anchorTimeID", a.clone()));
+            }
+        };
         let mut attrs: Vec<(&str, String)> = Vec::new();
-        let range = m.value.split_once('/');
-        match (m.kind, range) {
+        let mut first_point = None;
+        match (m.kind, m.value.split_once('/')) {
             (MentionKind::Duration | MentionKind::Set, _) => {
                 let ty = if m.kind == MentionKind::Set {
                     "SET"
@@ -186,27 +216,22 @@ fn document(
                 let mut points = Vec::new();
                 for v in [begin, end] {
                     let p = tids.next();
-                    let pa = [
-                        ("tid", p.as_str()),
-                        ("type", point_type(v)),
-                        ("value", v),
-                        ("temporalFunction", if function { "true" } else { "false" }),
+                    let mut pa = vec![
+                        ("tid", p.clone()),
+                        ("type", point_type(v).to_string()),
+                        ("value", v.to_string()),
                     ];
-                    let anchored: Vec<(&str, &str)> = match (&dct, function) {
-                        (Some(t), true) => pa
-                            .iter()
-                            .copied()
-                            .chain([("anchorTimeID", t.as_str())])
-                            .collect(),
-                        _ => pa.to_vec(),
-                    };
-                    timex(&mut out, &anchored, None);
+                    functional(&mut pa);
+                    let borrowed: Vec<(&str, &str)> =
+                        pa.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    timex(&mut out, &borrowed, None);
                     points.push(p);
                 }
                 attrs.push(("type", "DURATION".into()));
                 attrs.push(("value", duration(begin, end, m)));
                 attrs.push(("beginPoint", points[0].clone()));
                 attrs.push(("endPoint", points[1].clone()));
+                first_point = Some(points[0].clone());
             }
             _ => {
                 attrs.push(("type", point_type(&m.value).into()));
@@ -217,17 +242,14 @@ fn document(
             }
         }
         // The points of a range come first, so ids run in text order.
-        attrs.insert(0, ("tid", tids.next()));
-        let function = function && !matches!(m.kind, MentionKind::Duration | MentionKind::Set);
-        attrs.push((
-            "temporalFunction",
-            if function { "true" } else { "false" }.into(),
-        ));
-        if let (true, Some(t)) = (function, &dct) {
-            attrs.push(("anchorTimeID", t.clone()));
-        }
+        let tid = tids.next();
+        attrs.insert(0, ("tid", tid.clone()));
+        functional(&mut attrs);
         let borrowed: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
         timex(&mut out, &borrowed, Some(&m.expression.text));
+        if m.start.is_some() && !matches!(m.kind, MentionKind::Duration | MentionKind::Set) {
+            previous = Some(first_point.unwrap_or(tid));
+        }
         at = e;
     }
     out.push_str(&escape(&d.text[at..]));
