@@ -222,9 +222,10 @@ fn add_document(
 /// How many characters a list label keeps from its sentence.
 const LABEL_CHARS: usize = 64;
 
-/// Where a sentence's label ends: `None` when the whole sentence fits in [`LABEL_CHARS`],
-/// else the byte offset of the last white space within them (or the cut itself, for one
-/// endless word). Exports that show a label and then the rest of the sentence cut here too.
+/// Where a sentence's label ends: `None` when the whole sentence fits in a label (64
+/// characters), else the byte offset of the last white space within them (or the cut itself,
+/// for one endless word). Exports that show a label and then the rest of the sentence cut here
+/// too.
 pub fn label_cut(sentence: &str) -> Option<usize> {
     // Look only at the head: sentences can be long, and labels are built for every event.
     let (i, _) = sentence.char_indices().nth(LABEL_CHARS)?;
