@@ -543,7 +543,7 @@ function go(step){
 }
 document.addEventListener("keydown",function(ev){
  if(ev.altKey||ev.ctrlKey||ev.metaKey)return;
- var t=ev.target;if(t&&t.matches&&t.matches("input,select,textarea"))return;
+ var t=ev.target;if(t&&t.matches&&t.matches("input:not([type=checkbox]),select,textarea"))return;
  var k=ev.key,on=current();
  if(k==="j"||(on&&k==="ArrowDown")){go(1);ev.preventDefault();}
  else if(k==="k"||(on&&k==="ArrowUp")){go(-1);ev.preventDefault();}
