@@ -14,6 +14,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use tarikh::timeline::format::Format;
+use tarikh::timeline::html::SCRIPT_SHA256;
 use tarikh::{EventReview, Options, ReviewStatus, Source, Timeline, extract_sources};
 
 mod export_checks;
@@ -130,9 +131,17 @@ fn assert_clean(run: &Run, what: &str) {
     assert!(errors.is_empty(), "{what}: console errors: {errors:#?}");
 }
 
-/// Writes `html` with the error hook first in `<head>` and `probe` (a script) at the end.
+/// The html page's policy: only its own script runs (`strict_policy_*` tests that).
+fn strict_policy() -> String {
+    format!("script-src 'sha256-{SCRIPT_SHA256}'")
+}
+
+/// Writes `html` with the error hook first in `<head>` and `probe` (a script) at the end. The
+/// html page's policy is relaxed to let those two run: what they check is the page's own
+/// escaping and behaviour.
 fn page(dir: &Path, name: &str, html: &str, probe: &str) -> PathBuf {
     let hooked = html
+        .replacen(&strict_policy(), "script-src 'unsafe-inline'", 1)
         .replacen("<head>", &format!("<head>{ERROR_HOOK}"), 1)
         .replacen("</body>", &format!("<script>{probe}</script></body>"), 1);
     assert_ne!(hooked, html, "the page has a head and a body");
@@ -482,5 +491,50 @@ fn markdown_rendered_by_pandoc_runs_nothing_and_reads_right_to_left() {
         run.dom.contains("&lt;script&gt;document.title="),
         "{}",
         run.dom
+    );
+}
+
+#[test]
+fn strict_policy_runs_the_pages_script_and_no_other() {
+    let Some(browser) = chromium("strict_policy_runs_the_pages_script_and_no_other") else {
+        return;
+    };
+    let html = Format::Html.render(&hostile());
+    assert!(html.contains(&strict_policy()));
+    let dir = tempfile::tempdir().unwrap();
+    // As written: the page's own script runs (its hash is right), with no console message.
+    let plain = dir.path().join("plain.html");
+    std::fs::write(&plain, &html).unwrap();
+    let run = browse(&browser, &plain, &["--dump-dom"]);
+    assert!(
+        run.dom.contains(
+            "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"ar\" dir=\"rtl\" class=\"js\">"
+        ),
+        "the page's script ran"
+    );
+    assert!(
+        console_errors(&run.log).is_empty(),
+        "{:#?}",
+        console_errors(&run.log)
+    );
+    // Markup that got past the escaping would still not run: the policy refuses it.
+    let injected = dir.path().join("injected.html");
+    std::fs::write(
+        &injected,
+        html.replacen("</body>", "<script>document.title='injected'</script><img src=x onerror=\"document.title='img'\"></body>", 1),
+    )
+    .unwrap();
+    let run = browse(&browser, &injected, &["--dump-dom"]);
+    assert!(!run.dom.contains("<title>injected") && !run.dom.contains("<title>img"));
+    assert!(
+        run.dom.contains("class=\"js\""),
+        "the page's own script still ran"
+    );
+    assert!(
+        run.log
+            .contains("Executing inline script violates the following Content Security Policy")
+            && run.log.contains("Loading the image"),
+        "chromium says it refused: {}",
+        run.log
     );
 }

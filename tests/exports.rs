@@ -807,3 +807,60 @@ fn timeml_anchors_a_date_counted_from_the_one_before_it_to_that_one() {
     assert_eq!(second["temporalFunction"], "true");
     assert_eq!(second["anchorTimeID"], first["tid"], "{xml}");
 }
+
+#[test]
+fn the_html_pages_script_hash_matches_its_script() {
+    use tarikh::timeline::html::SCRIPT_SHA256;
+    let page = Format::Html.render(&sample());
+    let script = page
+        .split("<script>")
+        .nth(1)
+        .and_then(|s| s.split("</script>").next())
+        .unwrap();
+    let mut child = Command::new("sha256sum")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("sha256sum (coreutils) runs");
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(script.as_bytes())
+            .unwrap();
+    }
+    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    let hex = out.split_whitespace().next().unwrap();
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect();
+    let hash = base64(&bytes);
+    assert_eq!(
+        hash, SCRIPT_SHA256,
+        "the page's script changed: set html::SCRIPT_SHA256 to {hash}"
+    );
+    assert!(page.contains(&format!("script-src 'sha256-{hash}'")));
+}
+
+/// Standard base64 with padding (for the CSP hash check).
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}

@@ -1,8 +1,8 @@
 //! `--format html`: the timeline as one self-contained page.
 //!
 //! One file with its style and a small script inline: no fonts, scripts or images from the
-//! network (a Content-Security-Policy forbids every fetch), so it opens from a mail attachment
-//! or a CMS upload as it is. The page is Arabic-first: `<html lang="ar" dir="rtl">`, time runs
+//! network (a Content-Security-Policy forbids every fetch, and runs no script but the page's
+//! own, by its hash), so it opens from a mail attachment or a CMS upload as it is. The page is Arabic-first: `<html lang="ar" dir="rtl">`, time runs
 //! from right to left, and every English part (dates in words, how a date was resolved) is its
 //! own `dir="ltr"` element, so punctuation stays at the right end of each.
 //!
@@ -423,7 +423,7 @@ pub fn render(t: &Timeline) -> String {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\"/>\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\"/>\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{SCRIPT_SHA256}'\"/>\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
          <meta name=\"generator\" content=\"tarikh {}\"/>\n<title>{} — tarikh</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
@@ -506,6 +506,12 @@ mark{background:#fff0a8;color:inherit;font-weight:700;padding:0 .1em;border-radi
  mark{background:none;text-decoration:underline 2px;font-weight:700}
 }
 "#;
+
+/// The SHA-256 (base64) of the page's one `<script>` element's text, `//<![CDATA[` +
+/// [`SCRIPT`] + `//]]>`: the Content-Security-Policy lets that script run and no other, so even
+/// markup that escaped the escaping could not run. `tests/exports.rs` recomputes it (and says the
+/// new value when the script changes); `tests/browser.rs` proves a browser agrees.
+pub const SCRIPT_SHA256: &str = "2g19eE9LBbnIrnrRh1+yPPHcrCmJiSJ+HXyVHZxxsKg=";
 
 /// The page's script: filters, keyboard, and the axis mark of the event in focus.
 const SCRIPT: &str = r#"
