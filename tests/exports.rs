@@ -881,3 +881,40 @@ fn base64(bytes: &[u8]) -> String {
     }
     out
 }
+
+#[test]
+fn the_html_page_and_timelinejs_of_every_corpus_form_read_back() {
+    let t = corpus_timeline(NaiveDate::from_ymd_opt(2022, 1, 6));
+    let page = Format::Html.render(&t);
+    let doc = roxmltree::Document::parse_with_options(
+        &page,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .expect("well-formed");
+    let cards = doc
+        .descendants()
+        .filter(|n| {
+            n.attribute("class")
+                .is_some_and(|c| c.starts_with("event "))
+        })
+        .count();
+    assert_eq!(cards, t.events.len());
+    let v: serde_json::Value =
+        serde_json::from_str(&Format::Timelinejs.render(&t)).expect("TimelineJS JSON");
+    let slides = v["events"].as_array().unwrap();
+    let eras = v["eras"].as_array().map_or(0, Vec::len);
+    assert_eq!(slides.len() + eras, t.events.len());
+    for s in slides {
+        check_tl_date(&s["start_date"]);
+        for f in [
+            &s["text"]["headline"],
+            &s["text"]["text"],
+            &s["display_date"],
+        ] {
+            fragment_elements(f.as_str().unwrap());
+        }
+    }
+}
