@@ -34,7 +34,7 @@ use super::escape::html;
 use super::format::{
     anchor_words, date_heading, event_status, headline, review_parts, status_name,
 };
-use super::model::{Event, Timeline};
+use super::model::{Event, ReviewStatus, Timeline};
 use crate::resolve::calendar::{month_name, weekday_name};
 
 /// A gap longer than this many days between dates breaks the axis (as in the viewer's strip).
@@ -317,8 +317,17 @@ fn filters(t: &Timeline, out: &mut String) {
         out.push_str("</select></label>");
     }
     out.push_str("<fieldset><legend>Review status</legend>");
-    for s in ["unreviewed", "verified", "flagged"] {
-        let n = t.events.iter().filter(|e| status_of(e) == s).count();
+    for status in [
+        ReviewStatus::Unreviewed,
+        ReviewStatus::Verified,
+        ReviewStatus::Flagged,
+    ] {
+        let n = t
+            .events
+            .iter()
+            .filter(|e| event_status(e) == status)
+            .count();
+        let s = status_name(status);
         let _ = write!(
             out,
             "<label><input type=\"checkbox\" class=\"f-status\" value=\"{s}\" checked=\"checked\"/> {s} ({n})</label>"
@@ -345,7 +354,6 @@ fn card(t: &Timeline, i: usize, e: &Event, out: &mut String) {
         id = card_id(i),
         doc = html(&e.document),
     );
-    // The date in words, machine-readable too.
     let when = date_heading(&e.date);
     // The first day, machine-readable (a range's end is in the words and the value).
     let datetime = e
