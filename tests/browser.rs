@@ -8,7 +8,7 @@
 //! Content-Security-Policy would report any fetch as a console error. Screenshots land in
 //! `target/tmp/browser/` (see BENCHMARKS.md for what they show).
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -30,7 +30,9 @@ fn chromium(test: &str) -> Option<PathBuf> {
         .flat_map(|d| ["chromium", "chromium-browser"].map(|n| d.join(n)))
         .find(|p| p.is_file());
     if found.is_none() {
-        eprintln!(
+        // Straight to stderr, past the test harness's capture, so a passing run shows it too.
+        let _ = writeln!(
+            std::io::stderr(),
             "SKIPPED {test}: no chromium on PATH, so the page was not checked in a browser \
              (install it with 'apt-get install chromium', as .ci/run does)"
         );
@@ -439,7 +441,9 @@ fn pandoc(test: &str) -> Option<PathBuf> {
         .map(|d| d.join("pandoc"))
         .find(|p| p.is_file());
     if found.is_none() {
-        eprintln!(
+        // Straight to stderr, past the test harness's capture, so a passing run shows it too.
+        let _ = writeln!(
+            std::io::stderr(),
             "SKIPPED {test}: no pandoc on PATH, so the Markdown was not rendered \
              (install it with 'apt-get install pandoc', as .ci/run does)"
         );
