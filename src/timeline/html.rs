@@ -510,7 +510,7 @@ mark{background:#fff0a8;color:inherit;font-weight:700;padding:0 .1em;border-radi
  body{max-width:none;padding:0;font-size:11pt}
  .filters,.axis{display:none}
  .print-filter:not(:empty){display:block;color:var(--muted)}
- .event{break-inside:avoid;background:none;border-color:#999}
+ .event{content-visibility:visible;break-inside:avoid;background:none;border-color:#999}
  mark{background:none;text-decoration:underline 2px;font-weight:700}
 }
 "#;
