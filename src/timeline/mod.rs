@@ -1,7 +1,10 @@
 //! The timeline: model types, building a timeline from documents, and its output formats.
 
 pub mod csv;
+pub mod escape;
 pub mod format;
+pub mod html;
+pub mod md;
 pub mod merge;
 pub mod model;
 pub mod stream;
@@ -278,20 +281,21 @@ fn dated_weekdays(text: &str, found: &[(usize, Found)], cx: &Context) -> [Option
 /// How many characters a list label keeps from its sentence.
 const LABEL_CHARS: usize = 64;
 
+/// Where a sentence's label ends: `None` when the whole sentence fits in a label (64
+/// characters), else the byte offset of the last white space within them (or the cut itself,
+/// for one endless word). Exports that show a label and then the rest of the sentence cut here
+/// too.
+pub fn label_cut(sentence: &str) -> Option<usize> {
+    // Look only at the head: sentences can be long, and labels are built for every event.
+    let (i, _) = sentence.char_indices().nth(LABEL_CHARS)?;
+    let head = &sentence[..i];
+    Some(head.rfind(char::is_whitespace).unwrap_or(i))
+}
+
 /// The start of a sentence, cut at a word boundary, for one list row.
 fn label(sentence: &str) -> String {
-    // Look only at the head: sentences can be long, and labels are built for every event.
-    let (head, cut) = match sentence.char_indices().nth(LABEL_CHARS) {
-        Some((i, _)) => {
-            let head = &sentence[..i];
-            (
-                head.rfind(char::is_whitespace)
-                    .map_or(head, |sp| &head[..sp]),
-                true,
-            )
-        }
-        None => (sentence, false),
-    };
+    let cut = label_cut(sentence);
+    let head = &sentence[..cut.unwrap_or(sentence.len())];
     let mut out = String::with_capacity(head.len() + 3);
     for (k, word) in head.split_whitespace().enumerate() {
         if k > 0 {
@@ -299,7 +303,7 @@ fn label(sentence: &str) -> String {
         }
         out.push_str(word);
     }
-    if cut {
+    if cut.is_some() {
         out.push('…');
     }
     out
