@@ -282,6 +282,12 @@ pub enum Expr {
     Weekend(Option<Rel>),
     /// "Now", "so far", "currently": the anchor itself, a mention but not an event.
     Present,
+    /// "At that time" (حينها, آنذاك, في ذلك الوقت): the whole span of the date the text gave
+    /// last; with `since` ("منذ ذلك الحين"), from it up to the anchor.
+    Then {
+        /// From that date up to the anchor.
+        since: bool,
+    },
 }
 
 impl Expr {

@@ -40,6 +40,8 @@ pub struct Context<'a> {
     /// The first day of the date written last before this one in the document, for
     /// "بعد يومين من ذلك" and "اليوم التالي".
     pub previous: Option<NaiveDate>,
+    /// The last day and precision of that date, for "حينها", "آنذاك" (its whole span).
+    pub previous_span: Option<(NaiveDate, Precision)>,
     /// The first day of the date written last before this one in the same sentence: the day a
     /// clock time without its own day falls on ("يوم الخميس … عند الساعة 11").
     pub sentence_day: Option<NaiveDate>,
@@ -77,6 +79,7 @@ impl Context<'_> {
             prefer,
             told: None,
             previous: None,
+            previous_span: None,
             sentence_day: None,
             weekdays: [None; 7],
         }
@@ -624,8 +627,67 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
             ref zone,
         } => time(day.as_deref(), hour, minute, until, zone.as_deref(), cx),
         Expr::DayPart(p, ref day) => day_part(p, day, cx),
+        Expr::Then { since } => then(since, cx),
         Expr::MidWeek(rel) => week_part(cx, rel, WeekPart::Middle),
         Expr::Weekend(rel) => week_part(cx, rel, WeekPart::Weekend),
+    }
+}
+
+/// "حينها", "آنذاك", "في ذلك الوقت": the date the text gave last, whole; "منذ ذلك الحين":
+/// from it up to the anchor.
+fn then(since: bool, cx: &Context) -> Resolution {
+    let (Some(start), Some((end, precision))) = (cx.previous, cx.previous_span) else {
+        let mut d = unresolved("XXXX-XX-XX".into(), Precision::Day);
+        d.reason = "refers back to a date the text has not given".into();
+        return hinted(d, MentionKind::Date, 0);
+    };
+    let value = span_value(start, end, precision);
+    match (since, cx.anchor) {
+        (true, Some(a)) if start <= a => {
+            let mut d = span(
+                start,
+                a,
+                format!("{}/{}", value, ymd(a)),
+                precision,
+                format!(
+                    "from the date the text gave last, {value}, up to the anchor, {}",
+                    anchor_name(a)
+                ),
+            );
+            d.modifier = Some(Modifier::After);
+            Resolution::event(MentionKind::Interval, d)
+        }
+        _ => Resolution::event(
+            MentionKind::Date,
+            span(
+                start,
+                end,
+                value.clone(),
+                precision,
+                format!("the date the text gave last, {value}"),
+            ),
+        ),
+    }
+}
+
+/// The TIMEX3 value of a span of whole days, years or months: `1784`, `2022-01`, `2022-01-05`,
+/// or `start/end`.
+fn span_value(start: NaiveDate, end: NaiveDate, precision: Precision) -> String {
+    let whole_years = start.ordinal() == 1 && end.month() == 12 && end.day() == 31;
+    let whole_month = start.day() == 1
+        && (start.year(), start.month()) == (end.year(), end.month())
+        && month_end(end.year(), end.month()) == Some(end);
+    match precision {
+        _ if start == end => ymd(start),
+        Precision::Year | Precision::Decade | Precision::Century if whole_years => {
+            if start.year() == end.year() {
+                format!("{:04}", start.year())
+            } else {
+                format!("{:04}/{:04}", start.year(), end.year())
+            }
+        }
+        Precision::Month if whole_month => format!("{:04}-{:02}", start.year(), start.month()),
+        _ => format!("{}/{}", ymd(start), ymd(end)),
     }
 }
 

@@ -126,7 +126,11 @@ pub(super) fn offset(n: i32, unit: Unit, base: NaiveDate, from: &str) -> Option<
         Unit::Century => "century",
     };
     let plural = if count == 1 { "" } else { "s" };
-    let reason = format!("{count} {unit_name}{plural} {dir} {from}");
+    let reason = if count == 0 {
+        format!("the same {unit_name} as {from}")
+    } else {
+        format!("{count} {unit_name}{plural} {dir} {from}")
+    };
     let mut date = match unit {
         Unit::Minute | Unit::Hour => one_day(base, reason),
         Unit::Day => one_day(add_days(base, n as i64), reason),

@@ -158,8 +158,11 @@ fn add_document(
         {
             cx.weekdays[start.weekday().num_days_from_monday() as usize] = Some(start);
         }
-        if let Some(start) = r.date.as_ref().and_then(|d| d.start) {
+        if let Some(d) = &r.date
+            && let (Some(start), Some(end)) = (d.start, d.end)
+        {
             cx.previous = Some(start);
+            cx.previous_span = Some((end, d.precision));
             cx.sentence_day = Some(start);
         }
         let expression = Quote {

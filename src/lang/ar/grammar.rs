@@ -328,6 +328,8 @@ impl Grammar<'_> {
             Word::After => self.after(i),
             Word::Before => self.before(i),
             Word::Since => self.since(i),
+            Word::Then => Some((i, i, Expr::Then { since: false })),
+            Word::That | Word::SameBefore => self.that_day(i),
             Word::During => self.duration(i, i + 1),
             Word::In if self.is(i + 1, Word::During) => self.duration(i, i + 2),
             Word::Onto if self.is(i + 1, Word::During) => self.duration(i, i + 2),
@@ -357,6 +359,9 @@ impl Grammar<'_> {
                 }
                 let (y, last, hijri) = self.year_phrase(i + 1)?;
                 Some((i + 1, last, year_expr(y, hijri)))
+            }
+            Word::TimeNoun if self.is(i + 1, Word::Same) => {
+                Some((i, i + 1, Expr::Then { since: false }))
             }
             Word::YearNoun => self.year_noun(i),
             Word::MonthNoun => self.month_noun(i),
@@ -473,6 +478,10 @@ impl Grammar<'_> {
                 Some((e, last))
             }
             Some(Word::Morrow) => Some((Expr::RelDay(1), j)),
+            Some(Word::That | Word::SameBefore) => {
+                let (_, last, e) = self.that_day(j)?;
+                Some((e, last))
+            }
             _ => self.date(j).map(|(_, last, e)| (e, last)),
         }
     }
@@ -513,7 +522,7 @@ impl Grammar<'_> {
                 _ => {}
             }
             // "اليوم نفسه": that same day.
-            if self.is(i + 1, Word::Same) {
+            if self.is(i + 1, Word::Same) || self.is(i + 1, Word::Said) {
                 return Some((i, i + 1, offset(0, Unit::Day, true)));
             }
             if self.followed_by_adjective(i) {
@@ -958,7 +967,21 @@ impl Grammar<'_> {
     }
 
     /// "منذ 2019" (up to the anchor), "منذ ثلاثة أيام" (three days ago).
+    /// References back to the date the text gave last: "ذلك اليوم", "نفس اليوم", "ذلك الوقت",
+    /// "نفس الوقت" (and "الوقت نفسه", "اليوم المذكور" after their noun).
+    fn that_day(&self, i: usize) -> Option<Match> {
+        match self.word(i + 1)? {
+            Word::RelDay(0) | Word::DayNoun => Some((i, i + 1, offset(0, Unit::Day, true))),
+            Word::TimeNoun => Some((i, i + 1, Expr::Then { since: false })),
+            _ => None,
+        }
+    }
+
     fn since(&self, i: usize) -> Option<Match> {
+        // "منذ ذلك الحين / الوقت": from the date written last up to now.
+        if self.is(i + 1, Word::That) && self.is(i + 2, Word::TimeNoun) {
+            return Some((i, i + 2, Expr::Then { since: true }));
+        }
         if let Some((y, last, false)) = self.year_phrase(i + 1) {
             return Some((i, last, Expr::SinceYear(y)));
         }

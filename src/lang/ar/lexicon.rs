@@ -137,6 +137,14 @@ pub enum Word {
     Teen,
     /// نفسه / ذاته: "itself", in "اليوم نفسه" (that same day).
     Same,
+    /// حينها / آنذاك / عندها: "at that time", the date the text gave last.
+    Then,
+    /// الوقت / الحين: "the time", in "ذلك الوقت", "منذ ذلك الحين", "الوقت نفسه".
+    TimeNoun,
+    /// نفس: "the same", before its noun ("نفس اليوم").
+    SameBefore,
+    /// المذكور: "the said", in "اليوم المذكور".
+    Said,
     /// عمره: "his age", which turns a decade into an age ("في الثمانينيات من عمره").
     Age,
 }
@@ -577,6 +585,20 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("ميلادية", W::GregorianEra, Clitics::None),
     ("للميلاد", W::GregorianEra, Clitics::None),
     ("نفسه", W::Same, Clitics::None),
+    ("نفسها", W::Same, Clitics::None),
+    ("ذاتها", W::Same, Clitics::None),
+    ("حينها", W::Then, Conj),
+    ("حينذاك", W::Then, Conj),
+    ("آنذاك", W::Then, Conj),
+    ("وقتها", W::Then, Conj),
+    ("وقتذاك", W::Then, Conj),
+    ("عندها", W::Then, Conj),
+    ("عندئذ", W::Then, Conj),
+    ("الوقت", W::TimeNoun, All),
+    ("الحين", W::TimeNoun, All),
+    ("نفس", W::SameBefore, All),
+    ("المذكور", W::Said, Clitics::None),
+    ("المذكورة", W::Said, Clitics::None),
     ("ذاته", W::Same, Clitics::None),
     ("عمر", W::Age, Clitics::None),
     ("عمره", W::Age, Clitics::None),
