@@ -96,6 +96,73 @@ pub enum Occasion {
     HijriNewYear,
     /// المولد النبوي: 12 Rabi al-Awwal.
     Mawlid,
+    /// A national or civil day of a country ("اليوم الوطني", "عيد العرش"); the country written
+    /// with it, or the one the article is about.
+    Civil(CivilDay, Option<Country>),
+}
+
+/// A kind of national or civil day; its date depends on the country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CivilDay {
+    /// اليوم الوطني / العيد الوطني.
+    National,
+    /// عيد الاستقلال / يوم الاستقلال.
+    Independence,
+    /// يوم الشهيد.
+    Martyrs,
+    /// عيد العرش.
+    Throne,
+    /// عيد التحرير.
+    Liberation,
+    /// عيد الجلاء.
+    Evacuation,
+    /// عيد الوحدة.
+    Unity,
+    /// يوم التأسيس.
+    Founding,
+}
+
+/// A country of the Arab world, for its civil days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Country {
+    /// The United Arab Emirates.
+    Uae,
+    /// Saudi Arabia.
+    Saudi,
+    /// Kuwait.
+    Kuwait,
+    /// Qatar.
+    Qatar,
+    /// Bahrain.
+    Bahrain,
+    /// Oman.
+    Oman,
+    /// Yemen.
+    Yemen,
+    /// Jordan.
+    Jordan,
+    /// Lebanon.
+    Lebanon,
+    /// Syria.
+    Syria,
+    /// Iraq.
+    Iraq,
+    /// Egypt.
+    Egypt,
+    /// Sudan.
+    Sudan,
+    /// Libya.
+    Libya,
+    /// Tunisia.
+    Tunisia,
+    /// Algeria.
+    Algeria,
+    /// Morocco.
+    Morocco,
+    /// Mauritania.
+    Mauritania,
+    /// Palestine.
+    Palestine,
 }
 
 /// A month in either calendar, for expressions that work in both ("آخر جمعة من رمضان").
@@ -331,6 +398,18 @@ impl Expr {
             Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.leans(),
             Expr::Time { day: Some(d), .. } => d.leans(),
             Expr::Range(a, b) => a.leans() && b.leans(),
+            _ => false,
+        }
+    }
+
+    /// True when the expression is a weekday (or a night, a part of the day or a clock time on
+    /// one), which a clue anywhere in its sentence may turn; other expressions follow only
+    /// their own clause.
+    pub fn is_weekday_based(&self) -> bool {
+        match self {
+            Expr::Weekday { .. } | Expr::Night { .. } => true,
+            Expr::DayPart(_, inner) => inner.is_weekday_based(),
+            Expr::Time { day: Some(d), .. } => d.is_weekday_based(),
             _ => false,
         }
     }

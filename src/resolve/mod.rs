@@ -3,6 +3,7 @@
 
 pub mod anchor;
 pub mod calendar;
+pub mod civil;
 pub mod hijri;
 mod periods;
 
@@ -300,7 +301,7 @@ pub fn resolve(expr: &Expr, cx: &Context) -> Resolution {
         && expr.leans()
         && date.start.is_some()
         && !date.reason.contains(t.clue)
-        && !weekday_based(expr)
+        && !expr.is_weekday_based()
     {
         date.reason = format!("{}; {note}", date.reason);
     }
@@ -326,16 +327,6 @@ pub fn resolve(expr: &Expr, cx: &Context) -> Resolution {
         date.uncertain = true;
     }
     r
-}
-
-/// True when the expression is resolved through [`weekday_from`], which words its own reason.
-fn weekday_based(expr: &Expr) -> bool {
-    match expr {
-        Expr::Weekday { .. } | Expr::Night { .. } => true,
-        Expr::DayPart(_, inner) => weekday_based(inner),
-        Expr::Time { day: Some(d), .. } => weekday_based(d),
-        _ => false,
-    }
 }
 
 fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {

@@ -416,11 +416,29 @@ fn occasion_days(o: Occasion, y: i32) -> Vec<NaiveDate> {
         Occasion::EidAlAdha => hijri_day(12, 10),
         Occasion::HijriNewYear => hijri_day(1, 1),
         Occasion::Mawlid => hijri_day(3, 12),
+        Occasion::Civil(kind, Some(country)) => match super::civil::date(kind, country) {
+            Some((m, d)) => fixed(m, d),
+            None => Vec::new(),
+        },
+        Occasion::Civil(_, None) => Vec::new(),
     }
 }
 
-fn occasion_name(o: Occasion) -> &'static str {
-    match o {
+fn occasion_name(o: Occasion) -> String {
+    let fixed = match o {
+        Occasion::Civil(kind, Some(c)) => {
+            return format!(
+                "{}'s {}",
+                super::civil::country_name(c),
+                super::civil::name(kind)
+            );
+        }
+        Occasion::Civil(kind, None) => {
+            return format!(
+                "a {} of a country the text does not name",
+                super::civil::name(kind)
+            );
+        }
         Occasion::NewYear => "New Year's Day (1 January)",
         Occasion::Christmas => "Christmas (25 December)",
         Occasion::Easter => "Easter Sunday (Western, Gregorian computus)",
@@ -429,7 +447,8 @@ fn occasion_name(o: Occasion) -> &'static str {
         Occasion::EidAlAdha => "Eid al-Adha (10 Dhu al-Hijja)",
         Occasion::HijriNewYear => "the Hijri New Year (1 Muharram)",
         Occasion::Mawlid => "the Prophet's Birthday (12 Rabi al-Awwal)",
-    }
+    };
+    fixed.to_string()
 }
 
 fn is_hijri_occasion(o: Occasion) -> bool {

@@ -217,14 +217,14 @@ fn add_document(
     });
 }
 
-/// The context for one expression: the tense of its clause (or, weaker, of its sentence)
-/// decides which way it leans when it can point either way.
+/// The context for one expression: the tense of its clause (or, weaker and for a weekday
+/// only, of its sentence) decides which way it leans when it can point either way.
 fn with_tense<'a>(cx: &Context<'a>, f: &Found, text: &'a str) -> Context<'a> {
     let (t, strength) = match (f.tense, f.sentence_tense) {
         (Some(t), _) if t.strong => (t, Strength::Strong),
         (Some(t), _) => (t, Strength::Weak),
-        (None, Some(t)) => (t, Strength::Sentence),
-        (None, None) => return *cx,
+        (None, Some(t)) if f.expr.is_weekday_based() => (t, Strength::Sentence),
+        (None, _) => return *cx,
     };
     Context {
         prefer: match t.dir {

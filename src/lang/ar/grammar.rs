@@ -4,8 +4,8 @@
 
 use chrono::{NaiveDate, Weekday};
 
-use super::lexicon::{MonthHead, OCCASIONS, Word, lookup};
-use crate::lang::expr::{DayPart, Expr, Found, MonthRef, Part, Rel, Unit};
+use super::lexicon::{CIVIL_DAYS, MonthHead, OCCASIONS, Word, lookup};
+use crate::lang::expr::{Country, DayPart, Expr, Found, MonthRef, Occasion, Part, Rel, Unit};
 use crate::text::{TokenKind, Tokens};
 
 /// The lexicon roles of one sentence's tokens, reused across sentences.
@@ -13,6 +13,14 @@ use crate::text::{TokenKind, Tokens};
 pub struct Roles(Vec<Option<Word>>);
 
 impl Roles {
+    /// The countries the sentence names, one per mention.
+    pub fn countries(&self) -> impl Iterator<Item = Country> + '_ {
+        self.0.iter().filter_map(|r| match r {
+            Some(Word::Country(c)) => Some(*c),
+            _ => None,
+        })
+    }
+
     /// Looks every word of `tokens` up; returns whether anything temporal may be there.
     pub fn classify(&mut self, tokens: &Tokens) -> bool {
         self.0.clear();
@@ -313,11 +321,13 @@ impl Grammar<'_> {
             Word::DayNoun => self
                 .weekday_rule(i, i + 1)
                 .or_else(|| self.date(i + 1).map(|(_, last, e)| (i, last, e)))
-                .or_else(|| self.named_day_after_noun(i)),
+                .or_else(|| self.named_day_after_noun(i))
+                .or_else(|| self.civil_day(i)),
             Word::Weekday(_) => self.weekday_rule(i, i),
             Word::NightOf => self.night(i),
             Word::TheNight => self.the_night(i),
-            Word::RelDay(n) => self.rel_day(i, n),
+            Word::RelDay(n) => self.rel_day(i, n).or_else(|| self.civil_day(i)),
+            Word::CivilHead => self.civil_day(i),
             Word::First => self.first(i),
             Word::BareOrdinal(_) | Word::LastOf => self.nth_weekday(i),
             Word::Ordinal(_) | Word::Tens(_) => self
@@ -372,7 +382,7 @@ impl Grammar<'_> {
             Word::Fraction(parts) => self.fraction(i, parts),
             Word::Century => self.century(i).map(|(last, e)| (i, last, e)),
             Word::Season(_) => self.season(i),
-            Word::OccasionHead(_) => self.occasion(i),
+            Word::OccasionHead(_) => self.occasion(i).or_else(|| self.civil_day(i)),
             Word::Clock => self.time(i, i + 1),
             Word::DayPart(p) => self.day_part_of(i, i + 1, p),
             Word::Every => self.every(i),
@@ -1237,6 +1247,58 @@ impl Grammar<'_> {
                     rel: None,
                 },
             ));
+        }
+        let (rel, last) = self.optional_rel(last);
+        Some((
+            i,
+            last,
+            Expr::Occasion {
+                occasion,
+                year: None,
+                hijri_year: false,
+                rel,
+            },
+        ))
+    }
+
+    /// A national or civil day: "اليوم الوطني [الـ 50] [لدولة الإمارات]", "عيد العرش",
+    /// "يوم الشهيد", "عيد استقلالها", with an optional country, year or modifier.
+    fn civil_day(&self, i: usize) -> Option<Match> {
+        let norm = |k: usize| {
+            self.t
+                .list
+                .get(k)
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|_| self.t.norm(k))
+        };
+        let kind = CIVIL_DAYS
+            .iter()
+            .find(|(w, _)| norm(i + 1) == Some(*w))
+            .map(|&(_, k)| k)?;
+        let mut last = i + 1;
+        // "الـ 50", "الخمسين": which anniversary, not a date.
+        if norm(last + 1) == Some("ال") && self.number(last + 2).is_some() {
+            last += 2;
+        }
+        // "لدولة الإمارات", "السعودي", "لقطر".
+        let mut country: Option<Country> = None;
+        let mut k = last + 1;
+        if matches!(norm(k), Some("دوله" | "لدوله" | "بدوله")) {
+            k += 1;
+        }
+        if let Some(Word::Country(c)) = self.word(k) {
+            country = Some(c);
+            last = k;
+        }
+        let occasion = Occasion::Civil(kind, country);
+        if let Some((y, l, _)) = self.year_phrase(last + 1) {
+            let e = Expr::Occasion {
+                occasion,
+                year: Some(y),
+                hijri_year: false,
+                rel: None,
+            };
+            return Some((i, l, e));
         }
         let (rel, last) = self.optional_rel(last);
         Some((

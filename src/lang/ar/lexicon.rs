@@ -9,7 +9,9 @@ use std::sync::LazyLock;
 use chrono::Weekday;
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lang::expr::{DayPart, MonthRef, Occasion, Part, Rel as R, Season, Unit};
+use crate::lang::expr::{
+    CivilDay, Country, DayPart, MonthRef, Occasion, Part, Rel as R, Season, Unit,
+};
 use crate::text::normalize::normalize;
 
 /// The role a word plays in the grammar.
@@ -137,6 +139,11 @@ pub enum Word {
     Teen,
     /// نفسه / ذاته: "itself", in "اليوم نفسه" (that same day).
     Same,
+    /// A word that opens a national day only: يومها / عيدها ("its day", "its feast").
+    CivilHead,
+    /// A country's name or adjective (الإمارات, القطري): the article's country, and the one
+    /// a national day written beside it belongs to.
+    Country(Country),
     /// حينها / آنذاك / عندها: "at that time", the date the text gave last.
     Then,
     /// الوقت / الحين: "the time", in "ذلك الوقت", "منذ ذلك الحين", "الوقت نفسه".
@@ -229,6 +236,82 @@ pub const OCCASIONS: &[(OccasionHead, &[&str], Occasion)] = &[
     ),
     (OccasionHead::Mawlid, &["النبوي"], Occasion::Mawlid),
     (OccasionHead::Christmas, &[], Occasion::Christmas),
+];
+
+/// National and civil days: the word after their head (اليوم, يوم, عيد, يومها, ذكرى),
+/// normalised, and which day it names; its date depends on the country.
+pub const CIVIL_DAYS: &[(&str, CivilDay)] = &[
+    ("الوطني", CivilDay::National),
+    ("الشهيد", CivilDay::Martyrs),
+    ("العرش", CivilDay::Throne),
+    ("الاستقلال", CivilDay::Independence),
+    ("استقلالها", CivilDay::Independence),
+    ("استقلاله", CivilDay::Independence),
+    ("استقلال", CivilDay::Independence),
+    ("التحرير", CivilDay::Liberation),
+    ("الجلاء", CivilDay::Evacuation),
+    ("الوحده", CivilDay::Unity),
+    ("التاسيس", CivilDay::Founding),
+];
+
+/// Countries by their names and adjectives, as the press writes them.
+const COUNTRIES: &[(&str, Country)] = &[
+    ("الإمارات", Country::Uae),
+    ("الإماراتي", Country::Uae),
+    ("الإماراتية", Country::Uae),
+    ("السعودية", Country::Saudi),
+    ("السعودي", Country::Saudi),
+    ("الكويت", Country::Kuwait),
+    ("الكويتي", Country::Kuwait),
+    ("الكويتية", Country::Kuwait),
+    ("قطر", Country::Qatar),
+    ("القطري", Country::Qatar),
+    ("القطرية", Country::Qatar),
+    ("البحرين", Country::Bahrain),
+    ("البحريني", Country::Bahrain),
+    ("البحرينية", Country::Bahrain),
+    ("العماني", Country::Oman),
+    ("العمانية", Country::Oman),
+    ("اليمن", Country::Yemen),
+    ("اليمني", Country::Yemen),
+    ("اليمنية", Country::Yemen),
+    ("الأردن", Country::Jordan),
+    ("الأردني", Country::Jordan),
+    ("الأردنية", Country::Jordan),
+    ("لبنان", Country::Lebanon),
+    ("اللبناني", Country::Lebanon),
+    ("اللبنانية", Country::Lebanon),
+    ("سوريا", Country::Syria),
+    ("سورية", Country::Syria),
+    ("السوري", Country::Syria),
+    ("السورية", Country::Syria),
+    ("العراق", Country::Iraq),
+    ("العراقي", Country::Iraq),
+    ("العراقية", Country::Iraq),
+    ("مصر", Country::Egypt),
+    ("المصري", Country::Egypt),
+    ("المصرية", Country::Egypt),
+    ("السودان", Country::Sudan),
+    ("السوداني", Country::Sudan),
+    ("السودانية", Country::Sudan),
+    ("ليبيا", Country::Libya),
+    ("الليبي", Country::Libya),
+    ("الليبية", Country::Libya),
+    ("تونس", Country::Tunisia),
+    ("التونسي", Country::Tunisia),
+    ("التونسية", Country::Tunisia),
+    ("الجزائر", Country::Algeria),
+    ("الجزائري", Country::Algeria),
+    ("الجزائرية", Country::Algeria),
+    ("المغرب", Country::Morocco),
+    ("المغربي", Country::Morocco),
+    ("المغربية", Country::Morocco),
+    ("موريتانيا", Country::Mauritania),
+    ("الموريتاني", Country::Mauritania),
+    ("الموريتانية", Country::Mauritania),
+    ("فلسطين", Country::Palestine),
+    ("الفلسطيني", Country::Palestine),
+    ("الفلسطينية", Country::Palestine),
 ];
 
 /// Which clitics a word can carry.
@@ -587,6 +670,10 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("نفسه", W::Same, Clitics::None),
     ("نفسها", W::Same, Clitics::None),
     ("ذاتها", W::Same, Clitics::None),
+    ("يومها", W::CivilHead, Conj),
+    ("يومه", W::CivilHead, Conj),
+    ("عيدها", W::CivilHead, All),
+    ("عيده", W::CivilHead, All),
     ("حينها", W::Then, Conj),
     ("حينذاك", W::Then, Conj),
     ("آنذاك", W::Then, Conj),
@@ -643,6 +730,17 @@ fn entries() -> Vec<(&'static str, Word, Clitics)> {
     for &(w, tens) in DECADES {
         all.push((w, W::Decade(tens), All));
     }
+    for &(w, c) in COUNTRIES {
+        all.push((w, W::Country(c), All));
+        // The plural of an adjective names the people: المصريون, الليبيين.
+        if let Some(stem) = w.strip_suffix('ي') {
+            for plural in ["يون", "يين"] {
+                let p: &'static str = Box::leak(format!("{stem}{plural}").into_boxed_str());
+                all.push((p, W::Country(c), All));
+            }
+        }
+    }
+    all.push(("المغاربة", W::Country(Country::Morocco), All));
     all.extend_from_slice(WORDS);
     all
 }
