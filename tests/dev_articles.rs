@@ -75,7 +75,11 @@ fn known_misses(dir: &Path) -> BTreeSet<Miss> {
                 f.len() == 4 && !f[3].trim().is_empty(),
                 "known-misses.tsv: each line is ARTICLE, START, TEXT and a reason: {l:?}"
             );
-            (f[0].to_string(), f[1].parse().expect("a start"), f[2].to_string())
+            (
+                f[0].to_string(),
+                f[1].parse().expect("a start"),
+                f[2].to_string(),
+            )
         })
         .collect()
 }
@@ -180,7 +184,11 @@ fn every_dev_article_expression_has_its_days_except_the_known_misses() {
             serde_json::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
         let txt = gold_path.to_string_lossy().replace(".gold.json", ".txt");
         let text = std::fs::read_to_string(&txt).unwrap();
-        let name = Path::new(&txt).file_name().unwrap().to_string_lossy().to_string();
+        let name = Path::new(&txt)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         for (miss, why) in misses(&name, &text, &gold) {
             if !known.contains(&miss) {
                 new.push(format!("{}\t{}\t{}\t({why})", miss.0, miss.1, miss.2));

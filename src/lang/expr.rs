@@ -96,6 +96,8 @@ pub enum Occasion {
     HijriNewYear,
     /// المولد النبوي: 12 Rabi al-Awwal.
     Mawlid,
+    /// يوم عرفة / وقفة عرفات: 9 Dhu al-Hijja, the eve of Eid al-Adha.
+    Arafat,
     /// A national or civil day of a country ("اليوم الوطني", "عيد العرش"); the country written
     /// with it, or the one the article is about.
     Civil(CivilDay, Option<Country>),
@@ -410,6 +412,27 @@ impl Expr {
             Expr::Weekday { .. } | Expr::Night { .. } => true,
             Expr::DayPart(_, inner) => inner.is_weekday_based(),
             Expr::Time { day: Some(d), .. } => d.is_weekday_based(),
+            _ => false,
+        }
+    }
+
+    /// True when the Hijri calendar alone gives the expression's days (a Hijri date or month,
+    /// a Hijri year, an Islamic occasion), so an article's own pairing of a Hijri date with a
+    /// Gregorian one can shift them.
+    pub fn is_hijri_reckoned(&self) -> bool {
+        match self {
+            Expr::Hijri { .. } | Expr::HijriYear(_) => true,
+            Expr::Occasion { occasion, .. } => matches!(
+                occasion,
+                Occasion::EidAlFitr
+                    | Occasion::EidAlAdha
+                    | Occasion::HijriNewYear
+                    | Occasion::Mawlid
+                    | Occasion::Arafat
+            ),
+            Expr::NthWeekday { month, .. } => matches!(month, MonthRef::Hijri(_)),
+            Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.is_hijri_reckoned(),
+            Expr::Time { day: Some(d), .. } => d.is_hijri_reckoned(),
             _ => false,
         }
     }

@@ -49,6 +49,10 @@ pub struct Context<'a> {
     /// The day each weekday (Monday first) fell on where the document dated it plainly
     /// ("أمس الثلاثاء", "الخميس 6 يناير"), for the same weekday named again bare.
     pub weekdays: [Option<NaiveDate>; 7],
+    /// The article's own Hijri calendar: how many days its pairing of a Hijri date with a
+    /// Gregorian one ("غرة محرم الموافق 10 أغسطس") lies after Umm al-Qura, and that
+    /// Gregorian day. Its other Hijri dates follow it.
+    pub hijri_shift: Option<(i64, NaiveDate)>,
 }
 
 /// The tense clue a sentence gave for an expression that can point either way.
@@ -83,6 +87,7 @@ impl Context<'_> {
             previous_span: None,
             sentence_day: None,
             weekdays: [None; 7],
+            hijri_shift: None,
         }
     }
 
@@ -296,6 +301,14 @@ fn nearest_year(anchor: NaiveDate, month: u32, day: u32, prefer: Prefer) -> Opti
 /// Resolves one expression against the document's context.
 pub fn resolve(expr: &Expr, cx: &Context) -> Resolution {
     let mut r = resolve_inner(expr, cx);
+    if let (Some((shift, paired)), Some(date)) = (cx.hijri_shift, r.date.as_mut())
+        && expr.is_hijri_reckoned()
+        && date
+            .start
+            .is_some_and(|s| (s - paired).num_days().abs() <= SIGHTING_REACH)
+    {
+        follow_the_article_calendar(date, shift, paired);
+    }
     // The tense clue goes into the reason (a weekday's own rules say it themselves).
     if let (Some(t), Some(note), Some(date)) = (cx.told, cx.told_note(), r.date.as_mut())
         && expr.leans()
@@ -327,6 +340,38 @@ pub fn resolve(expr: &Expr, cx: &Context) -> Resolution {
         date.uncertain = true;
     }
     r
+}
+
+/// How far (in days) from the article's own pairing of a Hijri and a Gregorian date its other
+/// Hijri dates follow that pairing: a sighting fixes the month it starts, and perhaps the next.
+const SIGHTING_REACH: i64 = 45;
+
+/// Moves a date reckoned by Umm al-Qura to the article's own Hijri calendar.
+fn follow_the_article_calendar(date: &mut EventDate, shift: i64, paired: NaiveDate) {
+    let (Some(s), Some(e)) = (date.start, date.end) else {
+        return;
+    };
+    date.start = Some(add_days(s, shift));
+    date.end = Some(add_days(e, shift));
+    date.value = date
+        .value
+        .split('/')
+        .map(
+            |part| match part.get(..10).and_then(|d| d.parse::<NaiveDate>().ok()) {
+                Some(d) => format!("{}{}", ymd(add_days(d, shift)), &part[10..]),
+                None => part.to_string(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("/");
+    let days = if shift.abs() == 1 { "day" } else { "days" };
+    let way = if shift > 0 { "later" } else { "earlier" };
+    date.reason = format!(
+        "{}; moved {} {days} {way} to follow the article's own Hijri calendar, which pairs a Hijri date with {}",
+        date.reason,
+        shift.abs(),
+        ymd(paired)
+    );
 }
 
 fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {

@@ -416,6 +416,7 @@ fn occasion_days(o: Occasion, y: i32) -> Vec<NaiveDate> {
         Occasion::EidAlAdha => hijri_day(12, 10),
         Occasion::HijriNewYear => hijri_day(1, 1),
         Occasion::Mawlid => hijri_day(3, 12),
+        Occasion::Arafat => hijri_day(12, 9),
         Occasion::Civil(kind, Some(country)) => match super::civil::date(kind, country) {
             Some((m, d)) => fixed(m, d),
             None => Vec::new(),
@@ -447,6 +448,7 @@ fn occasion_name(o: Occasion) -> String {
         Occasion::EidAlAdha => "Eid al-Adha (10 Dhu al-Hijja)",
         Occasion::HijriNewYear => "the Hijri New Year (1 Muharram)",
         Occasion::Mawlid => "the Prophet's Birthday (12 Rabi al-Awwal)",
+        Occasion::Arafat => "the Day of Arafat (9 Dhu al-Hijja)",
     };
     fixed.to_string()
 }
@@ -454,7 +456,11 @@ fn occasion_name(o: Occasion) -> String {
 fn is_hijri_occasion(o: Occasion) -> bool {
     matches!(
         o,
-        Occasion::EidAlFitr | Occasion::EidAlAdha | Occasion::HijriNewYear | Occasion::Mawlid
+        Occasion::EidAlFitr
+            | Occasion::EidAlAdha
+            | Occasion::HijriNewYear
+            | Occasion::Mawlid
+            | Occasion::Arafat
     )
 }
 
@@ -465,6 +471,7 @@ fn hijri_occasion_day(o: Occasion, hy: i32) -> Option<NaiveDate> {
         Occasion::EidAlAdha => (12, 10),
         Occasion::HijriNewYear => (1, 1),
         Occasion::Mawlid => (3, 12),
+        Occasion::Arafat => (12, 9),
         _ => return None,
     };
     hijri::to_gregorian(hy, m, d)

@@ -144,6 +144,7 @@ fn add_document(
         opts.prefer,
     );
     cx.weekdays = dated_weekdays(&text, &found, &cx);
+    cx.hijri_shift = hijri_shift(&found, &cx);
     let mut current_sentence = usize::MAX;
     // "بعد يومين من ذلك", "اليوم التالي" count from the date written last before them, which
     // in narrative news is often in the sentence before.
@@ -279,6 +280,20 @@ fn dated_weekdays(text: &str, found: &[(usize, Found)], cx: &Context) -> [Option
         }
     }
     days
+}
+
+/// How far the article's own Hijri calendar lies from Umm al-Qura: the first Hijri date the
+/// text pairs with a Gregorian one (الموافق) and that differs by a day or two (a sighting).
+fn hijri_shift(found: &[(usize, Found)], cx: &Context) -> Option<(i64, NaiveDate)> {
+    found.iter().find_map(|(_, f)| {
+        let Expr::Paired(h, g) = &f.expr else {
+            return None;
+        };
+        let day = |e: &Expr| resolve(e, cx).date.and_then(|d| d.start);
+        let (hd, gd) = (day(h)?, day(g)?);
+        let shift = (gd - hd).num_days();
+        (1..=2).contains(&shift.abs()).then_some((shift, gd))
+    })
 }
 
 /// How many characters a list label keeps from its sentence.

@@ -4,7 +4,7 @@
 
 use chrono::{NaiveDate, Weekday};
 
-use super::lexicon::{CIVIL_DAYS, MonthHead, OCCASIONS, Word, lookup};
+use super::lexicon::{CIVIL_DAYS, MonthHead, OCCASION_EPITHETS, OCCASIONS, Word, lookup};
 use crate::lang::expr::{Country, DayPart, Expr, Found, MonthRef, Occasion, Part, Rel, Unit};
 use crate::text::{TokenKind, Tokens};
 
@@ -322,7 +322,8 @@ impl Grammar<'_> {
                 .weekday_rule(i, i + 1)
                 .or_else(|| self.date(i + 1).map(|(_, last, e)| (i, last, e)))
                 .or_else(|| self.named_day_after_noun(i))
-                .or_else(|| self.civil_day(i)),
+                .or_else(|| self.civil_day(i))
+                .or_else(|| self.arafat(i)),
             Word::Weekday(_) => self.weekday_rule(i, i),
             Word::NightOf => self.night(i),
             Word::TheNight => self.the_night(i),
@@ -1236,6 +1237,16 @@ impl Grammar<'_> {
                 });
             fits.then_some((*occasion, i + tail.len()))
         })?;
+        // "المبارك", "الجديدة", "السعيد": praise between the name and its year.
+        let last = match self.t.list.get(last + 1) {
+            Some(t)
+                if t.kind == TokenKind::Word
+                    && OCCASION_EPITHETS.contains(&self.t.norm(last + 1)) =>
+            {
+                last + 1
+            }
+            _ => last,
+        };
         if let Some((y, l, hijri)) = self.year_phrase(last + 1) {
             return Some((
                 i,
@@ -1259,6 +1270,33 @@ impl Grammar<'_> {
                 rel,
             },
         ))
+    }
+
+    /// "يوم عرفة", "يوم عرفات", "يوم وقفة عرفات": the day before Eid al-Adha.
+    fn arafat(&self, i: usize) -> Option<Match> {
+        if self.is(
+            i + 1,
+            Word::OccasionHead(super::lexicon::OccasionHead::Standing),
+        ) {
+            let (_, last, e) = self.occasion(i + 1)?;
+            return Some((i, last, e));
+        }
+        self.t
+            .list
+            .get(i + 1)
+            .filter(|t| t.kind == TokenKind::Word)?;
+        matches!(self.t.norm(i + 1), "عرفه" | "عرفات").then(|| {
+            (
+                i,
+                i + 1,
+                Expr::Occasion {
+                    occasion: Occasion::Arafat,
+                    year: None,
+                    hijri_year: false,
+                    rel: None,
+                },
+            )
+        })
     }
 
     /// A national or civil day: "اليوم الوطني [الـ 50] [لدولة الإمارات]", "عيد العرش",

@@ -199,7 +199,24 @@ pub enum OccasionHead {
     Mawlid,
     /// كريسماس: a one-word occasion.
     Christmas,
+    /// الأضحى: Eid al-Adha by its own name, without عيد.
+    Adha,
+    /// وقفة: "the standing", in وقفة عرفات; يوم is read through [`Word::DayNoun`].
+    Standing,
 }
+
+/// Words of praise that may stand between an occasion's name and its year, normalised
+/// ("عيد الأضحى المبارك 1431", "رأس السنة الهجرية الجديدة 1445").
+pub const OCCASION_EPITHETS: &[&str] = &[
+    "المبارك",
+    "المباركه",
+    "الجديده",
+    "الجديد",
+    "السعيد",
+    "السعيده",
+    "المجيد",
+    "الشريف",
+];
 
 /// Occasions: head, the words after it (normalised), optional trailing words, and meaning.
 pub const OCCASIONS: &[(OccasionHead, &[&str], Occasion)] = &[
@@ -236,6 +253,9 @@ pub const OCCASIONS: &[(OccasionHead, &[&str], Occasion)] = &[
     ),
     (OccasionHead::Mawlid, &["النبوي"], Occasion::Mawlid),
     (OccasionHead::Christmas, &[], Occasion::Christmas),
+    (OccasionHead::Adha, &[], Occasion::EidAlAdha),
+    (OccasionHead::Standing, &["عرفات"], Occasion::Arafat),
+    (OccasionHead::Standing, &["عرفه"], Occasion::Arafat),
 ];
 
 /// National and civil days: the word after their head (اليوم, يوم, عيد, يومها, ذكرى),
@@ -623,6 +643,8 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("المولد", W::OccasionHead(OccasionHead::Mawlid), All),
     ("كريسماس", W::OccasionHead(OccasionHead::Christmas), All),
     ("الكريسماس", W::OccasionHead(OccasionHead::Christmas), All),
+    ("الأضحى", W::OccasionHead(OccasionHead::Adha), All),
+    ("وقفة", W::OccasionHead(OccasionHead::Standing), All),
     ("الموافق", W::Corresponding, All),
     ("الموافقة", W::Corresponding, All),
     ("الساعة", W::Clock, All),
