@@ -98,6 +98,8 @@ pub enum Occasion {
     Mawlid,
     /// يوم عرفة / وقفة عرفات: 9 Dhu al-Hijja, the eve of Eid al-Adha.
     Arafat,
+    /// العيد: "the feast", the Eid the text named last; the scanner replaces it by that one.
+    TheFeast,
     /// A national or civil day of a country ("اليوم الوطني", "عيد العرش"); the country written
     /// with it, or the one the article is about.
     Civil(CivilDay, Option<Country>),

@@ -417,6 +417,7 @@ fn occasion_days(o: Occasion, y: i32) -> Vec<NaiveDate> {
         Occasion::HijriNewYear => hijri_day(1, 1),
         Occasion::Mawlid => hijri_day(3, 12),
         Occasion::Arafat => hijri_day(12, 9),
+        Occasion::TheFeast => Vec::new(),
         Occasion::Civil(kind, Some(country)) => match super::civil::date(kind, country) {
             Some((m, d)) => fixed(m, d),
             None => Vec::new(),
@@ -449,6 +450,7 @@ fn occasion_name(o: Occasion) -> String {
         Occasion::HijriNewYear => "the Hijri New Year (1 Muharram)",
         Occasion::Mawlid => "the Prophet's Birthday (12 Rabi al-Awwal)",
         Occasion::Arafat => "the Day of Arafat (9 Dhu al-Hijja)",
+        Occasion::TheFeast => "the Eid the text named last",
     };
     fixed.to_string()
 }

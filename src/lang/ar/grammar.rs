@@ -383,7 +383,7 @@ impl Grammar<'_> {
             Word::Fraction(parts) => self.fraction(i, parts),
             Word::Century => self.century(i).map(|(last, e)| (i, last, e)),
             Word::Season(_) => self.season(i),
-            Word::OccasionHead(_) => self.occasion(i).or_else(|| self.civil_day(i)),
+            Word::OccasionHead(_) => self.civil_day(i).or_else(|| self.occasion(i)),
             Word::Clock => self.time(i, i + 1),
             Word::DayPart(p) => self.day_part_of(i, i + 1, p),
             Word::Every => self.every(i),

@@ -203,6 +203,8 @@ pub enum OccasionHead {
     Adha,
     /// وقفة: "the standing", in وقفة عرفات; يوم is read through [`Word::DayNoun`].
     Standing,
+    /// العيد: "the feast", the Eid the text named last.
+    TheFeast,
 }
 
 /// Words of praise that may stand between an occasion's name and its year, normalised
@@ -254,6 +256,7 @@ pub const OCCASIONS: &[(OccasionHead, &[&str], Occasion)] = &[
     (OccasionHead::Mawlid, &["النبوي"], Occasion::Mawlid),
     (OccasionHead::Christmas, &[], Occasion::Christmas),
     (OccasionHead::Adha, &[], Occasion::EidAlAdha),
+    (OccasionHead::TheFeast, &[], Occasion::TheFeast),
     (OccasionHead::Standing, &["عرفات"], Occasion::Arafat),
     (OccasionHead::Standing, &["عرفه"], Occasion::Arafat),
 ];
@@ -645,6 +648,7 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("الكريسماس", W::OccasionHead(OccasionHead::Christmas), All),
     ("الأضحى", W::OccasionHead(OccasionHead::Adha), All),
     ("وقفة", W::OccasionHead(OccasionHead::Standing), All),
+    ("العيد", W::OccasionHead(OccasionHead::TheFeast), All),
     ("الموافق", W::Corresponding, All),
     ("الموافقة", W::Corresponding, All),
     ("الساعة", W::Clock, All),

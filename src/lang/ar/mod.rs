@@ -43,7 +43,33 @@ pub fn scan(text: &str, sentences: &[TextSpan]) -> Vec<(usize, Found)> {
             give_country(&mut f.expr, country);
         }
     }
+    name_the_feast(&mut out);
     out
+}
+
+/// "العيد" is the Eid the text named last before it; with none named, it is no date.
+fn name_the_feast(out: &mut Vec<(usize, Found)>) {
+    let mut last: Option<Expr> = None;
+    out.retain_mut(|(_, f)| match &f.expr {
+        Expr::Occasion {
+            occasion: Occasion::EidAlFitr | Occasion::EidAlAdha,
+            ..
+        } => {
+            last = Some(f.expr.clone());
+            true
+        }
+        Expr::Occasion {
+            occasion: Occasion::TheFeast,
+            ..
+        } => match &last {
+            Some(eid) => {
+                f.expr = eid.clone();
+                true
+            }
+            None => false,
+        },
+        _ => true,
+    });
 }
 
 /// Fills in the country of a national day that was written without one.
