@@ -392,3 +392,47 @@ fn help_lists_every_key_of_the_keymap() {
         }
     }
 }
+
+#[test]
+fn d_lays_the_list_out_again_and_ctrl_l_redraws() {
+    let mut app = stories();
+    // Issue 12: after D the list kept the rows laid out for the previous document.
+    press(&mut app, "DD");
+    assert_eq!(app.document_filter, Some(1));
+    // Everything but the status bar, whose message the next key clears.
+    let body = |app: &App| {
+        let mut s = screen(&render(app));
+        s.pop();
+        s
+    };
+    let after_d = body(&app);
+    key(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert_eq!(app.effects, vec![Effect::Redraw]);
+    assert_eq!(
+        body(&app),
+        after_d,
+        "D left rows of another document on screen"
+    );
+    // Unfolding a story changes the rows too.
+    press(&mut app, "D");
+    press(&mut app, "D");
+    press(&mut app, "z");
+    let after_z = body(&app);
+    update(&mut app, Action::Redraw);
+    assert_eq!(body(&app), after_z);
+}
+
+#[test]
+fn gg_survives_the_tick_and_a_resize_between_its_two_keys() {
+    let mut app = app(100, 30);
+    press(&mut app, "G");
+    press(&mut app, "g");
+    assert_eq!(app.pending, Some('g'));
+    let bar = screen(&render(&app)).last().unwrap().clone();
+    assert!(bar.contains("g…"), "the pending key is shown: {bar}");
+    update(&mut app, Action::Tick);
+    update(&mut app, Action::Resize(120, 30));
+    press(&mut app, "g");
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.pending, None);
+}

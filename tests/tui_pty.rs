@@ -170,3 +170,36 @@ fn not_a_terminal_points_at_extract() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("tarikh extract"), "{err}");
 }
+
+#[test]
+fn gg_typed_slowly_goes_to_the_top() {
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    for _ in 0..3 {
+        s.send("G");
+        s.wait_gone(" Events 1/");
+        s.send("g");
+        s.wait_for("g…");
+        // Longer than the half-second tick that used to drop the pending g: this pause is the
+        // typing pace under test, not a wait for the program.
+        std::thread::sleep(std::time::Duration::from_millis(600));
+        s.send("g");
+        s.wait_for(" Events 1/");
+    }
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn ctrl_l_repaints_what_another_program_scribbled() {
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    // As if a background job wrote on the terminal: the screen has cells ratatui did not draw.
+    s.parser.lock().unwrap().process(b"\x1b[5;5HSCRIBBLE");
+    s.wait_for("SCRIBBLE");
+    s.send("\x0c");
+    s.wait_gone("SCRIBBLE");
+    s.wait_for(" Events 1/");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

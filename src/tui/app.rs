@@ -134,6 +134,8 @@ pub enum Action {
     WheelUp(u16, u16),
     /// A signal asks the viewer to end; carries the exit status.
     Terminate(u8),
+    /// Lay everything out again and repaint the whole terminal (Ctrl-L, as in less and vim).
+    Redraw,
 }
 
 /// How many characters of a document's id tag its events in the list.
@@ -154,6 +156,8 @@ pub const EXPORT_FORMATS: &[(&str, Format)] = &[
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Clear the terminal and paint every cell again (whatever another program left on it).
+    Redraw,
 }
 
 /// Which pane of the main view has the keyboard.
@@ -645,8 +649,7 @@ impl App {
             Some(d) if d + 1 < docs => Some(d + 1),
             _ => None,
         };
-        self.rebuild_rows();
-        self.settle_selection();
+        self.refilter();
         self.status = Some(match self.document_filter {
             Some(d) => format!(
                 "showing document {} ({} of {docs}); D cycles the documents",
@@ -674,8 +677,16 @@ impl App {
                 "{others} other source(s) of this story shown; z folds them"
             ));
         }
+        self.refilter();
+    }
+
+    /// After the set of shown events changed (a filter, a document, a fold): rebuild the rows,
+    /// keep the selection on a shown event, and lay out the list, detail and strip again, so
+    /// no row on screen is left from before (the `D` bug of issue 12).
+    fn refilter(&mut self) {
         self.rebuild_rows();
         self.settle_selection();
+        self.relayout();
     }
 
     /// Whether event `i` is shown under the current filter.
@@ -1466,7 +1477,11 @@ pub fn fold_spans(text: &str, base: usize, query: &str) -> Vec<(usize, usize)> {
 
 /// Applies one action to the state. The only place the state changes.
 pub fn update(app: &mut App, action: Action) {
-    app.pending = None;
+    // Only a key ends a pending sequence: the half-second tick and a resize arriving between
+    // the two g of gg must not (issue 12: gg failed at a normal typing pace).
+    if !matches!(action, Action::Resize(..) | Action::Tick) {
+        app.pending = None;
+    }
     if !matches!(
         action,
         Action::Resize(..) | Action::Prefix(_) | Action::Tick
@@ -1662,14 +1677,12 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Filter => {
             app.filter = app.filter.next();
-            app.rebuild_rows();
-            app.settle_selection();
+            app.refilter();
             let shown = (0..n).filter(|&i| app.shown(i)).count();
             app.status = Some(format!(
                 "showing {} events ({shown} of {n}); F cycles all / unreviewed / flagged",
                 app.filter.name()
             ));
-            app.relayout();
         }
         Action::Orphans => {
             app.orphans = match app.orphans {
@@ -1750,6 +1763,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::PromptCancel => {
             app.prompt = None;
             app.status = Some("cancelled: nothing changed".into());
+        }
+        Action::Redraw => {
+            app.list_key = None;
+            app.article = None;
+            app.relayout();
+            app.clamp_article();
+            app.effects.push(Effect::Redraw);
         }
         Action::Resize(w, h) => {
             app.size = (w, h);

@@ -18,7 +18,7 @@ use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute, queue};
 use std::io::{self, IsTerminal, Stdout, Write};
@@ -221,6 +221,14 @@ pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::R
                     let mut out = io::stdout();
                     out.write_all(osc52(&text).as_bytes())?;
                     out.flush()?;
+                }
+                Effect::Redraw => {
+                    // Not `Terminal::clear`: it asks the terminal for its cursor position, a
+                    // round trip the event reader would race. Clear the screen, then draw one
+                    // blank frame so ratatui forgets what it drew and the next frame paints
+                    // every cell.
+                    queue!(terminal.backend_mut(), Clear(ClearType::All))?;
+                    terminal.draw(|_| {})?;
                 }
             }
         }

@@ -378,7 +378,8 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
                     }
                 }
                 // A story other documents also report: "+" while its sources are folded.
-                if e.group.as_ref().is_some_and(|g| !app.expanded.contains(g))
+                if app.document_filter.is_none()
+                    && e.group.as_ref().is_some_and(|g| !app.expanded.contains(g))
                     && app.other_sources(i) > 0
                 {
                     buf.set_string(inner.x + 5, y, "+", t.marker());
@@ -540,6 +541,10 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     };
     let (v, f, u) = app.counts;
     let mut tail = String::new();
+    // The first key of a sequence waits for the second, and says so (vim's showcmd).
+    if let Some(p) = app.pending {
+        tail.push_str(&format!("│ {p}… "));
+    }
     let orphans = app.reviews.orphans().len();
     if orphans > 0 {
         tail.push_str(&format!("│ {orphans} orphaned (o) "));
