@@ -126,6 +126,8 @@ fn the_filter_cycles_all_unreviewed_flagged() {
     assert_eq!(app.filter, Filter::Flagged);
     assert_eq!(status_of(&app, app.selected), ReviewStatus::Flagged);
     typed(&mut app, "F");
+    assert_eq!(app.filter, Filter::Doubtful);
+    typed(&mut app, "F");
     assert_eq!(app.filter, Filter::All);
 }
 

@@ -436,3 +436,74 @@ fn gg_survives_the_tick_and_a_resize_between_its_two_keys() {
     assert_eq!(app.selected, 0);
     assert_eq!(app.pending, None);
 }
+
+/// One article with a weekday that does not fit its date (5 July 2025 is a Saturday), a
+/// relative date leaning on the inferred anchor, and a full date.
+fn doubtful_article() -> App {
+    let t = tarikh::extract_sources(
+        vec![tarikh::Source {
+            id: "algiers".into(),
+            path: None,
+            text: "الجزائر في 3 جويلية 2025 - قال الوزير اليوم الجمعة 5 جويلية 2025 إن المفاوضات ستستمر. \
+                   وكان الوفد قد وصل يوم الثلاثاء الماضي."
+                .into(),
+        }],
+        &tarikh::Options::default(),
+    );
+    App::new(t, config(), (120, 30))
+}
+
+#[test]
+fn warnings_and_doubt_reach_the_viewer() {
+    let mut app = doubtful_article();
+    let warned = app
+        .timeline
+        .events
+        .iter()
+        .position(|e| e.expression.text.contains("الجمعة 5 جويلية"))
+        .expect("the Friday event");
+    assert!(
+        app.warnings.contains_key(&warned),
+        "{:?}",
+        app.timeline.warnings
+    );
+    app.select(warned);
+    let text = screen(&render(&app)).join("\n");
+    assert!(text.contains("⚠ "), "the detail names the warning:\n{text}");
+    assert!(text.contains("Saturday"), "{text}");
+    // The status bar names the anchor's basis in a few words that fit.
+    let bar = screen(&render(&app)).last().unwrap().clone();
+    assert!(
+        bar.contains("anchor Thursday 3 July 2025 · the dateline"),
+        "{bar}"
+    );
+    // F reaches the doubtful events: the warned one and the one leaning on the inferred anchor.
+    while app.filter != tarikh::tui::app::Filter::Doubtful {
+        press(&mut app, "F");
+    }
+    let shown: Vec<usize> = (0..app.timeline.events.len())
+        .filter(|&i| app.shown(i))
+        .collect();
+    assert!(shown.contains(&warned));
+    assert_eq!(shown.len(), app.doubtful);
+    assert!(
+        shown
+            .iter()
+            .all(|&i| { app.warnings.contains_key(&i) || app.timeline.events[i].date.uncertain })
+    );
+}
+
+#[test]
+fn an_unanchored_document_points_to_a() {
+    let t = tarikh::extract(
+        "وكان الوفد قد وصل يوم الثلاثاء الماضي.",
+        &tarikh::Options::default(),
+    );
+    let app = App::new(t, config(), (100, 30));
+    let s = screen(&render(&app));
+    assert!(
+        s.last().unwrap().contains("no document date: A sets it"),
+        "{s:?}"
+    );
+    assert!(s.join("\n").contains("A sets the document's date"));
+}

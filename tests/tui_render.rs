@@ -202,3 +202,25 @@ fn control_characters_from_the_article_never_reach_the_screen() {
         }
     }
 }
+
+#[test]
+fn a_warned_event_is_marked_in_the_gutter_in_bold() {
+    let mut tl = sample_timeline();
+    let e = &tl.events[1];
+    tl.warnings.push(tarikh::timeline::expression_warning(
+        &e.document,
+        &e.expression,
+        "Thursday is not the 6th",
+    ));
+    let app = App::new(tl, config(), (100, 30));
+    let t = render(&app);
+    let buf = t.backend().buffer();
+    let list = tarikh::tui::view::areas(app.size).unwrap().list_inner();
+    let y = list.y + app.event_row[1] as u16 - app.list_top as u16;
+    let cell = &buf[(list.x + 1, y)];
+    assert_eq!(cell.symbol(), "⚠");
+    assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
+    // The other rows keep the plain `?` column empty (their dates are certain).
+    let y0 = list.y + app.event_row[0] as u16 - app.list_top as u16;
+    assert_eq!(buf[(list.x + 1, y0)].symbol(), " ");
+}

@@ -9,6 +9,7 @@
 
 use super::BidiMode;
 use super::bidi::{VisualLine, layout_paragraph, layout_text, layout_truncated};
+use super::doubt;
 use super::keymap::{self, Context, Lookup};
 use super::strip::sanitize;
 use super::timestrip::{StripLayout, TimeStrip};
@@ -17,7 +18,7 @@ use crate::review::session::Outcome;
 use crate::review::session::Session;
 use crate::review::{fold, parse_span, span_text};
 use crate::text::normalize::{normalize, push_folded};
-use crate::timeline::format::{Format, date_heading};
+use crate::timeline::format::{Format, date_heading, day_name};
 use crate::timeline::model::{Event, ReviewStatus, Timeline};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -311,6 +312,8 @@ pub enum Filter {
     Unreviewed,
     /// Flagged events only.
     Flagged,
+    /// Events with a warning or a date that may be wrong (`⚠`, `?`).
+    Doubtful,
 }
 
 impl Filter {
@@ -319,7 +322,8 @@ impl Filter {
         match self {
             Filter::All => Filter::Unreviewed,
             Filter::Unreviewed => Filter::Flagged,
-            Filter::Flagged => Filter::All,
+            Filter::Flagged => Filter::Doubtful,
+            Filter::Doubtful => Filter::All,
         }
     }
 
@@ -329,10 +333,11 @@ impl Filter {
             Filter::All => "all",
             Filter::Unreviewed => "unreviewed",
             Filter::Flagged => "flagged",
+            Filter::Doubtful => "doubtful",
         }
     }
 
-    fn keeps(self, e: &Event) -> bool {
+    fn keeps(self, e: &Event, warned: bool) -> bool {
         let status = e
             .review
             .as_ref()
@@ -341,6 +346,7 @@ impl Filter {
             Filter::All => true,
             Filter::Unreviewed => status == ReviewStatus::Unreviewed,
             Filter::Flagged => status == ReviewStatus::Flagged,
+            Filter::Doubtful => doubt::doubtful(e, warned),
         }
     }
 }
@@ -443,6 +449,10 @@ pub struct App {
     pub reviews: Session,
     /// Verified, flagged and unreviewed events, counted when reviews change (not per frame).
     pub counts: (usize, usize, usize),
+    /// Events with a warning or an uncertain date, counted with `counts`.
+    pub doubtful: usize,
+    /// The warnings of each event (by index), read when the timeline changes.
+    pub warnings: std::collections::HashMap<usize, Vec<String>>,
     /// Which events the list shows.
     pub filter: Filter,
     /// The one document the list shows, or all of them.
@@ -475,6 +485,7 @@ impl App {
             reviews.apply(&mut timeline);
         }
         let strip = TimeStrip::new(&timeline.events);
+        let warnings = doubt::event_warnings(&timeline);
         let mut app = App {
             timeline,
             config,
@@ -507,6 +518,8 @@ impl App {
             prompt: None,
             orphans: None,
             counts: (0, 0, 0),
+            doubtful: 0,
+            warnings,
             document_filter: None,
             expanded: Default::default(),
             quit_armed: false,
@@ -536,13 +549,16 @@ impl App {
     fn rebuild_rows(&mut self) {
         // The status bar's counts change only with the reviews, which always rebuild the rows.
         self.counts = Session::counts(&self.timeline);
+        self.doubtful = (self.timeline.events.iter().enumerate())
+            .filter(|(i, e)| doubt::doubtful(e, self.warnings.contains_key(i)))
+            .count();
         let timeline = &self.timeline;
         let mut rows = Vec::with_capacity(timeline.events.len() + 16);
         let mut event_row = Vec::with_capacity(timeline.events.len());
         let mut groups: Vec<Group> = Vec::new();
         let mut hidden = 0;
         for (i, e) in timeline.events.iter().enumerate() {
-            if !self.keeps(e) {
+            if !self.keeps(i, e) {
                 // A hidden event stands on the row of the next shown one (fixed below).
                 event_row.push(usize::MAX);
                 hidden += 1;
@@ -600,7 +616,7 @@ impl App {
 
     /// Whether the list shows this event: the review filter, the document filter, and folded
     /// stories (only the first report of a story shows until its sources are unfolded).
-    fn keeps(&self, e: &Event) -> bool {
+    fn keeps(&self, i: usize, e: &Event) -> bool {
         let document_ok = self.document_filter.is_none_or(|d| {
             self.timeline
                 .documents
@@ -612,7 +628,7 @@ impl App {
             && e.group
                 .as_ref()
                 .is_some_and(|g| *g != e.id && !self.expanded.contains(g));
-        self.filter.keeps(e) && document_ok && !folded
+        self.filter.keeps(e, self.warnings.contains_key(&i)) && document_ok && !folded
     }
 
     /// How many other documents report the same story as event `i` (0 when it stands alone).
@@ -691,12 +707,16 @@ impl App {
 
     /// Whether event `i` is shown under the current filter.
     pub fn shown(&self, i: usize) -> bool {
-        self.timeline.events.get(i).is_some_and(|e| self.keeps(e))
+        self.timeline
+            .events
+            .get(i)
+            .is_some_and(|e| self.keeps(i, e))
     }
 
     /// After the timeline changed (a review, a correction, an anchor, a reload): rebuild every
     /// derived view and keep the selection on the same event (by id, else by its text).
     fn timeline_changed(&mut self, keep: Option<(String, String, String, usize)>) {
+        self.warnings = doubt::event_warnings(&self.timeline);
         self.rebuild_rows();
         self.strip = TimeStrip::new(&self.timeline.events);
         let n = self.timeline.events.len();
@@ -1070,6 +1090,9 @@ impl App {
                     flags.push("uncertain".into());
                 }
                 push(DetailKind::Info, &flags.join(" · "), 0, &mut out);
+                for w in self.warnings.get(&self.selected).into_iter().flatten() {
+                    push(DetailKind::Title, &format!("⚠ {w}"), 0, &mut out);
+                }
                 if let Some(r) = &e.review {
                     let status = match r.status {
                         ReviewStatus::Unreviewed => "review: unreviewed (v verifies, f flags)",
@@ -1105,6 +1128,26 @@ impl App {
                         0,
                         &mut out,
                     );
+                }
+                if let Some(d) = self.timeline.documents.get(self.document()) {
+                    let b = doubt::anchor_basis(&d.anchor);
+                    let text = match d.anchor.date {
+                        Some(day) => format!(
+                            "anchor: {} — {}{}; {}",
+                            day_name(day),
+                            b.basis,
+                            if b.shaky {
+                                " (check it: A sets it)"
+                            } else {
+                                ""
+                            },
+                            d.anchor.reason
+                        ),
+                        None => "anchor: none found — A sets the document's date, and its \
+                                 relative dates resolve"
+                            .into(),
+                    };
+                    push(DetailKind::Info, &text, 0, &mut out);
                 }
                 out.push(blank.clone());
                 push(
@@ -1680,7 +1723,7 @@ pub fn update(app: &mut App, action: Action) {
             app.refilter();
             let shown = (0..n).filter(|&i| app.shown(i)).count();
             app.status = Some(format!(
-                "showing {} events ({shown} of {n}); F cycles all / unreviewed / flagged",
+                "showing {} events ({shown} of {n}); F cycles all / unreviewed / flagged / doubtful",
                 app.filter.name()
             ));
         }

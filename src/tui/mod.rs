@@ -1,7 +1,8 @@
 //! The terminal viewer: browse a timeline's events and read their sources, Arabic shown
 //! right to left.
 //!
-//! One module per concern: [`app`] (state and the one `update` function), [`keymap`] (the key
+//! One module per concern: [`app`] (state and the one `update` function), [`doubt`] (warnings,
+//! the anchor's trust, anchor candidates), [`keymap`] (the key
 //! table behind both key handling and help), [`view`] (drawing, read-only), [`bidi`],
 //! [`shape`] and [`strip`] (laying out right-to-left text safely), [`timestrip`] (the time
 //! strip's scale), [`terminal`] (the real terminal and its restoration). The timeline model
@@ -9,6 +10,7 @@
 
 pub mod app;
 pub mod bidi;
+pub mod doubt;
 pub mod keymap;
 pub mod shape;
 pub mod strip;

@@ -10,12 +10,12 @@
 use super::BidiMode;
 use super::app::{App, DetailKind, Filter, Focus, Prompt, Row, View};
 use super::bidi::{Glyph, VisualLine, layout_truncated};
+use super::doubt::anchor_basis;
 use super::keymap::{KEYMAP, shown};
 use super::strip::sanitize;
 use super::timestrip::{Mark, segment_labels};
 use crate::review::{span_text, status_mark};
 use crate::timeline::format::{date_heading, day_name};
-use crate::timeline::model::AnchorBasis;
 use crate::timeline::model::ReviewStatus;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -360,7 +360,9 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
                 if app.search.matches.binary_search(&i).is_ok() {
                     buf.set_string(inner.x, y, "›", t.matched());
                 }
-                if e.date.uncertain {
+                if app.warnings.contains_key(&i) {
+                    buf.set_string(inner.x + 1, y, "⚠", t.marker());
+                } else if e.date.uncertain {
                     buf.set_string(inner.x + 1, y, "?", Style::new());
                 }
                 if let Some(r) = &e.review {
@@ -573,28 +575,26 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
         filter.push_str(&format!(" [{}]", d.id));
     }
     // Words when there is room, the marks alone (as in the list) when there is not.
-    let long = format!("{filter} ✓{v} verified  !{f} flagged  {u} unreviewed {tail}");
+    let doubt = app.doubtful;
+    let long =
+        format!("{filter} ✓{v} verified  !{f} flagged  {u} unreviewed  ?{doubt} doubtful {tail}");
     let right = if long.chars().count() as u16 <= r.width / 2 {
         long
     } else {
-        format!("{filter} ✓{v} !{f} ○{u} {tail}")
+        format!("{filter} ✓{v} !{f} ○{u} ?{doubt} {tail}")
     };
     let middle = match &app.status {
         Some(s) => s.clone(),
         None => match app.timeline.documents.get(app.document()) {
-            Some(d) => {
-                let day = d.anchor.date.map_or("none".into(), day_name);
-                let how = match d.anchor.basis {
-                    AnchorBasis::Given => "given",
-                    AnchorBasis::Inferred => "inferred",
-                    AnchorBasis::None => "not found",
-                };
-                if d.anchor.reason.is_empty() {
-                    format!("anchor {day} ({how})")
-                } else {
-                    format!("anchor {day} ({how}: {})", d.anchor.reason)
+            // The basis in a few words (the whole reason is in the detail pane).
+            Some(d) => match d.anchor.date {
+                Some(day) => {
+                    let b = anchor_basis(&d.anchor);
+                    let check = if b.shaky { " · check it: A" } else { "" };
+                    format!("anchor {} · {}{check}", day_name(day), b.basis)
                 }
-            }
+                None => "no document date: A sets it".into(),
+            },
             None => String::new(),
         },
     };
