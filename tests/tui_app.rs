@@ -499,7 +499,7 @@ fn an_unanchored_document_points_to_a() {
         "وكان الوفد قد وصل يوم الثلاثاء الماضي.",
         &tarikh::Options::default(),
     );
-    let app = App::new(t, config(), (100, 30));
+    let app = App::new(t, config(), (240, 30));
     let s = screen(&render(&app));
     assert!(
         s.last().unwrap().contains("no document date: A sets it"),

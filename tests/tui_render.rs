@@ -5,7 +5,7 @@
 mod tui_common;
 use ratatui::style::Modifier;
 use tarikh::tui::BidiMode;
-use tarikh::tui::app::{Action, App, Config, update};
+use tarikh::tui::app::{Action, App, Config, ListLine, update};
 use tui_common::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -80,8 +80,8 @@ fn empty_timeline() {
 /// The expression's cells, left to right, read back (NFKC undoes shaping) as the visual form.
 #[test]
 fn arabic_highlight_is_on_the_right_cells_in_visual_order() {
-    // Wide enough for the expression to sit on one line (at 100 it wraps inside it).
-    let mut app = app(120, 30);
+    // Wide enough for the expression to sit on one line in the detail pane.
+    let mut app = app(160, 30);
     select_expression(&mut app, "يوم الخميس (6 يناير)");
     let t = render(&app);
     let buf = t.backend().buffer();
@@ -223,4 +223,90 @@ fn a_warned_event_is_marked_in_the_gutter_in_bold() {
     // The other rows keep the plain `?` column empty (their dates are certain).
     let y0 = list.y + app.event_row[0] as u16 - app.list_top as u16;
     assert_eq!(buf[(list.x + 1, y0)].symbol(), " ");
+}
+
+/// Issue 12: rows are built around the expression, with columns sized to the window.
+#[test]
+fn rows_show_the_expression_at_80x24_and_200x50() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut app = App::new(sample_timeline(), config(), (w, h));
+        select_expression(&mut app, "ليل الأربعاء حتى الخميس");
+        insta::assert_snapshot!(format!("rows_{w}x{h}"), render(&app).backend());
+    }
+}
+
+/// The list row of event `i`, as cells: (symbol, modifier) from the list's inner left edge.
+fn row_cells(
+    app: &App,
+    t: &ratatui::Terminal<ratatui::backend::TestBackend>,
+    i: usize,
+) -> Vec<(String, Modifier)> {
+    let list = tarikh::tui::view::areas(app.size).unwrap().list_inner();
+    let y = list.y + (app.event_row[i] - app.list_top) as u16;
+    let buf = t.backend().buffer();
+    (list.x..list.x + list.width)
+        .map(|x| (buf[(x, y)].symbol().to_string(), buf[(x, y)].modifier))
+        .collect()
+}
+
+#[test]
+fn every_row_shows_its_expression_highlighted_at_any_width() {
+    // (At the smallest window, 40 columns, a long expression is cut at its end.)
+    for (w, h) in [(80, 24), (120, 30), (200, 50)] {
+        let app = App::new(sample_timeline(), config(), (w, h));
+        let t = render(&app);
+        for i in 0..app.timeline.events.len() {
+            if app.event_row[i] < app.list_top {
+                continue;
+            }
+            let cells = row_cells(&app, &t, i);
+            let e = &app.timeline.events[i];
+            let (a, b) = (e.expression.start, e.expression.end);
+            let Some(ListLine::Event { context, .. }) =
+                app.list_lines.get(app.event_row[i] - app.list_top)
+            else {
+                panic!("row of event {i} is not an event line");
+            };
+            // Every letter of the expression is in the sentence column …
+            let shown: Vec<_> = context.glyphs.iter().filter(|g| g.overlaps(a, b)).collect();
+            for (k, c) in e.expression.text.char_indices() {
+                let at = a + k;
+                assert!(
+                    c.is_whitespace() || shown.iter().any(|g| g.overlaps(at, at + 1)),
+                    "{w}×{h}: event {i} hides {c:?} of its expression"
+                );
+            }
+            // … and drawn highlighted.
+            let marked = cells
+                .iter()
+                .filter(|c| c.1.contains(Modifier::BOLD | Modifier::UNDERLINED) && c.0 != " ")
+                .count();
+            let letters = shown.iter().filter(|g| g.text != " ").count();
+            assert!(
+                marked >= letters,
+                "{w}×{h}: event {i}: {marked} of {letters}"
+            );
+        }
+    }
+}
+
+#[test]
+fn two_events_of_one_sentence_get_different_rows() {
+    let t = tarikh::extract(
+        "وصل الوفد إلى العاصمة يوم الثلاثاء 4 يناير 2022 بعد رحلة طويلة وغادرها يوم الخميس 6 يناير 2022 دون أن يعلن عن نتائج.",
+        &tarikh::Options::default(),
+    );
+    assert_eq!(t.events.len(), 2);
+    for (w, h) in [(80, 24), (200, 50)] {
+        let app = App::new(t.clone(), config(), (w, h));
+        let r = render(&app);
+        let text = |i| -> String {
+            row_cells(&app, &r, i)
+                .iter()
+                .skip(6)
+                .map(|c| c.0.clone())
+                .collect()
+        };
+        assert_ne!(text(0), text(1), "{w}×{h}");
+    }
 }

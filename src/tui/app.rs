@@ -8,7 +8,7 @@
 //! loop, so the whole app can be driven and checked in tests without a terminal.
 
 use super::BidiMode;
-use super::bidi::{VisualLine, layout_paragraph, layout_text, layout_truncated};
+use super::bidi::{VisualLine, layout_around, layout_paragraph, layout_text, layout_truncated};
 use super::doubt;
 use super::keymap::{self, Context, Lookup};
 use super::strip::sanitize;
@@ -199,6 +199,20 @@ pub enum Row {
     Header(u32),
     /// An event: index into the timeline's events.
     Event(u32),
+}
+
+/// One list row on screen, laid out for its columns (see [`view::list_columns`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListLine {
+    /// A day header across the row.
+    Header(VisualLine),
+    /// An event: its expression in its own column, and the sentence around it.
+    Event {
+        /// The date expression, as written (empty when the list has no column for it).
+        expression: VisualLine,
+        /// The words around the expression, the expression among them.
+        context: VisualLine,
+    },
 }
 
 /// A day header of the list.
@@ -410,7 +424,7 @@ pub struct App {
     pub list_top: usize,
     /// The list rows on screen, laid out (refreshed when the list scrolls or the size changes,
     /// so moving the selection within the screen lays out nothing).
-    pub list_lines: Vec<VisualLine>,
+    pub list_lines: Vec<ListLine>,
     /// What `list_lines` was laid out for: first row, width, height.
     list_key: Option<(usize, u16, u16)>,
     /// Which pane has the keyboard.
@@ -647,15 +661,6 @@ impl App {
     /// The short tag of an event's document in the list, when there are several documents.
     pub fn document_tag(&self, e: &Event) -> Option<String> {
         (self.timeline.documents.len() > 1).then(|| e.document.chars().take(DOCUMENT_TAG).collect())
-    }
-
-    /// Columns before an event's label: the marks, and the document tag when there are several.
-    pub fn list_gutter(&self) -> u16 {
-        if self.timeline.documents.len() > 1 {
-            view::LIST_GUTTER + DOCUMENT_TAG as u16 + 1
-        } else {
-            view::LIST_GUTTER
-        }
     }
 
     fn cycle_document(&mut self) {
@@ -1261,6 +1266,7 @@ impl App {
         }
         self.list_key = Some(key);
         let mode = self.config.bidi;
+        let cols = view::list_columns(inner.width, self.timeline.documents.len() > 1);
         self.list_lines = self
             .rows
             .iter()
@@ -1269,19 +1275,31 @@ impl App {
             .map(|row| match *row {
                 Row::Header(g) => {
                     let g = &self.groups[g as usize];
-                    let head = if g.tags.is_empty() {
-                        g.heading.clone()
-                    } else {
-                        format!("{} {}", g.heading, g.tags)
-                    };
-                    layout_truncated(&head, 0, inner.width, mode)
+                    let fits = |s: &str| s.chars().count() <= usize::from(inner.width);
+                    // When the window is narrow the tags go first, then the weekday names (the
+                    // detail pane keeps the whole heading).
+                    let head = [format!("{} {}", g.heading, g.tags), g.heading.clone()]
+                        .into_iter()
+                        .find(|h| fits(h))
+                        .unwrap_or_else(|| without_weekdays(&g.heading));
+                    ListLine::Header(layout_truncated(head.trim_end(), 0, inner.width, mode))
                 }
-                Row::Event(i) => layout_truncated(
-                    &self.timeline.events[i as usize].label,
-                    0,
-                    inner.width.saturating_sub(self.list_gutter()),
-                    mode,
-                ),
+                Row::Event(i) => {
+                    let e = &self.timeline.events[i as usize];
+                    let expr = (e.expression.start, e.expression.end);
+                    ListLine::Event {
+                        expression: cols.expression.map_or_else(VisualLine::default, |(_, w)| {
+                            layout_truncated(&e.expression.text, e.expression.start, w, mode)
+                        }),
+                        context: layout_around(
+                            &e.sentence.text,
+                            e.sentence.start,
+                            expr,
+                            cols.context.1,
+                            mode,
+                        ),
+                    }
+                }
             })
             .collect();
     }
@@ -1476,6 +1494,24 @@ impl App {
         self.select(target);
         self.status = Some(format!("match {}/{total}", k + 1));
     }
+}
+
+/// A day heading without its weekday names ("night of 5 – 6 January 2022"), for narrow lists.
+fn without_weekdays(heading: &str) -> String {
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    heading
+        .split(' ')
+        .filter(|w| !WEEKDAYS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The header tags for an event's day: ranges and approximate dates are marked as such.

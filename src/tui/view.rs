@@ -8,7 +8,7 @@
 //! survive `NO_COLOR`.
 
 use super::BidiMode;
-use super::app::{App, DetailKind, Filter, Focus, Prompt, Row, View};
+use super::app::{App, DetailKind, Filter, Focus, ListLine, Prompt, Row, View};
 use super::bidi::{Glyph, VisualLine, layout_truncated};
 use super::doubt::anchor_basis;
 use super::keymap::{KEYMAP, shown};
@@ -16,7 +16,8 @@ use super::strip::sanitize;
 use super::timestrip::{Mark, segment_labels};
 use crate::review::{span_text, status_mark};
 use crate::timeline::format::{date_heading, day_name};
-use crate::timeline::model::ReviewStatus;
+use crate::timeline::model::{EventDate, Precision, ReviewStatus};
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,8 +28,56 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 pub const MIN_WIDTH: u16 = 40;
 /// Lowest window the viewer draws in.
 pub const MIN_HEIGHT: u16 = 10;
-/// Columns before a list row's label: search match, uncertain, review status, corrected, note.
+/// Columns before a list row's text: search match, doubt, review status, corrected, note,
+/// folded sources.
 pub const LIST_GUTTER: u16 = 6;
+/// Cells of the short day column ("Thu 06 Jan", "1989–2019").
+pub const DAY_WIDTH: u16 = 10;
+/// The list is wide enough for a day column beside the day headers.
+const DAY_COLUMN_FROM: u16 = 100;
+/// Room (after the marks and the day) from which the expression gets a column of its own;
+/// below it the sentence column alone carries the expression, highlighted.
+const EXPRESSION_COLUMN_FROM: u16 = 60;
+/// Widest expression column.
+const EXPRESSION_MAX: u16 = 32;
+/// A column separator: a space, a rule, a space.
+const SEP: u16 = 3;
+
+/// Where the parts of an event row go: `(x, width)` from the list's inner left edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListColumns {
+    /// The short day, on wide lists.
+    pub day: Option<(u16, u16)>,
+    /// The date expression on its own, when there is room.
+    pub expression: Option<(u16, u16)>,
+    /// The document's tag, when several documents are open.
+    pub document: Option<(u16, u16)>,
+    /// The sentence around the expression (the expression always among it), in the rest.
+    pub context: (u16, u16),
+}
+
+/// The columns of an event row in a list `width` cells wide (inside its border). Pure, so the
+/// app lays out each part at the width it is drawn at.
+pub fn list_columns(width: u16, documents: bool) -> ListColumns {
+    let mut x = LIST_GUTTER.min(width);
+    let take = |x: &mut u16, w: u16| {
+        let column = (*x, w);
+        *x += w + SEP;
+        column
+    };
+    let day = (width >= DAY_COLUMN_FROM).then(|| take(&mut x, DAY_WIDTH));
+    let rest = width.saturating_sub(x);
+    let expression =
+        (rest >= EXPRESSION_COLUMN_FROM).then(|| take(&mut x, (rest * 2 / 5).min(EXPRESSION_MAX)));
+    let document = documents.then(|| take(&mut x, crate::tui::app::DOCUMENT_TAG as u16));
+    let x = x.min(width);
+    ListColumns {
+        day,
+        expression,
+        document,
+        context: (x, width - x),
+    }
+}
 
 /// Where everything goes on a screen of a given size. Pure, so the app uses the same geometry
 /// for paging and mouse clicks as drawing does.
@@ -86,7 +135,9 @@ pub fn areas((w, h): (u16, u16)) -> Option<Areas> {
     }
     let strip_h = if h >= 18 { 3 } else { 0 };
     let body_h = h - 1 - strip_h;
-    let list_w = (w * 2 / 5).max(24).min(w - 16);
+    // The list's rows carry the expression and its sentence, so the list takes most of the
+    // width; the detail pane wraps.
+    let list_w = (w * 11 / 20).max(24).min(w - 16);
     Some(Areas {
         strip: Rect::new(1, 0, w - 2, strip_h),
         list: Rect::new(0, strip_h, list_w, body_h),
@@ -137,6 +188,14 @@ impl Theme {
                 .fg(Color::Magenta)
                 .add_modifier(Modifier::UNDERLINED),
             Style::new().add_modifier(Modifier::UNDERLINED),
+        )
+    }
+    /// The date expression in a list row: bold and underlined (the row itself may be in
+    /// reverse video, so not reverse again).
+    fn list_expression(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         )
     }
     fn heading(&self) -> Style {
@@ -281,8 +340,15 @@ fn draw_strip(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     let (Some(ca), Some(cb)) = (s.column(a), s.column(b)) else {
         return;
     };
+    // A day is a ▲ under its point; a range a bracket under its span (not a row of ▲).
     for x in ca..=cb {
-        buf.set_string(r.x + x, r.y + 1, "▲", t.marker());
+        let mark = match (x == ca, x == cb) {
+            (true, true) => "▲",
+            (true, false) => "└",
+            (false, true) => "┘",
+            (false, false) => "─",
+        };
+        buf.set_string(r.x + x, r.y + 1, mark, t.marker());
     }
     let label = date_heading(&e.date);
     let lw = label.chars().count() as u16;
@@ -329,13 +395,8 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
         );
         return;
     }
-    let gutter = app.list_gutter();
-    let text = Rect::new(
-        inner.x + gutter,
-        inner.y,
-        inner.width.saturating_sub(gutter),
-        inner.height,
-    );
+    let cols = list_columns(inner.width, app.timeline.documents.len() > 1);
+    let at = |(x, w): (u16, u16), y: u16| Rect::new(inner.x + x, y, w, 1);
     for (k, row) in app
         .rows
         .iter()
@@ -344,14 +405,18 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
         .enumerate()
     {
         let y = inner.y + k as u16;
-        let empty = VisualLine::default();
-        let line = app.list_lines.get(k).unwrap_or(&empty);
-        match *row {
-            Row::Header(_) => {
+        match (*row, app.list_lines.get(k)) {
+            (Row::Header(_), Some(ListLine::Header(line))) => {
                 let full = Rect::new(inner.x, y, inner.width, 1);
                 put_line(buf, full, y, line, |_| t.heading());
             }
-            Row::Event(i) => {
+            (
+                Row::Event(i),
+                Some(ListLine::Event {
+                    expression,
+                    context,
+                }),
+            ) => {
                 let i = i as usize;
                 let e = &app.timeline.events[i];
                 let selected = i == app.selected;
@@ -386,13 +451,69 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
                 {
                     buf.set_string(inner.x + 5, y, "+", t.marker());
                 }
-                if let Some(tag) = app.document_tag(e) {
-                    let area = Rect::new(inner.x + LIST_GUTTER, y, gutter - LIST_GUTTER - 1, 1);
-                    put_text(buf, area, y, &tag, t.dim(), app.config.bidi);
+                let expr = (e.expression.start, e.expression.end);
+                let expr_style = t.list_expression();
+                // A rule ends each column but the last, in the middle of its separator.
+                let rule = |buf: &mut Buffer, (x, w): (u16, u16)| {
+                    buf.set_string(inner.x + x + w + 1, y, "│", t.dim());
+                };
+                if let Some(c) = cols.day {
+                    put_text(
+                        buf,
+                        at(c, y),
+                        y,
+                        &short_day(&e.date),
+                        t.dim(),
+                        BidiMode::App,
+                    );
+                    rule(buf, c);
                 }
-                put_line(buf, text, y, line, |_| Style::new());
+                if let Some(c) = cols.expression {
+                    put_line(buf, at(c, y), y, expression, |_| expr_style);
+                    rule(buf, c);
+                }
+                if let (Some(c), Some(tag)) = (cols.document, app.document_tag(e)) {
+                    put_text(buf, at(c, y), y, &tag, t.dim(), app.config.bidi);
+                    rule(buf, c);
+                }
+                put_line(buf, at(cols.context, y), y, context, |g| {
+                    if g.overlaps(expr.0, expr.1) {
+                        expr_style
+                    } else {
+                        Style::new()
+                    }
+                });
             }
+            _ => {}
         }
+    }
+}
+
+/// An event's day in at most [`DAY_WIDTH`] cells, for the list's day column.
+fn short_day(d: &EventDate) -> String {
+    let (Some(a), Some(b)) = (d.start, d.end) else {
+        return "unresolved".into();
+    };
+    let years = matches!(
+        d.precision,
+        Precision::Year | Precision::Decade | Precision::Century
+    );
+    if years {
+        return if a.year() == b.year() {
+            a.year().to_string()
+        } else {
+            format!("{}–{}", a.year(), b.year())
+        };
+    }
+    if d.precision == Precision::Month && (a.year(), a.month()) == (b.year(), b.month()) {
+        return a.format("%b %Y").to_string();
+    }
+    if a == b {
+        a.format("%a %d %b").to_string()
+    } else if (a.year(), a.month()) == (b.year(), b.month()) {
+        format!("{}–{}", a.format("%d"), b.format("%d %b"))
+    } else {
+        format!("{}–…", a.format("%d %b"))
     }
 }
 
