@@ -507,3 +507,107 @@ fn an_unanchored_document_points_to_a() {
     );
     assert!(s.join("\n").contains("A sets the document's date"));
 }
+
+fn ctrl(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+#[test]
+fn prompts_type_over_their_value_and_read_dates_as_written() {
+    let mut app = app(100, 30);
+    // The first event is 1989–2019: c opens with that range, and typing replaces it.
+    press(&mut app, "c");
+    assert_eq!(app.prompt.as_ref().unwrap().text, "1989-01-01/2019-12-31");
+    press(&mut app, "4 يناير");
+    let p = app.prompt.clone().unwrap();
+    assert_eq!(p.text, "4 يناير", "not appended to the range");
+    assert_eq!(p.preview.as_deref(), Some("→ Tuesday 4 January 2022"));
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.prompt.is_none());
+    let e = app.event().unwrap();
+    let c = e.review.as_ref().unwrap().corrected.unwrap();
+    assert_eq!(c.start.to_string(), "2022-01-04");
+    // +N counts from the event's date now.
+    press(&mut app, "c+2");
+    assert_eq!(
+        app.prompt.as_ref().unwrap().preview.as_deref(),
+        Some("→ Thursday 6 January 2022")
+    );
+    ctrl(&mut app, 'u');
+    press(&mut app, "الثلاثاء المقبل");
+    assert_eq!(
+        app.prompt.as_ref().unwrap().preview.as_deref(),
+        Some("→ Tuesday 11 January 2022")
+    );
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    // x starts with md selected: typing md gives md, not mdmd.
+    press(&mut app, "xmd");
+    assert_eq!(app.prompt.as_ref().unwrap().text, "md");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+}
+
+#[test]
+fn a_offers_the_full_dates_of_the_text_with_tab() {
+    let mut app = doubtful_article();
+    press(&mut app, "A");
+    let p = app.prompt.clone().unwrap();
+    assert_eq!(p.candidates, vec!["2025-07-03", "2025-07-05"]);
+    assert!(
+        p.preview
+            .unwrap()
+            .contains("Tab: 2 full date(s) in the text")
+    );
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    let p = app.prompt.clone().unwrap();
+    assert_eq!(p.text, "2025-07-05");
+    assert!(p.preview.unwrap().contains("date 2 of 2"));
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let a = &app.timeline.documents[0].anchor;
+    assert_eq!(a.date.unwrap().to_string(), "2025-07-05");
+    press(&mut app, "j");
+    let bar = screen(&render(&app)).last().unwrap().clone();
+    assert!(bar.contains("set by you"), "{bar}");
+}
+
+#[test]
+fn the_prompt_shows_its_error_whole() {
+    for w in [80, 200] {
+        let mut app = app(w, 24);
+        press(&mut app, "cbanana");
+        key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        let bar = screen(&render(&app)).last().unwrap().clone();
+        assert!(
+            bar.contains("✗ no date in 'banana': type 2022-01-05"),
+            "{w}: {bar}"
+        );
+        if w == 200 {
+            let error = bar.split('✗').nth(1).unwrap();
+            assert!(!error.contains('…') && error.contains("+7"), "cut: {bar}");
+        }
+    }
+}
+
+#[test]
+fn help_wraps_instead_of_cutting_and_explains_the_marks() {
+    let app = app(80, 24);
+    let lines = tarikh::tui::view::help_lines_at(&app, (80, 24));
+    for l in &lines {
+        assert!(
+            l.text.chars().count() <= 73,
+            "cut at 80 columns: {}",
+            l.text
+        );
+    }
+    let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+    let wrapped: Vec<String> = lines.iter().flat_map(|l| words(&l.text)).collect();
+    let whole: Vec<String> = tarikh::tui::view::help_lines(&app)
+        .iter()
+        .flat_map(|l| words(&l.text))
+        .collect();
+    assert_eq!(wrapped, whole, "nothing lost in wrapping");
+    let text: String = lines.iter().map(|l| l.text.clone() + "\n").collect();
+    for mark in ["›", "⚠", "?", "✓", "!", "±", "✎", "+"] {
+        assert!(text.contains(&format!("{mark} ")), "no legend for {mark}");
+    }
+}

@@ -203,3 +203,20 @@ fn ctrl_l_repaints_what_another_program_scribbled() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn a_correction_typed_in_arabic_is_shown_then_applied() {
+    let mut s = Session::spawn(&[], &[], 120, 30);
+    s.wait_for(" Events 1/");
+    s.send("c");
+    s.wait_for("correct the date:");
+    s.send("الثلاثاء المقبل");
+    s.wait_for("→ Tuesday 11 January 2022");
+    s.send("\r");
+    s.wait_for("date corrected to 2022-01-11");
+    // The sample has no file beside it: q warns once, the second q quits.
+    s.send("q");
+    s.wait_for("q again drops them");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -11,15 +11,16 @@ use super::BidiMode;
 use super::bidi::{VisualLine, layout_around, layout_paragraph, layout_text, layout_truncated};
 use super::doubt;
 use super::keymap::{self, Context, Lookup};
+use super::prompt::{Edit, Prompt, PromptKind, parse_date, span_heading};
 use super::strip::sanitize;
 use super::timestrip::{StripLayout, TimeStrip};
 use super::view;
 use crate::review::session::Outcome;
 use crate::review::session::Session;
-use crate::review::{fold, parse_span, span_text};
+use crate::review::{fold, span_text};
 use crate::text::normalize::{normalize, push_folded};
 use crate::timeline::format::{Format, date_heading, day_name};
-use crate::timeline::model::{Event, ReviewStatus, Timeline};
+use crate::timeline::model::{DaySpan, Event, ReviewStatus, Timeline};
 use ratatui::crossterm::event::KeyEvent;
 
 /// Everything a key, the mouse or the event loop can ask of the app.
@@ -103,20 +104,10 @@ pub enum Action {
     DeleteOrphan,
     /// Save the reviews to the fallback place after a failed save.
     SaveElsewhere,
-    /// Type a character into the prompt.
-    PromptInput(char),
-    /// Move the prompt's cursor one character left.
-    PromptLeft,
-    /// Move the prompt's cursor one character right.
-    PromptRight,
-    /// Move the prompt's cursor to the start.
-    PromptHome,
-    /// Move the prompt's cursor to the end.
-    PromptEnd,
-    /// Delete the character before the cursor.
-    PromptBackspace,
-    /// Delete the character under the cursor.
-    PromptDelete,
+    /// Edit the input line (type, move, delete: the readline keys).
+    Edit(Edit),
+    /// Put the next suggested value in the input line (the anchor's candidate dates).
+    PromptNextCandidate,
     /// Accept the prompt.
     PromptConfirm,
     /// Close the prompt without changing anything.
@@ -363,44 +354,6 @@ impl Filter {
             Filter::Doubtful => doubt::doubtful(e, warned),
         }
     }
-}
-
-/// What the input line is asking for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKind {
-    /// The selected event's note.
-    Note,
-    /// A corrected date for the selected event.
-    Correct,
-    /// The document's date.
-    Anchor,
-    /// The format to export the timeline in.
-    Export,
-}
-
-impl PromptKind {
-    /// The label before the typed text.
-    pub fn label(self) -> &'static str {
-        match self {
-            PromptKind::Note => "note",
-            PromptKind::Correct => "date (YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD)",
-            PromptKind::Anchor => "document date (YYYY-MM-DD)",
-            PromptKind::Export => "export format (json jsonl md csv timelinejs timeml)",
-        }
-    }
-}
-
-/// The input line: what it asks, the text, the cursor and the last error.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
-    /// What is being typed.
-    pub kind: PromptKind,
-    /// The text in logical order.
-    pub text: String,
-    /// The cursor, a byte index into `text` on a character boundary.
-    pub cursor: usize,
-    /// Why the last Enter was refused; the prompt stays open.
-    pub error: Option<String>,
 }
 
 /// The viewer's whole state.
@@ -790,14 +743,75 @@ impl App {
         self.status = Some(out.message);
     }
 
-    /// Opens the input line, prefilled.
+    /// Opens the input line, prefilled (and selected, so typing replaces it).
     fn open_prompt(&mut self, kind: PromptKind, text: String) {
-        self.prompt = Some(Prompt {
-            kind,
-            cursor: text.len(),
-            text,
-            error: None,
-        });
+        let mut p = Prompt::new(kind, text);
+        if kind == PromptKind::Anchor {
+            p.candidates = doubt::anchor_candidates(&self.timeline, self.document())
+                .into_iter()
+                .map(|d| d.to_string())
+                .collect();
+        }
+        self.prompt = Some(p);
+        self.refresh_preview();
+    }
+
+    /// The selected event's date now (the correction if there is one), as a span of days.
+    fn current_span(&self) -> Option<DaySpan> {
+        let e = self.event()?;
+        e.review.as_ref().and_then(|r| r.corrected).or_else(|| {
+            Some(DaySpan {
+                start: e.date.start?,
+                end: e.date.end?,
+            })
+        })
+    }
+
+    /// Reads a date typed at the prompt, against the selected event's document.
+    fn typed_date(&self, text: &str) -> Result<DaySpan, String> {
+        let anchor = self
+            .timeline
+            .documents
+            .get(self.document())
+            .and_then(|d| d.anchor.date);
+        parse_date(text, self.current_span(), anchor, self.reviews.opts.prefer)
+    }
+
+    /// Says, as the user types, what Enter would do with the text.
+    fn refresh_preview(&mut self) {
+        let Some(p) = &self.prompt else { return };
+        let text = p.text.trim().to_string();
+        let preview = match p.kind {
+            PromptKind::Note => None,
+            _ if text.is_empty() => Some(p.kind.hint().to_string()),
+            PromptKind::Export => {
+                let names: Vec<&str> = EXPORT_FORMATS
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .filter(|n| n.starts_with(&text.to_ascii_lowercase()))
+                    .collect();
+                Some(if names.is_empty() {
+                    format!("no such format; {}", p.kind.hint())
+                } else {
+                    names.join(" ")
+                })
+            }
+            PromptKind::Correct | PromptKind::Anchor => Some(match self.typed_date(&text) {
+                Ok(span) => format!("→ {}", span_heading(&span)),
+                Err(why) => why,
+            }),
+        };
+        let tab = match (p.kind, p.candidates.len(), p.pick) {
+            (PromptKind::Anchor, 0, _) => String::new(),
+            (PromptKind::Anchor, n, Some(k)) => {
+                format!(" · Tab: date {} of {n} in the text", k + 1)
+            }
+            (PromptKind::Anchor, n, None) => format!(" · Tab: {n} full date(s) in the text"),
+            _ => String::new(),
+        };
+        if let Some(p) = self.prompt.as_mut() {
+            p.preview = preview.map(|s| s + &tab);
+        }
     }
 
     /// Enter in the input line: apply it, or keep it open with the reason it was refused.
@@ -839,7 +853,7 @@ impl App {
                 self.reviews
                     .change(&mut self.timeline, i, what, |e| e.note = note)
             }
-            PromptKind::Correct => match parse_span(&p.text) {
+            PromptKind::Correct => match self.typed_date(&p.text) {
                 _ if self.event().is_none() => {
                     self.prompt = None;
                     return;
@@ -862,21 +876,24 @@ impl App {
                     return;
                 }
             },
-            PromptKind::Anchor => {
-                match chrono::NaiveDate::parse_from_str(p.text.trim(), "%Y-%m-%d") {
-                    Ok(date) => {
-                        let d = self.document();
-                        self.reviews.set_anchor(&mut self.timeline, d, date)
-                    }
-                    Err(_) => {
-                        if let Some(pr) = self.prompt.as_mut() {
-                            pr.error =
-                                Some(format!("'{}' is not a date like 2022-01-06", p.text.trim()));
-                        }
-                        return;
-                    }
+            PromptKind::Anchor => match self.typed_date(&p.text) {
+                Ok(span) if span.start == span.end => {
+                    let d = self.document();
+                    self.reviews.set_anchor(&mut self.timeline, d, span.start)
                 }
-            }
+                refused => {
+                    if let Some(pr) = self.prompt.as_mut() {
+                        pr.error = Some(match refused {
+                            Ok(span) => format!(
+                                "the document's date is one day, not {}",
+                                span_heading(&span)
+                            ),
+                            Err(why) => why,
+                        });
+                    }
+                    return;
+                }
+            },
         };
         self.prompt = None;
         self.after_review(outcome, keep);
@@ -1017,8 +1034,10 @@ impl App {
                 _ => None,
             },
             Lookup::Unbound if self.context() == Context::Prompt => match name.as_str() {
-                "Space" => Some(Action::PromptInput(' ')),
-                s if s.chars().count() == 1 => s.chars().next().map(Action::PromptInput),
+                "Space" => Some(Action::Edit(Edit::Insert(' '))),
+                s if s.chars().count() == 1 => {
+                    s.chars().next().map(|c| Action::Edit(Edit::Insert(c)))
+                }
                 _ => None,
             },
             Lookup::Unbound => None,
@@ -1361,7 +1380,7 @@ impl App {
     /// Lines of scrollable content and page height in the focused scrollable view.
     fn scroll_target(&mut self) -> Option<(&mut usize, usize, usize)> {
         if self.help.is_some() {
-            let n = view::help_lines(self).len();
+            let n = view::help_lines_at(self, self.size).len();
             let page = view::help_height(self.size);
             return self.help.as_mut().map(|s| (s, n, page));
         }
@@ -1789,53 +1808,20 @@ pub fn update(app: &mut App, action: Action) {
             }
             None => app.status = Some("every review is saved".into()),
         },
-        Action::PromptInput(c) => {
+        Action::Edit(e) => {
             if let Some(p) = app.prompt.as_mut()
-                && !c.is_control()
+                && p.edit(e)
             {
-                p.text.insert(p.cursor, c);
-                p.cursor += c.len_utf8();
-                p.error = None;
+                app.refresh_preview();
             }
         }
-        Action::PromptLeft => {
+        Action::PromptNextCandidate => {
             if let Some(p) = app.prompt.as_mut() {
-                p.cursor = p.text[..p.cursor]
-                    .char_indices()
-                    .next_back()
-                    .map_or(0, |(i, _)| i);
-            }
-        }
-        Action::PromptRight => {
-            if let Some(p) = app.prompt.as_mut() {
-                p.cursor += p.text[p.cursor..].chars().next().map_or(0, char::len_utf8);
-            }
-        }
-        Action::PromptHome => {
-            if let Some(p) = app.prompt.as_mut() {
-                p.cursor = 0;
-            }
-        }
-        Action::PromptEnd => {
-            if let Some(p) = app.prompt.as_mut() {
-                p.cursor = p.text.len();
-            }
-        }
-        Action::PromptBackspace => {
-            if let Some(p) = app.prompt.as_mut()
-                && let Some((i, _)) = p.text[..p.cursor].char_indices().next_back()
-            {
-                p.text.replace_range(i..p.cursor, "");
-                p.cursor = i;
-                p.error = None;
-            }
-        }
-        Action::PromptDelete => {
-            if let Some(p) = app.prompt.as_mut()
-                && let Some(c) = p.text[p.cursor..].chars().next()
-            {
-                p.text.replace_range(p.cursor..p.cursor + c.len_utf8(), "");
-                p.error = None;
+                if p.next_candidate() {
+                    app.refresh_preview();
+                } else {
+                    app.status = Some("nothing to pick from here".into());
+                }
             }
         }
         Action::PromptConfirm => app.confirm_prompt(),

@@ -1,17 +1,19 @@
 //! The terminal viewer: browse a timeline's events and read their sources, Arabic shown
 //! right to left.
 //!
-//! One module per concern: [`app`] (state and the one `update` function), [`doubt`] (warnings,
-//! the anchor's trust, anchor candidates), [`keymap`] (the key
-//! table behind both key handling and help), [`view`] (drawing, read-only), [`bidi`],
-//! [`shape`] and [`strip`] (laying out right-to-left text safely), [`timestrip`] (the time
-//! strip's scale), [`terminal`] (the real terminal and its restoration). The timeline model
+//! One module per concern: [`app`] (state and the one `update` function), [`doubt`]
+//! (warnings, the anchor's trust, anchor candidates), [`keymap`] (the key table behind both key
+//! handling and help), [`prompt`] (the input line and the dates typed in it), [`view`]
+//! (drawing, read-only), [`bidi`], [`shape`] and [`strip`] (laying out right-to-left text
+//! safely), [`timestrip`] (the time strip's scale), [`terminal`] (the real terminal and its
+//! restoration). The timeline model
 //! carries no UI types; the viewer only reads it.
 
 pub mod app;
 pub mod bidi;
 pub mod doubt;
 pub mod keymap;
+pub mod prompt;
 pub mod shape;
 pub mod strip;
 pub mod terminal;

@@ -8,10 +8,11 @@
 //! survive `NO_COLOR`.
 
 use super::BidiMode;
-use super::app::{App, DetailKind, Filter, Focus, ListLine, Prompt, Row, View};
+use super::app::{App, DetailKind, Filter, Focus, ListLine, Row, View};
 use super::bidi::{Glyph, VisualLine, layout_truncated};
 use super::doubt::anchor_basis;
 use super::keymap::{KEYMAP, shown};
+use super::prompt::Prompt;
 use super::strip::sanitize;
 use super::timestrip::{Mark, segment_labels};
 use crate::review::{span_text, status_mark};
@@ -609,26 +610,38 @@ fn draw_article(app: &App, buf: &mut Buffer, a: &Areas, t: &Theme) {
 }
 
 /// The input line: label, then the typed text laid out like every other line (so Arabic reads
-/// right to left), the cursor's character in reverse video; a refused entry's reason after it.
+/// right to left), the cursor's character in reverse video (the whole value while it is still
+/// selected), then what Enter would do or why it was refused, which gets the room it needs.
 fn draw_prompt(app: &App, p: &Prompt, buf: &mut Buffer, r: Rect, t: &Theme) {
     let head = format!(" {}: ", p.kind.label());
-    let hw = (head.chars().count() as u16).min(r.width / 2);
+    let hw = (head.chars().count() as u16).min(r.width / 4);
     buf.set_stringn(r.x, r.y, &head, usize::from(hw), t.status());
-    let tail = match &p.error {
-        Some(e) => format!("  ✗ {e}"),
-        None => "  Enter saves · Esc cancels".into(),
+    let tail = match (&p.error, &p.preview) {
+        (Some(e), _) => format!("  ✗ {e}"),
+        (None, Some(v)) => format!("  {v}  · Enter · Esc"),
+        (None, None) => "  Enter saves · Esc cancels".into(),
     };
     let rest = Rect::new(r.x + hw, r.y, r.width.saturating_sub(hw), 1);
-    let tw = (tail.chars().count() as u16).min(rest.width / 2);
-    let field = Rect::new(rest.x, r.y, rest.width - tw, 1);
     // A trailing space gives the cursor a cell at the end of the text.
     let text = format!("{} ", p.text);
+    let full = layout_truncated(&text, 0, u16::MAX, app.config.bidi).width();
+    let tail_w = tail.chars().count() as u16;
+    // The tail is shown whole when the text leaves room for it; otherwise the text gets what
+    // it needs (up to two thirds of the line) and the tail the rest.
+    let fw = if full.saturating_add(tail_w) <= rest.width {
+        rest.width - tail_w
+    } else {
+        full.min(rest.width * 2 / 3)
+    };
+    let field = Rect::new(rest.x, r.y, fw, 1);
     let line = layout_truncated(&text, 0, field.width, app.config.bidi);
     let cursor = p.cursor;
     let style = Style::new().remove_modifier(Modifier::REVERSED);
     buf.set_style(field, style);
     put_line(buf, field, r.y, &line, |g| {
-        if g.overlaps(cursor, cursor + 1) {
+        if p.selected && g.start < p.text.len() {
+            style.add_modifier(Modifier::REVERSED)
+        } else if g.overlaps(cursor, cursor + 1) {
             style.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
         } else {
             style
@@ -639,7 +652,8 @@ fn draw_prompt(app: &App, p: &Prompt, buf: &mut Buffer, r: Rect, t: &Theme) {
     } else {
         t.status()
     };
-    buf.set_stringn(field.x + field.width, r.y, &tail, usize::from(tw), ts);
+    let tail_area = Rect::new(field.x + field.width, r.y, rest.width - fw, 1);
+    put_text(buf, tail_area, r.y, &tail, ts, app.config.bidi);
 }
 
 fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
@@ -777,6 +791,9 @@ pub fn help_lines(app: &App) -> Vec<HelpLine> {
         ""
     };
     let notes = [
+        "List marks: › search match · ⚠ warning · ? uncertain date · ✓ verified · ! flagged"
+            .to_string(),
+        "            ± date corrected · ✎ note · + a story other articles also report (z)".into(),
         format!("Arabic layout: --bidi {mode} now (or TARIKH_BIDI)"),
         "  app: tarikh reorders and joins Arabic itself: xterm, Alacritty,".into(),
         "       Windows Terminal, tmux, GNOME Terminal and other VTE ones".into(),
@@ -802,9 +819,54 @@ pub fn help_lines(app: &App) -> Vec<HelpLine> {
 }
 
 fn help_rect(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).min(84);
+    let w = area.width.saturating_sub(4).min(HELP_WIDTH);
     let h = area.height.saturating_sub(2);
     Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h)
+}
+
+/// The widest the help box gets: every line of it fits in one row.
+const HELP_WIDTH: u16 = 124;
+
+/// Where wrapped help entries continue: under the text, past the keys column.
+const HELP_HANG: usize = 17;
+
+/// The help lines wrapped to the help box on a screen of `size`: a line too long for the box
+/// goes on under its text, so nothing is cut on a narrow window.
+pub fn help_lines_at(app: &App, size: (u16, u16)) -> Vec<HelpLine> {
+    let width = usize::from(
+        help_rect(Rect::new(0, 0, size.0, size.1))
+            .width
+            .saturating_sub(3),
+    )
+    .max(HELP_HANG + 10);
+    let mut out = Vec::new();
+    for l in help_lines(app) {
+        if l.heading || l.text.chars().count() <= width {
+            out.push(l);
+            continue;
+        }
+        let body = l.text.trim_start_matches(' ');
+        let mut line = " ".repeat(l.text.len() - body.len());
+        for word in body.split(' ') {
+            let len = line.chars().count();
+            if len > HELP_HANG && len + 1 + word.chars().count() > width {
+                out.push(HelpLine {
+                    heading: false,
+                    text: std::mem::take(&mut line),
+                });
+                line = " ".repeat(HELP_HANG - 1);
+            }
+            if !line.trim_start().is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push(HelpLine {
+            heading: false,
+            text: line,
+        });
+    }
+    out
 }
 
 /// Rows of help text visible at this screen size.
@@ -896,19 +958,25 @@ fn draw_help(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
         r.height.saturating_sub(2),
     );
     let top = app.help.unwrap_or(0);
-    for (k, l) in help_lines(app)
+    for (k, l) in help_lines_at(app, (area.width, area.height))
         .iter()
         .skip(top)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let style = if l.heading { t.heading() } else { Style::new() };
-        buf.set_stringn(
-            inner.x,
-            inner.y + k as u16,
-            &l.text,
-            usize::from(inner.width),
-            style,
+        // Laid out like every other line: the Arabic examples read right to left, joined.
+        // The leading spaces (the indentation) stay at the left whatever the text's direction.
+        let y = inner.y + k as u16;
+        let text = l.text.trim_start_matches(' ');
+        let lead = (l.text.len() - text.len()) as u16;
+        let rest = Rect::new(
+            inner.x + lead.min(inner.width),
+            y,
+            inner.width.saturating_sub(lead),
+            1,
         );
+        let line = layout_truncated(text, 0, rest.width, app.config.bidi);
+        put_line(buf, rest, y, &VisualLine { indent: 0, ..line }, |_| style);
     }
 }
