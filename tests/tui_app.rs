@@ -611,3 +611,62 @@ fn help_wraps_instead_of_cutting_and_explains_the_marks() {
         assert!(text.contains(&format!("{mark} ")), "no legend for {mark}");
     }
 }
+
+fn search(app: &mut App, q: &str) -> Vec<String> {
+    press(app, "/");
+    press(app, q);
+    key(app, KeyCode::Enter, KeyModifiers::NONE);
+    app.search
+        .matches
+        .iter()
+        .map(|&i| app.timeline.events[i].expression.text.clone())
+        .collect()
+}
+
+#[test]
+fn search_finds_dates_and_whole_words_only() {
+    let mut app = app(100, 30);
+    let night = vec!["ليل الأربعاء حتى الخميس".to_string()];
+    assert_eq!(search(&mut app, "2022-01-05"), night);
+    assert_eq!(search(&mut app, "January 5"), night);
+    assert_eq!(search(&mut app, "5 january"), night);
+    assert_eq!(search(&mut app, "wednesday"), night);
+    let t = tarikh::extract(
+        "وصل الوفد إلى الخليل يوم الأحد 2 يناير 2022. ووقعت الاشتباكات ليل الأربعاء 5 يناير 2022.",
+        &tarikh::Options::default(),
+    );
+    let mut app = App::new(t, config(), (100, 30));
+    search(&mut app, "ليل");
+    let sentences: Vec<&str> = app
+        .search
+        .matches
+        .iter()
+        .map(|&i| app.timeline.events[i].sentence.text.as_str())
+        .collect();
+    assert!(!sentences.is_empty());
+    assert!(
+        sentences.iter().all(|s| !s.contains("الخليل")),
+        "ليل is not found inside الخليل: {sentences:?}"
+    );
+}
+
+#[test]
+fn n_says_when_it_wraps() {
+    let mut app = app(100, 30);
+    search(&mut app, "الخميس");
+    let total = app.search.matches.len();
+    assert!(total > 1);
+    for _ in 1..total {
+        press(&mut app, "n");
+        assert!(!app.status.as_deref().unwrap().contains("back to the first"));
+    }
+    press(&mut app, "n");
+    let s = app.status.clone().unwrap();
+    assert!(s.contains("past the last match, back to the first"), "{s}");
+    press(&mut app, "N");
+    let s = app.status.clone().unwrap();
+    assert!(
+        s.contains("before the first match, round to the last"),
+        "{s}"
+    );
+}

@@ -220,3 +220,19 @@ fn a_correction_typed_in_arabic_is_shown_then_applied() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn esc_in_the_search_prompt_goes_back_to_where_it_began() {
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    s.send("jj");
+    s.wait_for(" Events 3/");
+    s.send("/1989");
+    s.wait_for("search: 1989");
+    s.wait_gone(" Events 3/");
+    s.send("\x1b");
+    s.wait_gone("search: ");
+    s.wait_for(" Events 3/");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -9,16 +9,16 @@
 
 use super::BidiMode;
 use super::bidi::{VisualLine, layout_around, layout_paragraph, layout_text, layout_truncated};
-use super::doubt;
 use super::keymap::{self, Context, Lookup};
 use super::prompt::{Edit, Prompt, PromptKind, parse_date, span_heading};
 use super::strip::sanitize;
 use super::timestrip::{StripLayout, TimeStrip};
 use super::view;
+use super::{doubt, search};
 use crate::review::session::Outcome;
 use crate::review::session::Session;
 use crate::review::{fold, span_text};
-use crate::text::normalize::{normalize, push_folded};
+use crate::text::normalize::normalize;
 use crate::timeline::format::{Format, date_heading, day_name};
 use crate::timeline::model::{DaySpan, Event, ReviewStatus, Timeline};
 use ratatui::crossterm::event::KeyEvent;
@@ -420,6 +420,8 @@ pub struct App {
     pub doubtful: usize,
     /// The warnings of each event (by index), read when the timeline changes.
     pub warnings: std::collections::HashMap<usize, Vec<String>>,
+    /// Each event's date as search finds it ([`search::date_words`]), built with the timeline.
+    search_dates: Vec<String>,
     /// Which events the list shows.
     pub filter: Filter,
     /// The one document the list shows, or all of them.
@@ -453,6 +455,7 @@ impl App {
         }
         let strip = TimeStrip::new(&timeline.events);
         let warnings = doubt::event_warnings(&timeline);
+        let search_dates = timeline.events.iter().map(search::date_words).collect();
         let mut app = App {
             timeline,
             config,
@@ -487,6 +490,7 @@ impl App {
             counts: (0, 0, 0),
             doubtful: 0,
             warnings,
+            search_dates,
             document_filter: None,
             expanded: Default::default(),
             quit_armed: false,
@@ -675,6 +679,12 @@ impl App {
     /// derived view and keep the selection on the same event (by id, else by its text).
     fn timeline_changed(&mut self, keep: Option<(String, String, String, usize)>) {
         self.warnings = doubt::event_warnings(&self.timeline);
+        self.search_dates = self
+            .timeline
+            .events
+            .iter()
+            .map(search::date_words)
+            .collect();
         self.rebuild_rows();
         self.strip = TimeStrip::new(&self.timeline.events);
         let n = self.timeline.events.len();
@@ -1192,7 +1202,9 @@ impl App {
         }
         self.detail = out;
         self.detail_matches = match (self.event(), self.search.query.is_empty()) {
-            (Some(e), false) => fold_spans(&e.sentence.text, e.sentence.start, &self.search.query),
+            (Some(e), false) => {
+                search::fold_spans(&e.sentence.text, e.sentence.start, &self.search.query)
+            }
             _ => Vec::new(),
         };
     }
@@ -1480,9 +1492,7 @@ impl App {
             .events
             .iter()
             .enumerate()
-            .filter(|(_, e)| {
-                normalize(&e.label).contains(q) || normalize(&e.sentence.text).contains(q)
-            })
+            .filter(|(i, e)| search::event_matches(e, &self.search_dates[*i], q))
             .map(|(i, _)| i)
             .collect()
     }
@@ -1510,8 +1520,20 @@ impl App {
             pos - 1
         };
         let (target, total) = (m[k], m.len());
+        // As vim and less say it: a search that went round the end says so.
+        let round = if forward {
+            target <= self.selected
+        } else {
+            target >= self.selected
+        };
+        let wrapped = match (round, total) {
+            (false, _) => "",
+            (true, 1) => "; the only match",
+            (true, _) if forward => "; past the last match, back to the first",
+            (true, _) => "; before the first match, round to the last",
+        };
         self.select(target);
-        self.status = Some(format!("match {}/{total}", k + 1));
+        self.status = Some(format!("match {}/{total}{wrapped}", k + 1));
     }
 }
 
@@ -1549,28 +1571,6 @@ fn tags(e: &Event) -> String {
         .map(|s| format!("[{s}]"))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Byte ranges (offset by `base`) where `query` occurs in `text`, both folded for search
-/// (harakat and tatweel ignored, hamza and alef variants the same, Latin case-insensitive).
-pub fn fold_spans(text: &str, base: usize, query: &str) -> Vec<(usize, usize)> {
-    let q = normalize(query);
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let mut folded = String::with_capacity(text.len());
-    let mut map: Vec<(usize, usize)> = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        let before = folded.len();
-        push_folded(c, &mut folded);
-        for _ in before..folded.len() {
-            map.push((base + i, base + i + c.len_utf8()));
-        }
-    }
-    folded
-        .match_indices(&q)
-        .map(|(p, m)| (map[p].0, map[p + m.len() - 1].1))
-        .collect()
 }
 
 /// Applies one action to the state. The only place the state changes.

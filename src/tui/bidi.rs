@@ -395,6 +395,23 @@ pub fn layout_around(
 /// Lays out one line that must fit in `width` cells: the text's beginning (in reading order)
 /// is kept and an ellipsis marks the cut, so a right-to-left label is cut on its left.
 pub fn layout_truncated(text: &str, base: usize, width: u16, mode: BidiMode) -> VisualLine {
+    truncated(text, base, width, mode, None)
+}
+
+/// [`layout_truncated`] for a line of the viewer's own (English) words with Arabic inside it,
+/// such as a status bar naming a search: the line reads left to right whatever its first letter,
+/// the Arabic in it right to left.
+pub fn layout_truncated_ltr(text: &str, width: u16, mode: BidiMode) -> VisualLine {
+    truncated(text, 0, width, mode, Some(unicode_bidi::Level::ltr()))
+}
+
+fn truncated(
+    text: &str,
+    base: usize,
+    width: u16,
+    mode: BidiMode,
+    level: Option<unicode_bidi::Level>,
+) -> VisualLine {
     if width == 0 {
         return VisualLine::default();
     }
@@ -425,7 +442,7 @@ pub fn layout_truncated(text: &str, base: usize, width: u16, mode: BidiMode) -> 
         p = Prepared::rejoin(p.glyphs);
     }
     let info = match mode {
-        BidiMode::App => Some(ParagraphBidiInfo::new(&p.joined, None)),
+        BidiMode::App => Some(ParagraphBidiInfo::new(&p.joined, level)),
         BidiMode::Terminal => None,
     };
     let n = p.glyphs.len();

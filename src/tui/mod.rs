@@ -3,7 +3,8 @@
 //!
 //! One module per concern: [`app`] (state and the one `update` function), [`doubt`]
 //! (warnings, the anchor's trust, anchor candidates), [`keymap`] (the key table behind both key
-//! handling and help), [`prompt`] (the input line and the dates typed in it), [`view`]
+//! handling and help), [`prompt`] (the input line and the dates typed in it), [`search`]
+//! (what a query matches), [`view`]
 //! (drawing, read-only), [`bidi`], [`shape`] and [`strip`] (laying out right-to-left text
 //! safely), [`timestrip`] (the time strip's scale), [`terminal`] (the real terminal and its
 //! restoration). The timeline model
@@ -14,6 +15,7 @@ pub mod bidi;
 pub mod doubt;
 pub mod keymap;
 pub mod prompt;
+pub mod search;
 pub mod shape;
 pub mod strip;
 pub mod terminal;

@@ -9,7 +9,7 @@
 
 use super::BidiMode;
 use super::app::{App, DetailKind, Filter, Focus, ListLine, Row, View};
-use super::bidi::{Glyph, VisualLine, layout_truncated};
+use super::bidi::{Glyph, VisualLine, layout_truncated, layout_truncated_ltr};
 use super::doubt::anchor_basis;
 use super::keymap::{KEYMAP, shown};
 use super::prompt::Prompt;
@@ -692,10 +692,11 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     if app.search.query.is_empty() {
         tail.push_str("│ ? help ");
     } else {
+        // The count before the query: after Arabic, a number would join its run.
         tail.push_str(&format!(
-            "│ /{}: {} matches ",
-            app.search.query,
-            app.search.matches.len()
+            "│ {} matching /{} ",
+            app.search.matches.len(),
+            app.search.query
         ));
     }
     let mut filter = if app.filter == Filter::All {
@@ -738,13 +739,11 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     let lr = Rect::new(r.x, r.y, r.width.saturating_sub(rw + 1), 1);
     put_text(buf, lr, r.y, &left, t.status(), app.config.bidi);
     if rw < r.width {
-        buf.set_stringn(
-            r.x + r.width - rw,
-            r.y,
-            &right,
-            usize::from(rw),
-            t.status().add_modifier(Modifier::BOLD),
-        );
+        // Laid out like the rest: a search query in Arabic reads right to left, joined.
+        let area = Rect::new(r.x + r.width - rw, r.y, rw, 1);
+        let style = t.status().add_modifier(Modifier::BOLD);
+        let line = layout_truncated_ltr(&right, rw, app.config.bidi);
+        put_line(buf, area, r.y, &line, |_| style);
     }
 }
 
@@ -976,7 +975,7 @@ fn draw_help(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
             inner.width.saturating_sub(lead),
             1,
         );
-        let line = layout_truncated(text, 0, rest.width, app.config.bidi);
-        put_line(buf, rest, y, &VisualLine { indent: 0, ..line }, |_| style);
+        let line = layout_truncated_ltr(text, rest.width, app.config.bidi);
+        put_line(buf, rest, y, &line, |_| style);
     }
 }
