@@ -670,3 +670,87 @@ fn n_says_when_it_wraps() {
         "{s}"
     );
 }
+
+/// A story two agencies report on 5 January, and between them (in timeline order) an
+/// unrelated event of the same day.
+fn story_and_neighbour() -> App {
+    let src = |id: &str, text: &str| tarikh::Source {
+        id: id.into(),
+        path: None,
+        text: text.into(),
+    };
+    let t = tarikh::extract_sources(
+        vec![
+            src(
+                "reuters",
+                "أعلن الرئيس قاسم جومارت توكاييف يوم الأربعاء 5 يناير 2022 أن عصابات إرهابية تقود المظاهرات في البلاد.",
+            ),
+            src(
+                "ahram",
+                "افتتح المعرض الدولي للكتاب يوم الأربعاء 5 يناير 2022 في القاهرة.",
+            ),
+            src(
+                "afp",
+                "وأكد قاسم جومارت توكاييف يوم الأربعاء 5 يناير 2022 أن العصابات الإرهابية تقود المظاهرات في البلاد.",
+            ),
+        ],
+        &tarikh::Options::default(),
+    );
+    App::new(t, config(), (120, 30))
+}
+
+#[test]
+fn an_unfolded_story_is_a_tree_and_v_verifies_all_of_it() {
+    use tarikh::tui::app::Row;
+    let mut app = story_and_neighbour();
+    let doc = |app: &App, r: &Row| app.timeline.events[r.event().unwrap()].document.clone();
+    let story = app
+        .timeline
+        .events
+        .iter()
+        .position(|e| e.document == "reuters")
+        .unwrap();
+    app.select(story);
+    let detail: String = screen(&render(&app)).join("\n");
+    assert!(detail.contains("also reported by afp"), "{detail}");
+    press(&mut app, "z");
+    let rows: Vec<(bool, String)> = app
+        .rows
+        .iter()
+        .filter(|r| r.event().is_some())
+        .map(|r| (matches!(r, Row::Source(_)), doc(&app, r)))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (false, "reuters".to_string()),
+            (true, "afp".to_string()),
+            (false, "ahram".to_string())
+        ],
+        "the other source right under the first, indented"
+    );
+    // Drawn with a branch mark, indented.
+    let afp = app
+        .timeline
+        .events
+        .iter()
+        .position(|e| e.document == "afp")
+        .unwrap();
+    let list = tarikh::tui::view::areas(app.size).unwrap().list_inner();
+    let y = list.y + (app.event_row[afp] - app.list_top) as u16;
+    let r = render(&app);
+    let x = list.x + tarikh::tui::view::LIST_GUTTER;
+    assert_eq!(r.backend().buffer()[(x, y)].symbol(), "└");
+    // j walks into the source, V verifies the whole story.
+    press(&mut app, "j");
+    assert_eq!(app.selected, afp);
+    press(&mut app, "V");
+    let verified = |app: &App, d: &str| {
+        app.timeline.events.iter().any(|e| {
+            e.document == d
+                && e.review.as_ref().map(|r| r.status) == Some(tarikh::ReviewStatus::Verified)
+        })
+    };
+    assert!(verified(&app, "reuters") && verified(&app, "afp") && !verified(&app, "ahram"));
+    assert!(app.status.as_deref().unwrap().contains("whole story"));
+}

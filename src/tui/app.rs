@@ -80,6 +80,8 @@ pub enum Action {
     Verify,
     /// Toggle the selected event's flagged status.
     Flag,
+    /// Mark every report of the selected event's story verified.
+    VerifyStory,
     /// Open the note prompt for the selected event.
     EditNote,
     /// Open the prompt to correct the selected event's date.
@@ -190,6 +192,18 @@ pub enum Row {
     Header(u32),
     /// An event: index into the timeline's events.
     Event(u32),
+    /// Another source of the story of the event row above it, indented under it.
+    Source(u32),
+}
+
+impl Row {
+    /// The event on this row, if it is not a header.
+    pub fn event(self) -> Option<usize> {
+        match self {
+            Row::Header(_) => None,
+            Row::Event(i) | Row::Source(i) => Some(i as usize),
+        }
+    }
 }
 
 /// One list row on screen, laid out for its columns (see [`view::list_columns`]).
@@ -524,15 +538,37 @@ impl App {
             .filter(|(i, e)| doubt::doubtful(e, self.warnings.contains_key(i)))
             .count();
         let timeline = &self.timeline;
-        let mut rows = Vec::with_capacity(timeline.events.len() + 16);
-        let mut event_row = Vec::with_capacity(timeline.events.len());
+        let n = timeline.events.len();
+        let mut rows = Vec::with_capacity(n + 16);
+        // A hidden event stands on the row of the next shown one (filled in below).
+        let mut event_row = vec![usize::MAX; n];
         let mut groups: Vec<Group> = Vec::new();
         let mut hidden = 0;
+        // An unfolded story's other reports go right under its first one (a tree, as in a
+        // mail reader's thread), not at their own places in the timeline.
+        let mut sources: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        if self.document_filter.is_none() && !self.expanded.is_empty() {
+            for (i, e) in timeline.events.iter().enumerate() {
+                if let Some(g) = e.group.as_deref()
+                    && g != e.id
+                    && self.expanded.contains(g)
+                    && self.keeps(i, e)
+                {
+                    sources.entry(g).or_default().push(i);
+                }
+            }
+        }
+        let placed = |e: &Event| {
+            e.group
+                .as_deref()
+                .is_some_and(|g| g != e.id && sources.contains_key(g))
+        };
         for (i, e) in timeline.events.iter().enumerate() {
             if !self.keeps(i, e) {
-                // A hidden event stands on the row of the next shown one (fixed below).
-                event_row.push(usize::MAX);
                 hidden += 1;
+                continue;
+            }
+            if placed(e) {
                 continue;
             }
             let heading = date_heading(&e.date);
@@ -543,8 +579,12 @@ impl App {
                     heading,
                 });
             }
-            event_row.push(rows.len());
+            event_row[i] = rows.len();
             rows.push(Row::Event(i as u32));
+            for &j in sources.get(e.id.as_str()).into_iter().flatten() {
+                event_row[j] = rows.len();
+                rows.push(Row::Source(j as u32));
+            }
         }
         if hidden > 0 {
             let mut next = rows.len().saturating_sub(1);
@@ -613,6 +653,64 @@ impl App {
             .filter(|e| e.group.as_ref() == Some(g))
             .count()
             .saturating_sub(1)
+    }
+
+    /// The other documents that report the story of event `i` (empty when it stands alone).
+    pub fn story_documents(&self, i: usize) -> Vec<String> {
+        let Some(e) = self.timeline.events.get(i) else {
+            return Vec::new();
+        };
+        let Some(g) = e.group.as_ref() else {
+            return Vec::new();
+        };
+        let mut docs: Vec<String> = (self.timeline.events.iter())
+            .filter(|x| x.group.as_ref() == Some(g) && x.document != e.document)
+            .map(|x| sanitize(&x.document))
+            .collect();
+        docs.dedup();
+        docs
+    }
+
+    /// Marks every report of the selected event's story verified (each an undo step).
+    fn verify_story(&mut self) {
+        let Some(g) = self.event().and_then(|e| e.group.clone()) else {
+            self.status = Some("no other document reports this event: v verifies it".into());
+            return;
+        };
+        let ids: Vec<String> = (self.timeline.events.iter())
+            .filter(|e| e.group.as_ref() == Some(&g))
+            .map(|e| e.id.clone())
+            .collect();
+        let keep = self.selection_key();
+        let mut changed = 0;
+        let mut last = None;
+        for id in &ids {
+            let Some(i) = self.timeline.events.iter().position(|e| &e.id == id) else {
+                continue;
+            };
+            let status = self.timeline.events[i].review.as_ref().map(|r| r.status);
+            if status == Some(ReviewStatus::Verified) {
+                continue;
+            }
+            let out = self
+                .reviews
+                .change(&mut self.timeline, i, "✓ verified", |e| {
+                    e.status = ReviewStatus::Verified
+                });
+            changed += 1;
+            last = Some(out);
+        }
+        match last {
+            Some(mut out) => {
+                out.message = format!(
+                    "✓ verified the whole story: {changed} of {} sources changed (u undoes one at a time); {}",
+                    ids.len(),
+                    out.message
+                );
+                self.after_review(out, keep);
+            }
+            None => self.status = Some(format!("all {} sources are verified already", ids.len())),
+        }
     }
 
     /// The short tag of an event's document in the list, when there are several documents.
@@ -1198,6 +1296,14 @@ impl App {
                     e.expression.text
                 );
                 push(DetailKind::Info, &source, 0, &mut out);
+                let others = self.story_documents(self.selected);
+                if !others.is_empty() {
+                    let story = format!(
+                        "story: also reported by {} — z unfolds / folds its sources, V verifies them all",
+                        others.join(", ")
+                    );
+                    push(DetailKind::Title, &story, 0, &mut out);
+                }
             }
         }
         self.detail = out;
@@ -1297,7 +1403,10 @@ impl App {
         }
         self.list_key = Some(key);
         let mode = self.config.bidi;
-        let cols = view::list_columns(inner.width, self.timeline.documents.len() > 1);
+        let several = self.timeline.documents.len() > 1;
+        let cols = view::list_columns(inner.width, several);
+        let source_cols =
+            view::list_columns(inner.width.saturating_sub(view::SOURCE_INDENT), several);
         self.list_lines = self
             .rows
             .iter()
@@ -1315,8 +1424,12 @@ impl App {
                         .unwrap_or_else(|| without_weekdays(&g.heading));
                     ListLine::Header(layout_truncated(head.trim_end(), 0, inner.width, mode))
                 }
-                Row::Event(i) => {
+                Row::Event(i) | Row::Source(i) => {
                     let e = &self.timeline.events[i as usize];
+                    let cols = match row {
+                        Row::Source(_) => source_cols,
+                        _ => cols,
+                    };
                     let expr = (e.expression.start, e.expression.end);
                     ListLine::Event {
                         expression: cols.expression.map_or_else(VisualLine::default, |(_, w)| {
@@ -1364,11 +1477,11 @@ impl App {
     fn event_at_row(&self, row: usize, up: bool) -> Option<usize> {
         let row = row.min(self.rows.len().checked_sub(1)?);
         let event = |r: usize| match self.rows.get(r) {
-            Some(Row::Event(i)) => Some(*i as usize),
+            Some(r) => r.event(),
             _ => None,
         };
         match self.rows[row] {
-            Row::Event(i) => Some(i as usize),
+            Row::Event(i) | Row::Source(i) => Some(i as usize),
             Row::Header(_) if up && row > 0 => event(row - 1),
             Row::Header(_) => event(row + 1),
         }
@@ -1705,6 +1818,7 @@ pub fn update(app: &mut App, action: Action) {
             app.open_prompt(PromptKind::Export, "md".into());
         }
         Action::Verify => app.toggle_status(ReviewStatus::Verified),
+        Action::VerifyStory => app.verify_story(),
         Action::Flag => app.toggle_status(ReviewStatus::Flagged),
         Action::EditNote => match app.event() {
             Some(e) => {

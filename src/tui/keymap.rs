@@ -102,7 +102,8 @@ pub const KEYMAP: &[Binding] = &[
     Binding { contexts: &[P], keys: &["C-w"], action: Action::Edit(Edit::KillWord), section: INPUT, help: "delete the word before the cursor" },
     Binding { contexts: &[P], keys: &["Tab"], action: Action::PromptNextCandidate, section: INPUT, help: "document date: the next full date the text writes" },
     Binding { contexts: &[M], keys: &["D"], action: Action::DocumentFilter, section: STORIES, help: "several articles: show one document at a time / all" },
-    Binding { contexts: &[M], keys: &["z"], action: Action::ToggleSources, section: STORIES, help: "a story several articles report: unfold / fold its other sources" },
+    Binding { contexts: &[M], keys: &["z"], action: Action::ToggleSources, section: STORIES, help: "a story several articles report: unfold / fold its other sources (indented under it)" },
+    Binding { contexts: &[M, A], keys: &["V"], action: Action::VerifyStory, section: STORIES, help: "a story several articles report: verify every source of it" },
     Binding { contexts: &[M], keys: &["x"], action: Action::Export, section: STORIES, help: "export the timeline (json, jsonl, md, csv, timelinejs, timeml) to a file" },
 ];
 

@@ -32,6 +32,8 @@ pub const MIN_HEIGHT: u16 = 10;
 /// Columns before a list row's text: search match, doubt, review status, corrected, note,
 /// folded sources.
 pub const LIST_GUTTER: u16 = 6;
+/// How far another source of a story is indented under its first report.
+pub const SOURCE_INDENT: u16 = 2;
 /// Cells of the short day column ("Thu 06 Jan", "1989–2019").
 pub const DAY_WIDTH: u16 = 10;
 /// The list is wide enough for a day column beside the day headers.
@@ -396,8 +398,9 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
         );
         return;
     }
-    let cols = list_columns(inner.width, app.timeline.documents.len() > 1);
-    let at = |(x, w): (u16, u16), y: u16| Rect::new(inner.x + x, y, w, 1);
+    let several = app.timeline.documents.len() > 1;
+    let event_cols = list_columns(inner.width, several);
+    let source_cols = list_columns(inner.width.saturating_sub(SOURCE_INDENT), several);
     for (k, row) in app
         .rows
         .iter()
@@ -412,12 +415,21 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
                 put_line(buf, full, y, line, |_| t.heading());
             }
             (
-                Row::Event(i),
+                Row::Event(i) | Row::Source(i),
                 Some(ListLine::Event {
                     expression,
                     context,
                 }),
             ) => {
+                // Another source of a story: indented under the first report, with a branch.
+                let (cols, shift) = match row {
+                    Row::Source(_) => {
+                        buf.set_string(inner.x + LIST_GUTTER, y, "└", t.dim());
+                        (source_cols, SOURCE_INDENT)
+                    }
+                    _ => (event_cols, 0),
+                };
+                let at = |(x, w): (u16, u16), y: u16| Rect::new(inner.x + shift + x, y, w, 1);
                 let i = i as usize;
                 let e = &app.timeline.events[i];
                 let selected = i == app.selected;
@@ -456,7 +468,7 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
                 let expr_style = t.list_expression();
                 // A rule ends each column but the last, in the middle of its separator.
                 let rule = |buf: &mut Buffer, (x, w): (u16, u16)| {
-                    buf.set_string(inner.x + x + w + 1, y, "│", t.dim());
+                    buf.set_string(inner.x + shift + x + w + 1, y, "│", t.dim());
                 };
                 if let Some(c) = cols.day {
                     put_text(
