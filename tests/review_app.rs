@@ -272,3 +272,57 @@ fn reviewing_from_the_article_view_keeps_the_article_open() {
     assert_eq!(app.article_top, top);
     assert_eq!(status_of(&app, app.selected), ReviewStatus::Verified);
 }
+
+#[test]
+fn undo_says_what_it_undid_and_ctrl_r_redoes_it() {
+    let mut app = app(100, 30);
+    let expr = selected_expr(&app);
+    typed(&mut app, "v");
+    typed(&mut app, "u");
+    let s = app.status.clone().unwrap();
+    assert!(
+        s.starts_with(&format!("undone: ✓ verified “{expr}”")),
+        "{s}"
+    );
+    assert_eq!(status_of(&app, app.selected), ReviewStatus::Unreviewed);
+    ctrl(&mut app, 'r');
+    let s = app.status.clone().unwrap();
+    assert!(
+        s.starts_with(&format!("redone: ✓ verified “{expr}”")),
+        "{s}"
+    );
+    assert_eq!(status_of(&app, app.selected), ReviewStatus::Verified);
+    ctrl(&mut app, 'r');
+    assert_eq!(app.status.as_deref(), Some("nothing to redo"));
+    // A new change ends what could be redone.
+    typed(&mut app, "u");
+    typed(&mut app, "f");
+    ctrl(&mut app, 'r');
+    assert_eq!(app.status.as_deref(), Some("nothing to redo"));
+    assert_eq!(status_of(&app, app.selected), ReviewStatus::Flagged);
+}
+
+#[test]
+fn a_note_half_typed_when_a_signal_ends_the_viewer_is_kept() {
+    let mut app = app(100, 30);
+    typed(&mut app, "eتحقق من");
+    update(&mut app, tarikh::tui::app::Action::Terminate(143));
+    assert_eq!(app.quit, Some(143));
+    let note = app.event().unwrap().review.as_ref().unwrap().note.clone();
+    assert_eq!(note, "تحقق من");
+    assert!(
+        app.farewell[0].contains("kept the note “تحقق من”"),
+        "{:?}",
+        app.farewell
+    );
+    // A half-typed date is not applied, only reported.
+    let mut other = tui_common::app(100, 30);
+    typed(&mut other, "c2022-01");
+    update(&mut other, tarikh::tui::app::Action::Terminate(129));
+    assert!(other.event().unwrap().review.is_none());
+    assert!(
+        other.farewell[0].contains("not applied"),
+        "{:?}",
+        other.farewell
+    );
+}

@@ -236,3 +236,30 @@ fn esc_in_the_search_prompt_goes_back_to_where_it_began() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn sigterm_while_typing_a_note_keeps_it_in_the_review_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("story.txt");
+    std::fs::write(
+        &article,
+        "وصل الوفد إلى عمان يوم الأربعاء 5 يناير 2022 في زيارة رسمية.",
+    )
+    .unwrap();
+    let path = article.to_str().unwrap();
+    let mut s = Session::spawn(&[path], &[], 120, 30);
+    s.wait_for(" Events 1/");
+    s.send("e");
+    s.wait_for("note:");
+    s.send("check AFP");
+    s.wait_for("check AFP");
+    let pid = s.child.process_id().expect("pid") as libc::pid_t;
+    // SAFETY: sends a signal to the child this test spawned; no memory is involved.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    assert_eq!(s.wait_exit().exit_code(), 143);
+    s.assert_restored();
+    let review = std::fs::read_to_string(dir.path().join("story.txt.tarikh.json")).unwrap();
+    assert!(review.contains("\"note\": \"check AFP\""), "{review}");
+    let out = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(out.contains("kept the note"), "said on stderr");
+}

@@ -90,6 +90,8 @@ pub enum Action {
     SetAnchor,
     /// Undo the last review change.
     Undo,
+    /// Do again the last review change undone.
+    Redo,
     /// Read the article again from disk.
     Reload,
     /// Cycle the list filter: all, unreviewed, flagged.
@@ -448,6 +450,8 @@ pub struct App {
     pub orphans: Option<usize>,
     /// Quit was pressed with unsaved reviews: the next quit goes through.
     quit_armed: bool,
+    /// Lines for stderr once the terminal is restored (what happened to half-typed input).
+    pub farewell: Vec<String>,
 }
 
 impl App {
@@ -508,6 +512,7 @@ impl App {
             document_filter: None,
             expanded: Default::default(),
             quit_armed: false,
+            farewell: Vec::new(),
         };
         app.rebuild_rows();
         if config.kitty && config.bidi == BidiMode::App {
@@ -815,6 +820,37 @@ impl App {
             self.search.matches = self.matching(&q);
         }
         self.relayout();
+    }
+
+    /// The viewer is being ended (SIGTERM, SIGHUP) while a note is typed: the note is kept as
+    /// typed, saved like any other, and said so on stderr. Other half-typed input (a date, a
+    /// format) is not applied — half a date could be a wrong one — but printed there too.
+    fn keep_typed_note(&mut self) {
+        let Some(p) = self.prompt.take() else { return };
+        let text = p.text.trim().to_string();
+        if p.selected || text.is_empty() {
+            return;
+        }
+        let expr = self
+            .event()
+            .map(|e| sanitize(&e.expression.text))
+            .unwrap_or_default();
+        if p.kind != PromptKind::Note || self.event().is_none() {
+            self.farewell.push(format!(
+                "the viewer was ended while typing “{text}” ({}) for “{expr}”; it was not applied",
+                p.kind.label()
+            ));
+            return;
+        }
+        let out = self
+            .reviews
+            .change(&mut self.timeline, self.selected, "note saved", |e| {
+                e.note = text.clone()
+            });
+        self.farewell.push(format!(
+            "the viewer was ended while a note was typed: kept the note “{text}” on “{expr}” ({})",
+            out.message
+        ));
     }
 
     /// Quits, unless reviews are unsaved and this is the first try: then says how to keep them.
@@ -1768,7 +1804,10 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ForceQuit => app.quit_or_warn(),
-        Action::Terminate(code) => app.quit = Some(code),
+        Action::Terminate(code) => {
+            app.keep_typed_note();
+            app.quit = Some(code);
+        }
         Action::SearchStart => {
             let prev = std::mem::take(&mut app.search);
             app.search.origin = Some((app.selected, prev.query, prev.matches));
@@ -1862,6 +1901,13 @@ pub fn update(app: &mut App, action: Action) {
             match app.reviews.undo(&mut app.timeline) {
                 Some(out) => app.after_review(out, keep),
                 None => app.status = Some("nothing to undo".into()),
+            }
+        }
+        Action::Redo => {
+            let keep = app.selection_key();
+            match app.reviews.redo(&mut app.timeline) {
+                Some(out) => app.after_review(out, keep),
+                None => app.status = Some("nothing to redo".into()),
             }
         }
         Action::Reload => {

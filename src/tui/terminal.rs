@@ -237,6 +237,9 @@ pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::R
         }
     };
     restore();
+    for line in &app.farewell {
+        eprintln!("tarikh: {line}");
+    }
     // Quitting twice (or a signal) with reviews that could not be saved: they are not dropped
     // silently but printed, so they can be kept from the terminal's scrollback.
     for d in app.reviews.docs.iter().filter(|d| d.unsaved) {
