@@ -754,3 +754,42 @@ fn an_unfolded_story_is_a_tree_and_v_verifies_all_of_it() {
     assert!(verified(&app, "reuters") && verified(&app, "afp") && !verified(&app, "ahram"));
     assert!(app.status.as_deref().unwrap().contains("whole story"));
 }
+
+#[test]
+fn the_title_counts_what_the_filter_shows() {
+    let mut app = app(100, 30);
+    press(&mut app, "v");
+    press(&mut app, "F");
+    let text = screen(&render(&app)).join("\n");
+    assert!(text.contains(" Events 1/3 of 4 "), "{text}");
+    press(&mut app, "F");
+    let text = screen(&render(&app)).join("\n");
+    assert!(
+        text.contains(" Events 0/0 of 4 "),
+        "nothing flagged: {text}"
+    );
+}
+
+#[test]
+fn a_hijri_date_is_headed_in_its_own_calendar() {
+    let t = tarikh::extract(
+        "وفي رمضان 1443 هـ افتتح المسجد الكبير.",
+        &tarikh::Options::default(),
+    );
+    let app = App::new(t, config(), (120, 30));
+    assert!(
+        app.groups[0].heading.starts_with("Ramadan 1443 AH · "),
+        "{:?}",
+        app.groups[0]
+    );
+}
+
+#[test]
+fn an_unknown_key_says_where_the_keys_are() {
+    let mut app = app(100, 30);
+    press(&mut app, "Q");
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Q does nothing here; ? lists the keys")
+    );
+}

@@ -310,3 +310,16 @@ fn two_events_of_one_sentence_get_different_rows() {
         assert_ne!(text(0), text(1), "{w}×{h}");
     }
 }
+
+#[test]
+fn a_selected_range_is_a_bracket_under_the_strip() {
+    let mut app = app(100, 30);
+    select_expression(&mut app, "ليل الأربعاء حتى الخميس");
+    let t = render(&app);
+    let marks: String = (0..100)
+        .map(|x| t.backend().buffer()[(x, 1)].symbol().to_string())
+        .filter(|s| ["▲", "└", "─", "┘"].contains(&s.as_str()))
+        .collect();
+    assert!(!marks.contains("▲▲"), "{marks}");
+    assert!(marks.ends_with('┘') && marks.contains('─'), "{marks}");
+}

@@ -132,6 +132,8 @@ pub enum Action {
     Terminate(u8),
     /// Lay everything out again and repaint the whole terminal (Ctrl-L, as in less and vim).
     Redraw,
+    /// A key that means nothing where it was pressed: say so, and where the keys are listed.
+    Unbound(char),
 }
 
 /// How many characters of a document's id tag its events in the list.
@@ -383,6 +385,8 @@ pub struct App {
     pub rows: Vec<Row>,
     /// The row of each event.
     pub event_row: Vec<usize>,
+    /// How many event rows come before each row (the selection's place among the shown).
+    row_rank: Vec<u32>,
     /// The day headers.
     pub groups: Vec<Group>,
     /// Dated sentences of each document, by start.
@@ -479,6 +483,7 @@ impl App {
             config,
             rows: Vec::new(),
             event_row: Vec::new(),
+            row_rank: Vec::new(),
             groups: Vec::new(),
             dated: Vec::new(),
             selected: 0,
@@ -576,7 +581,7 @@ impl App {
             if placed(e) {
                 continue;
             }
-            let heading = date_heading(&e.date);
+            let heading = day_heading(&e.date);
             if groups.last().is_none_or(|g| g.heading != heading) || rows.is_empty() {
                 rows.push(Row::Header(groups.len() as u32));
                 groups.push(Group {
@@ -623,6 +628,15 @@ impl App {
             list.sort_by_key(|d| (d.start, d.event));
             list.dedup_by_key(|d| d.start);
         }
+        let mut rank = 0u32;
+        self.row_rank = rows
+            .iter()
+            .map(|r| {
+                let before = rank;
+                rank += u32::from(r.event().is_some());
+                before
+            })
+            .collect();
         self.rows = rows;
         self.event_row = event_row;
         self.groups = groups;
@@ -768,6 +782,18 @@ impl App {
         self.rebuild_rows();
         self.settle_selection();
         self.relayout();
+    }
+
+    /// The selected event's place among the events the list shows (from 1; 0 when none is
+    /// shown), and how many it shows.
+    pub fn list_position(&self) -> (usize, usize) {
+        let shown = self.row_rank.last().map_or(0, |&r| r as usize)
+            + usize::from(self.rows.last().is_some_and(|r| r.event().is_some()));
+        let at = match self.event_row.get(self.selected) {
+            Some(&row) if self.shown(self.selected) => self.row_rank[row] as usize + 1,
+            _ => 0,
+        };
+        (at, shown)
     }
 
     /// Whether event `i` is shown under the current filter.
@@ -1184,7 +1210,10 @@ impl App {
                 }
                 _ => None,
             },
-            Lookup::Unbound => None,
+            Lookup::Unbound => match name.chars().count() {
+                1 => name.chars().next().map(Action::Unbound),
+                _ => None,
+            },
         }
     }
 
@@ -1686,6 +1715,29 @@ impl App {
     }
 }
 
+/// A day header: the date as a person reads it, and for a date the text gives in the Hijri
+/// calendar, that date first ("Ramadan 1443 AH · 2 April – 1 May 2022").
+fn day_heading(date: &crate::timeline::model::EventDate) -> String {
+    use crate::resolve::hijri;
+    use crate::timeline::model::Precision;
+    let gregorian = date_heading(date);
+    let Some(start) = date
+        .start
+        .filter(|_| date.reason.contains(hijri::CONVENTION))
+    else {
+        return gregorian;
+    };
+    let Some((y, m, d)) = hijri::from_gregorian(start) else {
+        return gregorian;
+    };
+    let hijri = match date.precision {
+        Precision::Year | Precision::Decade | Precision::Century => format!("{y} AH"),
+        Precision::Month => format!("{} {y} AH", hijri::month_name(m)),
+        _ => format!("{d} {} {y} AH", hijri::month_name(m)),
+    };
+    format!("{hijri} · {gregorian}")
+}
+
 /// A day heading without its weekday names ("night of 5 – 6 January 2022"), for narrow lists.
 fn without_weekdays(heading: &str) -> String {
     const WEEKDAYS: [&str; 7] = [
@@ -1988,6 +2040,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::PromptCancel => {
             app.prompt = None;
             app.status = Some("cancelled: nothing changed".into());
+        }
+        Action::Unbound(c) => {
+            app.status = Some(format!("{c} does nothing here; ? lists the keys"));
         }
         Action::Redraw => {
             app.list_key = None;

@@ -371,11 +371,7 @@ fn draw_strip(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
 
 fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     let n = app.timeline.events.len();
-    let pos = if n == 0 {
-        "0/0".to_string()
-    } else {
-        format!("{}/{}", app.selected + 1, n)
-    };
+    let pos = position(app);
     let focused = app.focus == Focus::List;
     let block = Block::bordered()
         .border_type(if focused {
@@ -499,6 +495,18 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
             }
             _ => {}
         }
+    }
+}
+
+/// "9/11": the selected event among those the list shows; with a filter on, also how many
+/// there are in all ("2/5 of 11").
+fn position(app: &App) -> String {
+    let (at, shown) = app.list_position();
+    let n = app.timeline.events.len();
+    if shown == n {
+        format!("{at}/{n}")
+    } else {
+        format!("{at}/{shown} of {n}")
     }
 }
 
@@ -682,12 +690,7 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
         put_text(buf, r, r.y, &text, t.status(), app.config.bidi);
         return;
     }
-    let n = app.timeline.events.len();
-    let pos = if n == 0 {
-        "0/0".into()
-    } else {
-        format!("{}/{}", app.selected + 1, n)
-    };
+    let pos = position(app);
     let (v, f, u) = app.counts;
     let mut tail = String::new();
     // The first key of a sequence waits for the second, and says so (vim's showcmd).
