@@ -13,7 +13,9 @@ use std::io::Read;
 use std::num::NonZeroU16;
 use std::time::{Duration, Instant};
 use tarikh::tui::BidiMode;
-use tarikh::tui::app::{Action, App, Config, update};
+use tarikh::tui::Config;
+use tarikh::tui::action::Action;
+use tarikh::tui::app::{App, update};
 use tarikh::{Options, Source, Timeline};
 
 const SAMPLE: &str = include_str!("../data/sample.txt");

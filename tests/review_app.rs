@@ -306,7 +306,7 @@ fn undo_says_what_it_undid_and_ctrl_r_redoes_it() {
 fn a_note_half_typed_when_a_signal_ends_the_viewer_is_kept() {
     let mut app = app(100, 30);
     typed(&mut app, "eتحقق من");
-    update(&mut app, tarikh::tui::app::Action::Terminate(143));
+    update(&mut app, tarikh::tui::action::Action::Terminate(143));
     assert_eq!(app.quit, Some(143));
     let note = app.event().unwrap().review.as_ref().unwrap().note.clone();
     assert_eq!(note, "تحقق من");
@@ -318,7 +318,7 @@ fn a_note_half_typed_when_a_signal_ends_the_viewer_is_kept() {
     // A half-typed date is not applied, only reported.
     let mut other = tui_common::app(100, 30);
     typed(&mut other, "c2022-01");
-    update(&mut other, tarikh::tui::app::Action::Terminate(129));
+    update(&mut other, tarikh::tui::action::Action::Terminate(129));
     assert!(other.event().unwrap().review.is_none());
     assert!(
         other.farewell[0].contains("not applied"),

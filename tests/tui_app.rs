@@ -2,7 +2,8 @@
 
 mod tui_common;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tarikh::tui::app::{Action, App, Effect, Focus, View, update};
+use tarikh::tui::action::{Action, Effect};
+use tarikh::tui::app::{App, Focus, View, update};
 use tui_common::*;
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
@@ -334,7 +335,7 @@ fn paging_keys_and_resizes() {
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut app = app(100, 30);
-    let a = tarikh::tui::view::areas(app.size).unwrap();
+    let a = tarikh::tui::layout::areas(app.size).unwrap();
     let inner = a.list_inner();
     // Row 3 of the list is the night event's row (header, event, header, event).
     update(&mut app, Action::Click(inner.x + 3, inner.y + 3));
@@ -365,13 +366,13 @@ fn big_timeline(n: usize) -> tarikh::Timeline {
 
 #[test]
 fn kitty_gets_told_about_bidi_terminal() {
-    let cfg = tarikh::tui::app::Config {
+    let cfg = tarikh::tui::Config {
         kitty: true,
         ..config()
     };
     let app = App::new(sample_timeline(), cfg, (100, 30));
     assert!(app.status.as_deref().unwrap().contains("--bidi terminal"));
-    let help = tarikh::tui::view::help_lines(&app);
+    let help = tarikh::tui::help::help_lines(&app.config);
     assert!(help.iter().any(|l| {
         l.text
             .contains("kitty (kitty detected): use --bidi terminal")
@@ -381,7 +382,7 @@ fn kitty_gets_told_about_bidi_terminal() {
 #[test]
 fn help_lists_every_key_of_the_keymap() {
     let app = app(100, 30);
-    let help: String = tarikh::tui::view::help_lines(&app)
+    let help: String = tarikh::tui::help::help_lines(&app.config)
         .iter()
         .map(|l| l.text.clone() + "\n")
         .collect();
@@ -591,7 +592,7 @@ fn the_prompt_shows_its_error_whole() {
 #[test]
 fn help_wraps_instead_of_cutting_and_explains_the_marks() {
     let app = app(80, 24);
-    let lines = tarikh::tui::view::help_lines_at(&app, (80, 24));
+    let lines = tarikh::tui::help::help_lines_at(&app.config, (80, 24));
     for l in &lines {
         assert!(
             l.text.chars().count() <= 73,
@@ -601,7 +602,7 @@ fn help_wraps_instead_of_cutting_and_explains_the_marks() {
     }
     let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
     let wrapped: Vec<String> = lines.iter().flat_map(|l| words(&l.text)).collect();
-    let whole: Vec<String> = tarikh::tui::view::help_lines(&app)
+    let whole: Vec<String> = tarikh::tui::help::help_lines(&app.config)
         .iter()
         .flat_map(|l| words(&l.text))
         .collect();
@@ -736,10 +737,10 @@ fn an_unfolded_story_is_a_tree_and_v_verifies_all_of_it() {
         .iter()
         .position(|e| e.document == "afp")
         .unwrap();
-    let list = tarikh::tui::view::areas(app.size).unwrap().list_inner();
+    let list = tarikh::tui::layout::areas(app.size).unwrap().list_inner();
     let y = list.y + (app.event_row[afp] - app.list_top) as u16;
     let r = render(&app);
-    let x = list.x + tarikh::tui::view::LIST_GUTTER;
+    let x = list.x + tarikh::tui::layout::LIST_GUTTER;
     assert_eq!(r.backend().buffer()[(x, y)].symbol(), "└");
     // j walks into the source, V verifies the whole story.
     press(&mut app, "j");

@@ -5,7 +5,9 @@
 mod tui_common;
 use ratatui::style::Modifier;
 use tarikh::tui::BidiMode;
-use tarikh::tui::app::{Action, App, Config, ListLine, update};
+use tarikh::tui::Config;
+use tarikh::tui::action::Action;
+use tarikh::tui::app::{App, ListLine, update};
 use tui_common::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -86,7 +88,7 @@ fn arabic_highlight_is_on_the_right_cells_in_visual_order() {
     let t = render(&app);
     let buf = t.backend().buffer();
     let mut rows_with_hits = Vec::new();
-    let pane = tarikh::tui::view::areas(app.size).unwrap().detail_text();
+    let pane = tarikh::tui::layout::areas(app.size).unwrap().detail_text();
     for y in pane.y..pane.y + pane.height {
         let hits: Vec<u16> = (pane.x..pane.x + pane.width)
             .filter(|&x| {
@@ -215,7 +217,7 @@ fn a_warned_event_is_marked_in_the_gutter_in_bold() {
     let app = App::new(tl, config(), (100, 30));
     let t = render(&app);
     let buf = t.backend().buffer();
-    let list = tarikh::tui::view::areas(app.size).unwrap().list_inner();
+    let list = tarikh::tui::layout::areas(app.size).unwrap().list_inner();
     let y = list.y + app.event_row[1] as u16 - app.list_top as u16;
     let cell = &buf[(list.x + 1, y)];
     assert_eq!(cell.symbol(), "⚠");
@@ -241,7 +243,7 @@ fn row_cells(
     t: &ratatui::Terminal<ratatui::backend::TestBackend>,
     i: usize,
 ) -> Vec<(String, Modifier)> {
-    let list = tarikh::tui::view::areas(app.size).unwrap().list_inner();
+    let list = tarikh::tui::layout::areas(app.size).unwrap().list_inner();
     let y = list.y + (app.event_row[i] - app.list_top) as u16;
     let buf = t.backend().buffer();
     (list.x..list.x + list.width)

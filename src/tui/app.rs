@@ -7,13 +7,15 @@
 //! that need the terminal (copying to the clipboard) are queued as [`Effect`]s for the event
 //! loop, so the whole app can be driven and checked in tests without a terminal.
 
-use super::BidiMode;
+use super::action::{Action, Effect};
 use super::bidi::{VisualLine, layout_around, layout_paragraph, layout_text, layout_truncated};
+use super::help;
 use super::keymap::{self, Context, Lookup};
+use super::layout;
 use super::prompt::{Edit, Prompt, PromptKind, parse_date, span_heading};
 use super::strip::sanitize;
 use super::timestrip::{StripLayout, TimeStrip};
-use super::view;
+use super::{BidiMode, Config};
 use super::{doubt, search};
 use crate::review::session::Outcome;
 use crate::review::session::Session;
@@ -22,122 +24,6 @@ use crate::text::normalize::normalize;
 use crate::timeline::format::{Format, date_heading, day_name};
 use crate::timeline::model::{DaySpan, Event, ReviewStatus, Timeline};
 use ratatui::crossterm::event::KeyEvent;
-
-/// Everything a key, the mouse or the event loop can ask of the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Next event, or scroll down one line.
-    Down,
-    /// Previous event, or scroll up one line.
-    Up,
-    /// First event, or the top.
-    Top,
-    /// Last event, or the bottom.
-    Bottom,
-    /// One page down.
-    PageDown,
-    /// One page up.
-    PageUp,
-    /// Half a page down.
-    HalfPageDown,
-    /// Half a page up.
-    HalfPageUp,
-    /// Focus the next pane.
-    FocusNext,
-    /// Focus the previous pane.
-    FocusPrev,
-    /// Open the article at the selected event.
-    Open,
-    /// Article: jump to the next dated sentence.
-    NextDated,
-    /// Article: jump to the previous dated sentence.
-    PrevDated,
-    /// Copy the selected event's sentence to the clipboard.
-    Copy,
-    /// Toggle the help overlay.
-    Help,
-    /// Close the current view (or clear the search in the list).
-    Back,
-    /// Close the current view; quit from the list.
-    Quit,
-    /// Quit from anywhere.
-    ForceQuit,
-    /// Open the search prompt.
-    SearchStart,
-    /// Type a character into the search prompt.
-    SearchInput(char),
-    /// Delete the last character of the search prompt.
-    SearchBackspace,
-    /// Keep the typed search and close the prompt.
-    SearchConfirm,
-    /// Close the prompt and go back to where the search started.
-    SearchCancel,
-    /// Select the next search match.
-    NextMatch,
-    /// Select the previous search match.
-    PrevMatch,
-    /// Toggle the selected event's verified status.
-    Verify,
-    /// Toggle the selected event's flagged status.
-    Flag,
-    /// Mark every report of the selected event's story verified.
-    VerifyStory,
-    /// Open the note prompt for the selected event.
-    EditNote,
-    /// Open the prompt to correct the selected event's date.
-    Correct,
-    /// Open the prompt to set the selected event's document date (anchor).
-    SetAnchor,
-    /// Undo the last review change.
-    Undo,
-    /// Do again the last review change undone.
-    Redo,
-    /// Read the article again from disk.
-    Reload,
-    /// Cycle the list filter: all, unreviewed, flagged.
-    Filter,
-    /// Cycle which document the list shows: all, then each in turn.
-    DocumentFilter,
-    /// Show or fold the other sources of a story several documents report.
-    ToggleSources,
-    /// Export the timeline to a file, in a format typed at the prompt.
-    Export,
-    /// Open or close the list of orphaned reviews.
-    Orphans,
-    /// Delete the selected orphaned review.
-    DeleteOrphan,
-    /// Save the reviews to the fallback place after a failed save.
-    SaveElsewhere,
-    /// Edit the input line (type, move, delete: the readline keys).
-    Edit(Edit),
-    /// Put the next suggested value in the input line (the anchor's candidate dates).
-    PromptNextCandidate,
-    /// Accept the prompt.
-    PromptConfirm,
-    /// Close the prompt without changing anything.
-    PromptCancel,
-    /// Half a second passed: look whether an article changed on disk.
-    Tick,
-    /// The first key of a key sequence (`g` of `gg`).
-    Prefix(char),
-    /// The terminal now has this many columns and rows.
-    Resize(u16, u16),
-    /// Mouse click at a column and row.
-    Click(u16, u16),
-    /// Mouse wheel down at a column and row.
-    WheelDown(u16, u16),
-    /// Mouse wheel up at a column and row.
-    WheelUp(u16, u16),
-    /// A signal asks the viewer to end; carries the exit status.
-    Terminate(u8),
-    /// Lay everything out again and repaint the whole terminal (Ctrl-L, as in less and vim).
-    Redraw,
-    /// A key that means nothing where it was pressed: say so, and where the keys are listed.
-    Unbound(char),
-}
-
-/// How many characters of a document's id tag its events in the list.
-pub const DOCUMENT_TAG: usize = 8;
 
 /// The formats the export key offers, with what renders them.
 pub const EXPORT_FORMATS: &[(&str, Format)] = &[
@@ -148,15 +34,6 @@ pub const EXPORT_FORMATS: &[(&str, Format)] = &[
     ("timelinejs", Format::Timelinejs),
     ("timeml", Format::Timeml),
 ];
-
-/// Something only the event loop can do, queued by [`update`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Put this text on the clipboard (OSC 52).
-    Copy(String),
-    /// Clear the terminal and paint every cell again (whatever another program left on it).
-    Redraw,
-}
 
 /// Which pane of the main view has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,19 +51,6 @@ pub enum View {
     Main,
     /// The whole article.
     Article,
-}
-
-/// How the viewer is set up; decided once at start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Config {
-    /// Who lays out right-to-left text.
-    pub bidi: BidiMode,
-    /// Whether the mouse is captured.
-    pub mouse: bool,
-    /// Running in kitty, which reorders Arabic words itself (see the help).
-    pub kitty: bool,
-    /// Colours allowed (no `NO_COLOR`); highlights never rely on colour alone anyway.
-    pub color: bool,
 }
 
 /// One row of the event list.
@@ -210,7 +74,7 @@ impl Row {
     }
 }
 
-/// One list row on screen, laid out for its columns (see [`view::list_columns`]).
+/// One list row on screen, laid out for its columns (see [`layout::list_columns`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ListLine {
     /// A day header across the row.
@@ -734,7 +598,8 @@ impl App {
 
     /// The short tag of an event's document in the list, when there are several documents.
     pub fn document_tag(&self, e: &Event) -> Option<String> {
-        (self.timeline.documents.len() > 1).then(|| e.document.chars().take(DOCUMENT_TAG).collect())
+        (self.timeline.documents.len() > 1)
+            .then(|| e.document.chars().take(layout::DOCUMENT_TAG).collect())
     }
 
     fn cycle_document(&mut self) {
@@ -1218,20 +1083,20 @@ impl App {
     }
 
     fn list_height(&self) -> usize {
-        view::areas(self.size).map_or(1, |a| usize::from(a.list_inner().height).max(1))
+        layout::areas(self.size).map_or(1, |a| usize::from(a.list_inner().height).max(1))
     }
 
     fn detail_height(&self) -> usize {
-        view::areas(self.size).map_or(1, |a| usize::from(a.detail_inner().height).max(1))
+        layout::areas(self.size).map_or(1, |a| usize::from(a.detail_inner().height).max(1))
     }
 
     fn article_height(&self) -> usize {
-        view::areas(self.size).map_or(1, |a| usize::from(a.article_text().height).max(1))
+        layout::areas(self.size).map_or(1, |a| usize::from(a.article_text().height).max(1))
     }
 
     /// Recomputes every width-dependent layout (after a resize or at start).
     fn relayout(&mut self) {
-        if let Some(a) = view::areas(self.size) {
+        if let Some(a) = layout::areas(self.size) {
             self.strip_layout = self.strip.layout(&self.timeline.events, a.strip.width);
         }
         self.rebuild_detail();
@@ -1243,7 +1108,7 @@ impl App {
 
     /// Lays out the detail pane for the selected event.
     fn rebuild_detail(&mut self) {
-        let width = view::areas(self.size).map_or(0, |a| a.detail_text().width);
+        let width = layout::areas(self.size).map_or(0, |a| a.detail_text().width);
         let mode = self.config.bidi;
         let mut out = Vec::new();
         let push = |kind, text: &str, base: usize, out: &mut Vec<DetailLine>| {
@@ -1383,7 +1248,7 @@ impl App {
     /// Lays out the selected event's article at the article width.
     fn build_article(&mut self) {
         let doc = self.document();
-        let width = view::areas(self.size).map_or(0, |a| a.article_text().width);
+        let width = layout::areas(self.size).map_or(0, |a| a.article_text().width);
         let sentence = self
             .event()
             .map_or((0, 0), |e| (e.sentence.start, e.sentence.end));
@@ -1457,7 +1322,7 @@ impl App {
 
     /// Lays out the list rows on screen, if the window onto the list moved.
     fn refresh_list_lines(&mut self) {
-        let Some(inner) = view::areas(self.size).map(|a| a.list_inner()) else {
+        let Some(inner) = layout::areas(self.size).map(|a| a.list_inner()) else {
             self.list_lines.clear();
             self.list_key = None;
             return;
@@ -1469,9 +1334,9 @@ impl App {
         self.list_key = Some(key);
         let mode = self.config.bidi;
         let several = self.timeline.documents.len() > 1;
-        let cols = view::list_columns(inner.width, several);
+        let cols = layout::list_columns(inner.width, several);
         let source_cols =
-            view::list_columns(inner.width.saturating_sub(view::SOURCE_INDENT), several);
+            layout::list_columns(inner.width.saturating_sub(layout::SOURCE_INDENT), several);
         self.list_lines = self
             .rows
             .iter()
@@ -1570,8 +1435,8 @@ impl App {
     /// Lines of scrollable content and page height in the focused scrollable view.
     fn scroll_target(&mut self) -> Option<(&mut usize, usize, usize)> {
         if self.help.is_some() {
-            let n = view::help_lines_at(self, self.size).len();
-            let page = view::help_height(self.size);
+            let n = help::help_lines_at(&self.config, self.size).len();
+            let page = layout::help_height(self.size);
             return self.help.as_mut().map(|s| (s, n, page));
         }
         match (self.view, self.focus) {
@@ -1599,7 +1464,7 @@ impl App {
 
     fn page(&self) -> usize {
         match (self.help, self.view, self.focus) {
-            (Some(_), _, _) => view::help_height(self.size),
+            (Some(_), _, _) => layout::help_height(self.size),
             (None, View::Article, _) => self.article_height(),
             (None, View::Main, Focus::Detail) => self.detail_height(),
             (None, View::Main, Focus::List) => self.list_height(),
@@ -2057,7 +1922,7 @@ pub fn update(app: &mut App, action: Action) {
             app.clamp_article();
         }
         Action::Click(col, row) => {
-            let Some(a) = view::areas(app.size) else {
+            let Some(a) = layout::areas(app.size) else {
                 return;
             };
             if app.view != View::Main || app.help.is_some() {
@@ -2084,7 +1949,7 @@ pub fn update(app: &mut App, action: Action) {
             };
             if app.help.is_none()
                 && app.view == View::Main
-                && let Some(a) = view::areas(app.size)
+                && let Some(a) = layout::areas(app.size)
             {
                 app.focus = if contains(a.detail, col, row) {
                     Focus::Detail

@@ -5,7 +5,7 @@
 //! the article, the help overlay, the search prompt), so the same key can mean different things
 //! where that is the habit (`n` is next match in the list, next dated sentence in the article).
 
-use super::app::Action;
+use super::action::Action;
 use super::prompt::Edit;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

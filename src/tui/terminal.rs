@@ -7,9 +7,10 @@
 //! While tarikh lays out Arabic itself it asks VTE terminals not to reorder it a second time
 //! (`ESC [ 8 l`), and gives them their reordering back on the way out (`ESC [ 8 h`).
 
-use super::app::{Action, App, Config, Effect, update};
+use super::action::{Action, Effect};
+use super::app::{App, update};
 use super::view;
-use super::{BidiMode, TuiOptions};
+use super::{BidiMode, Config, TuiOptions};
 use crate::review::session::Session;
 use crate::timeline::model::Timeline;
 use ratatui::Terminal;

@@ -11,7 +11,10 @@ use super::BidiMode;
 use super::app::{App, DetailKind, Filter, Focus, ListLine, Row, View};
 use super::bidi::{Glyph, VisualLine, layout_truncated, layout_truncated_ltr};
 use super::doubt::anchor_basis;
-use super::keymap::{KEYMAP, shown};
+use super::help::help_lines_at;
+use super::layout::{
+    Areas, LIST_GUTTER, MIN_HEIGHT, MIN_WIDTH, SOURCE_INDENT, areas, help_rect, inner, list_columns,
+};
 use super::prompt::Prompt;
 use super::strip::sanitize;
 use super::timestrip::{Mark, segment_labels};
@@ -24,131 +27,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
-
-/// Narrowest window the viewer draws in; below it, a one-line notice.
-pub const MIN_WIDTH: u16 = 40;
-/// Lowest window the viewer draws in.
-pub const MIN_HEIGHT: u16 = 10;
-/// Columns before a list row's text: search match, doubt, review status, corrected, note,
-/// folded sources.
-pub const LIST_GUTTER: u16 = 6;
-/// How far another source of a story is indented under its first report.
-pub const SOURCE_INDENT: u16 = 2;
-/// Cells of the short day column ("Thu 06 Jan", "1989–2019").
-pub const DAY_WIDTH: u16 = 10;
-/// The list is wide enough for a day column beside the day headers.
-const DAY_COLUMN_FROM: u16 = 100;
-/// Room (after the marks and the day) from which the expression gets a column of its own;
-/// below it the sentence column alone carries the expression, highlighted.
-const EXPRESSION_COLUMN_FROM: u16 = 60;
-/// Widest expression column.
-const EXPRESSION_MAX: u16 = 32;
-/// A column separator: a space, a rule, a space.
-const SEP: u16 = 3;
-
-/// Where the parts of an event row go: `(x, width)` from the list's inner left edge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListColumns {
-    /// The short day, on wide lists.
-    pub day: Option<(u16, u16)>,
-    /// The date expression on its own, when there is room.
-    pub expression: Option<(u16, u16)>,
-    /// The document's tag, when several documents are open.
-    pub document: Option<(u16, u16)>,
-    /// The sentence around the expression (the expression always among it), in the rest.
-    pub context: (u16, u16),
-}
-
-/// The columns of an event row in a list `width` cells wide (inside its border). Pure, so the
-/// app lays out each part at the width it is drawn at.
-pub fn list_columns(width: u16, documents: bool) -> ListColumns {
-    let mut x = LIST_GUTTER.min(width);
-    let take = |x: &mut u16, w: u16| {
-        let column = (*x, w);
-        *x += w + SEP;
-        column
-    };
-    let day = (width >= DAY_COLUMN_FROM).then(|| take(&mut x, DAY_WIDTH));
-    let rest = width.saturating_sub(x);
-    let expression =
-        (rest >= EXPRESSION_COLUMN_FROM).then(|| take(&mut x, (rest * 2 / 5).min(EXPRESSION_MAX)));
-    let document = documents.then(|| take(&mut x, crate::tui::app::DOCUMENT_TAG as u16));
-    let x = x.min(width);
-    ListColumns {
-        day,
-        expression,
-        document,
-        context: (x, width - x),
-    }
-}
-
-/// Where everything goes on a screen of a given size. Pure, so the app uses the same geometry
-/// for paging and mouse clicks as drawing does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Areas {
-    /// The time strip (empty on short windows).
-    pub strip: Rect,
-    /// The event list, with its border.
-    pub list: Rect,
-    /// The detail pane, with its border.
-    pub detail: Rect,
-    /// The article view, with its border.
-    pub article: Rect,
-    /// The status bar.
-    pub status: Rect,
-}
-
-fn inner(r: Rect) -> Rect {
-    Rect::new(
-        r.x + 1,
-        r.y + 1,
-        r.width.saturating_sub(2),
-        r.height.saturating_sub(2),
-    )
-}
-
-impl Areas {
-    /// The list rows.
-    pub fn list_inner(&self) -> Rect {
-        inner(self.list)
-    }
-
-    /// Inside the detail border.
-    pub fn detail_inner(&self) -> Rect {
-        inner(self.detail)
-    }
-
-    /// Where detail text goes (one cell of padding each side).
-    pub fn detail_text(&self) -> Rect {
-        let r = self.detail_inner();
-        Rect::new(r.x + 1, r.y, r.width.saturating_sub(2), r.height)
-    }
-
-    /// Where article text goes (a two-cell gutter on the left for sentence marks).
-    pub fn article_text(&self) -> Rect {
-        let r = inner(self.article);
-        Rect::new(r.x + 2, r.y, r.width.saturating_sub(3), r.height)
-    }
-}
-
-/// The screen geometry for `(width, height)`, or `None` when the window is too small.
-pub fn areas((w, h): (u16, u16)) -> Option<Areas> {
-    if w < MIN_WIDTH || h < MIN_HEIGHT {
-        return None;
-    }
-    let strip_h = if h >= 18 { 3 } else { 0 };
-    let body_h = h - 1 - strip_h;
-    // The list's rows carry the expression and its sentence, so the list takes most of the
-    // width; the detail pane wraps.
-    let list_w = (w * 11 / 20).max(24).min(w - 16);
-    Some(Areas {
-        strip: Rect::new(1, 0, w - 2, strip_h),
-        list: Rect::new(0, strip_h, list_w, body_h),
-        detail: Rect::new(list_w, strip_h, w - list_w, body_h),
-        article: Rect::new(0, 0, w, h - 1),
-        status: Rect::new(0, h - 1, w, 1),
-    })
-}
 
 /// The styles, with and without colour.
 struct Theme {
@@ -510,7 +388,7 @@ fn position(app: &App) -> String {
     }
 }
 
-/// An event's day in at most [`DAY_WIDTH`] cells, for the list's day column.
+/// An event's day in at most [`super::layout::DAY_WIDTH`] cells, for the list's day column.
 fn short_day(d: &EventDate) -> String {
     let (Some(a), Some(b)) = (d.start, d.end) else {
         return "unresolved".into();
@@ -538,7 +416,7 @@ fn short_day(d: &EventDate) -> String {
     }
 }
 
-fn draw_detail(app: &App, buf: &mut Buffer, a: &super::view::Areas, t: &Theme) {
+fn draw_detail(app: &App, buf: &mut Buffer, a: &Areas, t: &Theme) {
     let focused = app.focus == Focus::Detail;
     Block::bordered()
         .border_type(if focused {
@@ -762,137 +640,6 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     }
 }
 
-/// One line of the help overlay.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpLine {
-    /// A section title rather than an entry.
-    pub heading: bool,
-    /// The text.
-    pub text: String,
-}
-
-/// The help overlay's lines, generated from [`KEYMAP`] plus the notes on layout modes.
-pub fn help_lines(app: &App) -> Vec<HelpLine> {
-    let mut out = Vec::new();
-    let mut section = "";
-    for b in KEYMAP {
-        if b.section != section {
-            if !section.is_empty() {
-                out.push(HelpLine {
-                    heading: false,
-                    text: String::new(),
-                });
-            }
-            section = b.section;
-            out.push(HelpLine {
-                heading: true,
-                text: section.to_string(),
-            });
-        }
-        let keys: Vec<String> = b.keys.iter().map(|k| shown(k)).collect();
-        out.push(HelpLine {
-            heading: false,
-            text: format!("  {:<14} {}", keys.join(", "), b.help),
-        });
-    }
-    let mode = match app.config.bidi {
-        BidiMode::App => "app",
-        BidiMode::Terminal => "terminal",
-    };
-    let kitty = if app.config.kitty {
-        " (kitty detected)"
-    } else {
-        ""
-    };
-    let notes = [
-        "List marks: › search match · ⚠ warning · ? uncertain date · ✓ verified · ! flagged"
-            .to_string(),
-        "            ± date corrected · ✎ note · + a story other articles also report (z)".into(),
-        format!("Arabic layout: --bidi {mode} now (or TARIKH_BIDI)"),
-        "  app: tarikh reorders and joins Arabic itself: xterm, Alacritty,".into(),
-        "       Windows Terminal, tmux, GNOME Terminal and other VTE ones".into(),
-        "  terminal: plain logical text for terminals doing their own bidi:".into(),
-        "       Konsole, mlterm".into(),
-        format!("  kitty{kitty}: use --bidi terminal (or kitty's force_ltr yes)"),
-        "Mouse: start with --mouse (wheel scrolls, click selects)".into(),
-        "NO_COLOR: highlights use reverse, bold and underline".into(),
-    ];
-    out.push(HelpLine {
-        heading: false,
-        text: String::new(),
-    });
-    out.push(HelpLine {
-        heading: true,
-        text: "Display".into(),
-    });
-    out.extend(notes.into_iter().map(|text| HelpLine {
-        heading: false,
-        text,
-    }));
-    out
-}
-
-fn help_rect(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).min(HELP_WIDTH);
-    let h = area.height.saturating_sub(2);
-    Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h)
-}
-
-/// The widest the help box gets: every line of it fits in one row.
-const HELP_WIDTH: u16 = 124;
-
-/// Where wrapped help entries continue: under the text, past the keys column.
-const HELP_HANG: usize = 17;
-
-/// The help lines wrapped to the help box on a screen of `size`: a line too long for the box
-/// goes on under its text, so nothing is cut on a narrow window.
-pub fn help_lines_at(app: &App, size: (u16, u16)) -> Vec<HelpLine> {
-    let width = usize::from(
-        help_rect(Rect::new(0, 0, size.0, size.1))
-            .width
-            .saturating_sub(3),
-    )
-    .max(HELP_HANG + 10);
-    let mut out = Vec::new();
-    for l in help_lines(app) {
-        if l.heading || l.text.chars().count() <= width {
-            out.push(l);
-            continue;
-        }
-        let body = l.text.trim_start_matches(' ');
-        let mut line = " ".repeat(l.text.len() - body.len());
-        for word in body.split(' ') {
-            let len = line.chars().count();
-            if len > HELP_HANG && len + 1 + word.chars().count() > width {
-                out.push(HelpLine {
-                    heading: false,
-                    text: std::mem::take(&mut line),
-                });
-                line = " ".repeat(HELP_HANG - 1);
-            }
-            if !line.trim_start().is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        out.push(HelpLine {
-            heading: false,
-            text: line,
-        });
-    }
-    out
-}
-
-/// Rows of help text visible at this screen size.
-pub fn help_height(size: (u16, u16)) -> usize {
-    usize::from(
-        help_rect(Rect::new(0, 0, size.0, size.1))
-            .height
-            .saturating_sub(2),
-    )
-    .max(1)
-}
-
 /// The orphaned reviews: their status, note and sentence, so the editor can decide to delete.
 fn draw_orphans(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
     let r = help_rect(area);
@@ -972,7 +719,7 @@ fn draw_help(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
         r.height.saturating_sub(2),
     );
     let top = app.help.unwrap_or(0);
-    for (k, l) in help_lines_at(app, (area.width, area.height))
+    for (k, l) in help_lines_at(&app.config, (area.width, area.height))
         .iter()
         .skip(top)
         .take(usize::from(inner.height))
