@@ -794,3 +794,69 @@ fn an_unknown_key_says_where_the_keys_are() {
         Some("Q does nothing here; ? lists the keys")
     );
 }
+
+#[test]
+fn t_jumps_to_a_date_as_written() {
+    let mut app = app(100, 30);
+    press(&mut app, "t");
+    press(&mut app, "5 يناير");
+    let p = app.prompt.clone().unwrap();
+    assert!(
+        p.preview
+            .as_deref()
+            .unwrap()
+            .starts_with("→ Wednesday 5 January 2022: "),
+        "{:?}",
+        p.preview
+    );
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.prompt.is_none());
+    assert_eq!(
+        app.event().unwrap().expression.text,
+        "ليل الأربعاء حتى الخميس"
+    );
+    // A day inside a range that started before it lands on the first event starting then.
+    press(&mut app, "t2022-01-06");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        app.event().unwrap().date.start.unwrap().to_string(),
+        "2022-01-06"
+    );
+    // : is the same key, and a day after every event says so and stays open.
+    press(&mut app, ":2030-01-01");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let p = app.prompt.clone().unwrap();
+    assert!(p.error.unwrap().contains("no event on or after"));
+}
+
+#[test]
+fn ampersand_filters_the_list_as_you_type_and_esc_puts_it_back() {
+    let mut app = app(100, 30);
+    press(&mut app, "&الخميس");
+    let shown = |app: &App| {
+        (0..app.timeline.events.len())
+            .filter(|&i| app.shown(i))
+            .count()
+    };
+    assert_eq!(shown(&app), 3, "filtered while typing");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(shown(&app), 4, "Esc puts the list back");
+    press(&mut app, "&2022-01-06 الخميس");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(shown(&app), 3);
+    let text = screen(&render(&app)).join("\n");
+    assert!(
+        text.contains("[& 2022-01-06"),
+        "the filter stays on screen: {text}"
+    );
+    assert!(text.contains(" Events 1/3 of 4 "), "{text}");
+    press(&mut app, "v&verified");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(shown(&app), 1);
+    // & then Ctrl-U and Enter clears it.
+    press(&mut app, "&");
+    ctrl(&mut app, 'u');
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(shown(&app), 4);
+    assert!(app.query.is_none());
+}

@@ -263,3 +263,23 @@ fn sigterm_while_typing_a_note_keeps_it_in_the_review_file() {
     let out = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
     assert!(out.contains("kept the note"), "said on stderr");
 }
+
+#[test]
+fn ampersand_filters_and_t_jumps_in_the_real_terminal() {
+    let mut s = Session::spawn(&[], &[], 200, 50);
+    s.wait_for(" Events 1/");
+    s.send("&1989");
+    s.wait_for(" Events 1/1 of ");
+    s.send("\r");
+    s.wait_for("filter “1989”");
+    s.wait_for("[& 1989]");
+    s.send("&");
+    s.send("\x15\r");
+    s.wait_for("no filter: every event shows");
+    s.send("t2022-01-06");
+    s.wait_for("→ Thursday 6 January 2022: Thursday 6 January 2022");
+    s.send("\r");
+    s.wait_for("went to Thursday 6 January 2022");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -81,6 +81,10 @@ pub enum Action {
     DocumentFilter,
     /// Show or fold the other sources of a story several documents report.
     ToggleSources,
+    /// Open the list filter (`&`, as in less): words, days, documents, status, doubt.
+    FilterStart,
+    /// Open the prompt to jump to a date.
+    JumpStart,
     /// Export the timeline to a file, in a format typed at the prompt.
     Export,
     /// Open or close the list of orphaned reviews.

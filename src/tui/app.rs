@@ -13,6 +13,7 @@ use super::help;
 use super::keymap::{self, Context, Lookup};
 use super::layout;
 use super::prompt::{Edit, Prompt, PromptKind, parse_date, span_heading};
+use super::query::ListQuery;
 use super::strip::sanitize;
 use super::timestrip::{StripLayout, TimeStrip};
 use super::{BidiMode, Config};
@@ -310,6 +311,10 @@ pub struct App {
     pub filter: Filter,
     /// The one document the list shows, or all of them.
     pub document_filter: Option<usize>,
+    /// The filter typed after `&`: words, days, documents, status, doubt.
+    pub query: Option<ListQuery>,
+    /// The filter in force when the `&` prompt opened (Esc puts it back).
+    query_before: Option<ListQuery>,
     /// Stories (group ids) whose other sources are unfolded in the list.
     pub expanded: std::collections::HashSet<String>,
     /// The input line, while open.
@@ -379,6 +384,8 @@ impl App {
             warnings,
             search_dates,
             document_filter: None,
+            query: None,
+            query_before: None,
             expanded: Default::default(),
             quit_armed: false,
             farewell: Vec::new(),
@@ -522,7 +529,10 @@ impl App {
             && e.group
                 .as_ref()
                 .is_some_and(|g| *g != e.id && !self.expanded.contains(g));
-        self.filter.keeps(e, self.warnings.contains_key(&i)) && document_ok && !folded
+        let warned = self.warnings.contains_key(&i);
+        let query_ok =
+            (self.query.as_ref()).is_none_or(|q| q.keeps(e, &self.search_dates[i], warned));
+        self.filter.keeps(e, warned) && document_ok && !folded && query_ok
     }
 
     /// How many other documents report the same story as event `i` (0 when it stands alone).
@@ -791,6 +801,16 @@ impl App {
         self.refresh_preview();
     }
 
+    /// The jump's target: the first event the list shows that starts on or after `day`, else
+    /// the first one still going on then (a range that began before it).
+    fn first_on_or_after(&self, day: chrono::NaiveDate) -> Option<usize> {
+        let first = |ok: &dyn Fn(&Event) -> bool| {
+            (0..self.timeline.events.len()).find(|&i| self.shown(i) && ok(&self.timeline.events[i]))
+        };
+        first(&|e| e.date.start.is_some_and(|s| s >= day))
+            .or_else(|| first(&|e| e.date.end.is_some_and(|end| end >= day)))
+    }
+
     /// The selected event's date now (the correction if there is one), as a span of days.
     fn current_span(&self) -> Option<DaySpan> {
         let e = self.event()?;
@@ -818,6 +838,14 @@ impl App {
         let text = p.text.trim().to_string();
         let preview = match p.kind {
             PromptKind::Note => None,
+            PromptKind::Filter => {
+                let (_, shown) = self.list_position();
+                Some(format!(
+                    "{shown} of {} events · {}",
+                    self.timeline.events.len(),
+                    p.kind.hint()
+                ))
+            }
             _ if text.is_empty() => Some(p.kind.hint().to_string()),
             PromptKind::Export => {
                 let names: Vec<&str> = EXPORT_FORMATS
@@ -833,6 +861,17 @@ impl App {
             }
             PromptKind::Correct | PromptKind::Anchor => Some(match self.typed_date(&text) {
                 Ok(span) => format!("→ {}", span_heading(&span)),
+                Err(why) => why,
+            }),
+            PromptKind::Jump => Some(match self.typed_date(&text) {
+                Ok(span) => match self.first_on_or_after(span.start) {
+                    Some(i) => format!(
+                        "→ {}: {}",
+                        span_heading(&span),
+                        date_heading(&self.timeline.events[i].date)
+                    ),
+                    None => format!("→ {}: no event on or after it", span_heading(&span)),
+                },
                 Err(why) => why,
             }),
         };
@@ -855,6 +894,44 @@ impl App {
         let keep = self.selection_key();
         let i = self.selected;
         let outcome = match p.kind {
+            PromptKind::Filter => {
+                self.prompt = None;
+                self.query_before = None;
+                let (_, shown) = self.list_position();
+                self.status = Some(match &self.query {
+                    Some(q) => format!(
+                        "filter “{}”: {shown} of {} events; & changes it, & Ctrl-U Enter clears it",
+                        q.raw,
+                        self.timeline.events.len()
+                    ),
+                    None => "no filter: every event shows".into(),
+                });
+                return;
+            }
+            PromptKind::Jump => {
+                let target = self
+                    .typed_date(&p.text)
+                    .map(|span| (span, self.first_on_or_after(span.start)));
+                match target {
+                    Ok((span, Some(i))) => {
+                        self.prompt = None;
+                        self.select(i);
+                        self.status = Some(format!("went to {}", span_heading(&span)));
+                    }
+                    Ok((span, None)) => {
+                        if let Some(pr) = self.prompt.as_mut() {
+                            pr.error =
+                                Some(format!("no event on or after {}", span_heading(&span)));
+                        }
+                    }
+                    Err(why) => {
+                        if let Some(pr) = self.prompt.as_mut() {
+                            pr.error = Some(why);
+                        }
+                    }
+                }
+                return;
+            }
             PromptKind::Export => {
                 let name = p.text.trim().to_ascii_lowercase();
                 let Some(&(_, format)) = EXPORT_FORMATS.iter().find(|(n, _)| *n == name) else {
@@ -1388,6 +1465,7 @@ impl App {
         if !self.shown(self.selected) {
             self.filter = Filter::All;
             self.document_filter = None;
+            self.query = None;
             if let Some(g) = self.timeline.events[self.selected].group.clone() {
                 self.expanded.insert(g);
             }
@@ -1768,6 +1846,16 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevMatch => app.next_match(false),
         Action::DocumentFilter => app.cycle_document(),
         Action::ToggleSources => app.toggle_sources(),
+        Action::FilterStart => {
+            app.query_before = app.query.clone();
+            let raw = app
+                .query
+                .as_ref()
+                .map(|q| q.raw.clone())
+                .unwrap_or_default();
+            app.open_prompt(PromptKind::Filter, raw);
+        }
+        Action::JumpStart => app.open_prompt(PromptKind::Jump, String::new()),
         Action::Export => {
             let formats: Vec<&str> = EXPORT_FORMATS.iter().map(|(n, _)| *n).collect();
             app.status = Some(format!("export as: {}", formats.join(", ")));
@@ -1889,6 +1977,11 @@ pub fn update(app: &mut App, action: Action) {
             if let Some(p) = app.prompt.as_mut()
                 && p.edit(e)
             {
+                if p.kind == PromptKind::Filter {
+                    // The list follows the filter as it is typed, as in lazygit.
+                    app.query = ListQuery::parse(&p.text);
+                    app.refilter();
+                }
                 app.refresh_preview();
             }
         }
@@ -1903,7 +1996,14 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::PromptConfirm => app.confirm_prompt(),
         Action::PromptCancel => {
-            app.prompt = None;
+            if app
+                .prompt
+                .take()
+                .is_some_and(|p| p.kind == PromptKind::Filter)
+            {
+                app.query = app.query_before.take();
+                app.refilter();
+            }
             app.status = Some("cancelled: nothing changed".into());
         }
         Action::Unbound(c) => {

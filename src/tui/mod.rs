@@ -5,9 +5,9 @@
 //! the one `update` function), [`layout`] (pure screen geometry), [`doubt`] (warnings, the
 //! anchor's trust, anchor candidates), [`keymap`] (the key table behind both key handling and
 //! [`help`]), [`prompt`] (the input line and the dates typed in it), [`search`] (what a query
-//! matches), [`view`] (drawing, read-only), [`bidi`], [`shape`] and [`strip`] (laying out
-//! right-to-left text safely), [`timestrip`] (the time strip's scale), [`terminal`] (the real
-//! terminal and its restoration). The timeline model
+//! matches), [`query`] (the `&` list filter), [`view`] (drawing, read-only), [`bidi`],
+//! [`shape`] and [`strip`] (laying out right-to-left text safely), [`timestrip`] (the time
+//! strip's scale), [`terminal`] (the real terminal and its restoration). The timeline model
 //! carries no UI types; the viewer only reads it.
 
 pub mod action;
@@ -18,6 +18,7 @@ pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod prompt;
+pub mod query;
 pub mod search;
 pub mod shape;
 pub mod strip;

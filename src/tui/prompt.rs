@@ -25,6 +25,10 @@ pub enum PromptKind {
     Anchor,
     /// The format to export the timeline in.
     Export,
+    /// The list filter.
+    Filter,
+    /// A date to go to.
+    Jump,
 }
 
 impl PromptKind {
@@ -35,6 +39,8 @@ impl PromptKind {
             PromptKind::Correct => "correct the date",
             PromptKind::Anchor => "document date",
             PromptKind::Export => "export as",
+            PromptKind::Filter => "filter",
+            PromptKind::Jump => "go to",
         }
     }
 
@@ -47,6 +53,10 @@ impl PromptKind {
             }
             PromptKind::Anchor => "2022-01-06, 6 يناير 2022, …",
             PromptKind::Export => "json jsonl md csv timelinejs timeml",
+            PromptKind::Filter => {
+                "words, 2022-01-05 or 2022-01-05..2022-01-09, doc:NAME, flagged / verified / unreviewed, doubtful"
+            }
+            PromptKind::Jump => "2022-01-05, 5 يناير, أمس, +7",
         }
     }
 }

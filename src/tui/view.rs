@@ -603,6 +603,9 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     {
         filter.push_str(&format!(" [{}]", d.id));
     }
+    if let Some(q) = &app.query {
+        filter.push_str(&format!(" [& {}]", q.raw));
+    }
     // Words when there is room, the marks alone (as in the list) when there is not.
     let doubt = app.doubtful;
     let long =
