@@ -99,6 +99,30 @@ fn keypress(c: &mut Criterion) {
         });
     }
     g.finish();
+    // A page down lays out every row on screen again (the sentence around each expression).
+    let mut g = c.benchmark_group("page down to redrawn frame");
+    for n in [1_000usize, 100_000] {
+        let mut app = App::new(generated(n), config(), SIZE);
+        app.select(n / 2);
+        let mut t = terminal();
+        t.draw(|f| tarikh::tui::view::draw(&app, f)).unwrap();
+        let mut down = true;
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                update(
+                    &mut app,
+                    if down {
+                        Action::PageDown
+                    } else {
+                        Action::PageUp
+                    },
+                );
+                down = !down;
+                t.draw(|f| tarikh::tui::view::draw(&app, f)).unwrap();
+            })
+        });
+    }
+    g.finish();
 }
 
 /// The real binary in a pseudo-terminal: from spawning it to the event list on screen.

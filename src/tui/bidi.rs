@@ -304,10 +304,28 @@ pub fn layout_around(
     if width == 0 {
         return VisualLine::default();
     }
-    let p = Prepared::new(text, base, mode);
+    // Only the text near the expression can show: prepare (shape, measure) that much, not a
+    // 2 KB sentence for every row. Twice `width` cells of fully vocalised Arabic (a letter and
+    // a haraka, 4 bytes a cell) on each side is more than can fit, so the cut never shows.
+    let reach = 8 * usize::from(width);
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (rel0, rel1) = (
+        around.0.saturating_sub(base).min(text.len()),
+        around.1.saturating_sub(base).min(text.len()),
+    );
+    let lo = floor(rel0.saturating_sub(reach));
+    let hi = floor(rel1.max(rel0) + reach);
+    let (more_left, more_right) = (lo > 0, hi < text.len());
+    let p = Prepared::new(&text[lo..hi], base + lo, mode);
     let n = p.glyphs.len();
     let total: u32 = p.glyphs.iter().map(|g| u32::from(g.width)).sum();
-    if total <= u32::from(width) {
+    if !more_left && !more_right && total <= u32::from(width) {
         return layout_truncated(text, base, width, mode);
     }
     let first = p.glyphs.partition_point(|g| g.end <= around.0);
@@ -320,11 +338,14 @@ pub fn layout_around(
     }
     let cells = |a: usize, b: usize| before[b] - before[a];
     // One cell for each ellipsis a cut side needs.
-    let fits =
-        |a: usize, b: usize| cells(a, b) + u32::from(a > 0) + u32::from(b < n) <= u32::from(width);
+    let cut_left = |a: usize| a > 0 || more_left;
+    let cut_right = |b: usize| b < n || more_right;
+    let fits = |a: usize, b: usize| {
+        cells(a, b) + u32::from(cut_left(a)) + u32::from(cut_right(b)) <= u32::from(width)
+    };
     let (mut a, mut b) = (first, last);
     if !fits(a, b) {
-        let start = p.glyphs.get(first).map_or(text.len(), |g| g.start - base);
+        let start = p.glyphs.get(first).map_or(rel0, |g| g.start - base);
         return layout_truncated(&text[start.min(text.len())..], base + start, width, mode);
     }
     // The word boundary before `a` (the start of the previous word) and after `b`.
@@ -375,12 +396,14 @@ pub fn layout_around(
         end: at,
     };
     let mut glyphs = Vec::with_capacity(b - a + 2);
-    if a > 0 {
-        glyphs.push(dots(p.glyphs[a].start));
+    if cut_left(a) {
+        glyphs.push(dots(p.glyphs.get(a).map_or(base + lo, |g| g.start)));
     }
     glyphs.extend_from_slice(&p.glyphs[a..b]);
-    if b < n {
-        glyphs.push(dots(p.glyphs[b - 1].end));
+    if cut_right(b) {
+        glyphs.push(dots(
+            b.checked_sub(1).map_or(base + hi, |k| p.glyphs[k].end),
+        ));
     }
     let p = Prepared::rejoin(glyphs);
     let info = match mode {
