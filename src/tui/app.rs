@@ -1213,7 +1213,7 @@ impl App {
                 );
             }
             Some(e) => {
-                push(DetailKind::Title, &date_heading(&e.date), 0, &mut out);
+                push(DetailKind::Title, &day_heading(&e.date), 0, &mut out);
                 let mut flags = vec![format!("value {}", e.date.value)];
                 flags.push(format!("{:?}", e.date.precision).to_lowercase());
                 if let Some(p) = e.date.part_of_day {
@@ -1268,8 +1268,11 @@ impl App {
                         &mut out,
                     );
                 }
-                if let Some(d) = self.timeline.documents.get(self.document()) {
-                    let b = doubt::anchor_basis(&d.anchor);
+                let doc = self.document();
+                if let (Some(d), Some(b)) = (
+                    self.timeline.documents.get(doc),
+                    doubt::document_anchor(&self.timeline, doc, &self.warnings),
+                ) {
                     let text = match d.anchor.date {
                         Some(day) => format!(
                             "anchor: {} — {}{}; {}",

@@ -78,6 +78,29 @@ pub fn anchor_basis(anchor: &Anchor) -> AnchorBasisLine {
     }
 }
 
+/// Sums up document `doc`'s anchor like [`anchor_basis`], and also doubts an inferred anchor
+/// when a warning lands on an event of that very day (a weekday that does not fit it: the
+/// date may be the text's mistake, or the anchor the wrong one).
+pub fn document_anchor(
+    timeline: &Timeline,
+    doc: usize,
+    warnings: &HashMap<usize, Vec<String>>,
+) -> Option<AnchorBasisLine> {
+    let d = timeline.documents.get(doc)?;
+    let mut line = anchor_basis(&d.anchor);
+    let contested = d.anchor.basis == AnchorBasis::Inferred
+        && warnings.keys().any(|&i| {
+            timeline.events.get(i).is_some_and(|e| {
+                e.document == d.id && e.date.start.is_some() && e.date.start == d.anchor.date
+            })
+        });
+    if contested {
+        line.basis.push_str(", but a warning falls on that day");
+        line.shaky = true;
+    }
+    Some(line)
+}
+
 /// Whether an event is doubtful: it carries a warning, or its date may be wrong.
 pub fn doubtful(e: &Event, warned: bool) -> bool {
     warned || e.date.uncertain || e.date.start.is_none()
@@ -171,6 +194,20 @@ mod tests {
         let none = one("قال الوزير يوم الثلاثاء إن الخطة جاهزة.");
         let b = anchor_basis(&none.documents[0].anchor);
         assert!(b.shaky && b.basis == "none found");
+    }
+
+    #[test]
+    fn a_warning_on_the_anchor_day_makes_the_anchor_doubtful() {
+        let t = one(
+            "الجزائر في 5 جويلية 2025 - قال الوزير اليوم الجمعة 5 جويلية 2025 إن المفاوضات ستستمر.",
+        );
+        let w = event_warnings(&t);
+        let line = document_anchor(&t, 0, &w).unwrap();
+        assert!(line.shaky, "{line:?}");
+        assert!(
+            line.basis.ends_with("but a warning falls on that day"),
+            "{line:?}"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use super::BidiMode;
 use super::app::{App, DetailKind, Filter, Focus, ListLine, Row, View};
 use super::bidi::{Glyph, VisualLine, layout_truncated, layout_truncated_ltr};
-use super::doubt::anchor_basis;
+use super::doubt::{anchor_basis, document_anchor};
 use super::help::help_lines_at;
 use super::layout::{
     Areas, LIST_GUTTER, MIN_HEIGHT, MIN_WIDTH, SOURCE_INDENT, areas, help_rect, inner, list_columns,
@@ -621,7 +621,8 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
             // The basis in a few words (the whole reason is in the detail pane).
             Some(d) => match d.anchor.date {
                 Some(day) => {
-                    let b = anchor_basis(&d.anchor);
+                    let b = document_anchor(&app.timeline, app.document(), &app.warnings)
+                        .unwrap_or_else(|| anchor_basis(&d.anchor));
                     let check = if b.shaky { " · check it: A" } else { "" };
                     format!("anchor {} · {}{check}", day_name(day), b.basis)
                 }
