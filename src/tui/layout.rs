@@ -24,6 +24,8 @@ const DAY_COLUMN_FROM: u16 = 100;
 const EXPRESSION_COLUMN_FROM: u16 = 60;
 /// Widest expression column.
 const EXPRESSION_MAX: u16 = 32;
+/// Narrowest sentence column worth keeping beside a document tag.
+const MIN_CONTEXT: u16 = 12;
 /// A column separator: a space, a rule, a space.
 const SEP: u16 = 3;
 
@@ -53,7 +55,12 @@ pub fn list_columns(width: u16, documents: bool) -> ListColumns {
     let rest = width.saturating_sub(x);
     let expression =
         (rest >= EXPRESSION_COLUMN_FROM).then(|| take(&mut x, (rest * 2 / 5).min(EXPRESSION_MAX)));
-    let document = documents.then(|| take(&mut x, DOCUMENT_TAG as u16));
+    // The document's tag only when the sentence keeps room beside it (the detail pane names
+    // the document anyway).
+    let tag = DOCUMENT_TAG as u16 + SEP;
+    let room = width.saturating_sub(x);
+    let document =
+        (documents && room >= tag + MIN_CONTEXT).then(|| take(&mut x, DOCUMENT_TAG as u16));
     let x = x.min(width);
     ListColumns {
         day,
@@ -150,4 +157,26 @@ pub fn help_height(size: (u16, u16)) -> usize {
             .saturating_sub(2),
     )
     .max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_columns_fit_the_width() {
+        // The smallest window: the sentence keeps the row, the tag goes.
+        let c = list_columns(22, true);
+        assert_eq!((c.day, c.expression, c.document), (None, None, None));
+        assert_eq!(c.context, (LIST_GUTTER, 22 - LIST_GUTTER));
+        // 80 columns: a document tag beside the sentence.
+        let c = list_columns(42, true);
+        assert!(c.document.is_some() && c.expression.is_none());
+        assert!(c.context.1 >= MIN_CONTEXT && c.context.0 + c.context.1 == 42);
+        // 200 columns: every column, nothing past the edge.
+        let c = list_columns(108, true);
+        let (d, e, t) = (c.day.unwrap(), c.expression.unwrap(), c.document.unwrap());
+        assert!(d.0 + d.1 < e.0 && e.0 + e.1 < t.0 && t.0 + t.1 < c.context.0);
+        assert_eq!(c.context.0 + c.context.1, 108);
+    }
 }
