@@ -326,8 +326,8 @@ fn paging_keys_and_resizes() {
     press(&mut app, "G");
     for (w, h) in [(40, 10), (10, 3), (200, 60), (100, 30)] {
         update(&mut app, Action::Resize(w, h));
-        let row = app.event_row[app.selected];
-        assert!(row >= app.list_top);
+        let row = app.list.event_row[app.selected];
+        assert!(row >= app.list.top);
     }
     let _ = render(&app);
 }
@@ -702,7 +702,7 @@ fn story_and_neighbour() -> App {
 
 #[test]
 fn an_unfolded_story_is_a_tree_and_v_verifies_all_of_it() {
-    use tarikh::tui::app::Row;
+    use tarikh::tui::list::Row;
     let mut app = story_and_neighbour();
     let doc = |app: &App, r: &Row| app.timeline.events[r.event().unwrap()].document.clone();
     let story = app
@@ -716,6 +716,7 @@ fn an_unfolded_story_is_a_tree_and_v_verifies_all_of_it() {
     assert!(detail.contains("also reported by afp"), "{detail}");
     press(&mut app, "z");
     let rows: Vec<(bool, String)> = app
+        .list
         .rows
         .iter()
         .filter(|r| r.event().is_some())
@@ -738,7 +739,7 @@ fn an_unfolded_story_is_a_tree_and_v_verifies_all_of_it() {
         .position(|e| e.document == "afp")
         .unwrap();
     let list = tarikh::tui::layout::areas(app.size).unwrap().list_inner();
-    let y = list.y + (app.event_row[afp] - app.list_top) as u16;
+    let y = list.y + (app.list.event_row[afp] - app.list.top) as u16;
     let r = render(&app);
     let x = list.x + tarikh::tui::layout::LIST_GUTTER;
     assert_eq!(r.backend().buffer()[(x, y)].symbol(), "└");
@@ -779,9 +780,9 @@ fn a_hijri_date_is_headed_in_its_own_calendar() {
     );
     let app = App::new(t, config(), (120, 30));
     assert!(
-        app.groups[0].heading.starts_with("Ramadan 1443 AH · "),
+        app.list.groups[0].heading.starts_with("Ramadan 1443 AH · "),
         "{:?}",
-        app.groups[0]
+        app.list.groups[0]
     );
 }
 

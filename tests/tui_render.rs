@@ -7,7 +7,8 @@ use ratatui::style::Modifier;
 use tarikh::tui::BidiMode;
 use tarikh::tui::Config;
 use tarikh::tui::action::Action;
-use tarikh::tui::app::{App, ListLine, update};
+use tarikh::tui::app::{App, update};
+use tarikh::tui::list::ListLine;
 use tui_common::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -218,12 +219,12 @@ fn a_warned_event_is_marked_in_the_gutter_in_bold() {
     let t = render(&app);
     let buf = t.backend().buffer();
     let list = tarikh::tui::layout::areas(app.size).unwrap().list_inner();
-    let y = list.y + app.event_row[1] as u16 - app.list_top as u16;
+    let y = list.y + app.list.event_row[1] as u16 - app.list.top as u16;
     let cell = &buf[(list.x + 1, y)];
     assert_eq!(cell.symbol(), "⚠");
     assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
     // The other rows keep the plain `?` column empty (their dates are certain).
-    let y0 = list.y + app.event_row[0] as u16 - app.list_top as u16;
+    let y0 = list.y + app.list.event_row[0] as u16 - app.list.top as u16;
     assert_eq!(buf[(list.x + 1, y0)].symbol(), " ");
 }
 
@@ -244,7 +245,7 @@ fn row_cells(
     i: usize,
 ) -> Vec<(String, Modifier)> {
     let list = tarikh::tui::layout::areas(app.size).unwrap().list_inner();
-    let y = list.y + (app.event_row[i] - app.list_top) as u16;
+    let y = list.y + (app.list.event_row[i] - app.list.top) as u16;
     let buf = t.backend().buffer();
     (list.x..list.x + list.width)
         .map(|x| (buf[(x, y)].symbol().to_string(), buf[(x, y)].modifier))
@@ -258,14 +259,14 @@ fn every_row_shows_its_expression_highlighted_at_any_width() {
         let app = App::new(sample_timeline(), config(), (w, h));
         let t = render(&app);
         for i in 0..app.timeline.events.len() {
-            if app.event_row[i] < app.list_top {
+            if app.list.event_row[i] < app.list.top {
                 continue;
             }
             let cells = row_cells(&app, &t, i);
             let e = &app.timeline.events[i];
             let (a, b) = (e.expression.start, e.expression.end);
             let Some(ListLine::Event { context, .. }) =
-                app.list_lines.get(app.event_row[i] - app.list_top)
+                app.list.lines.get(app.list.event_row[i] - app.list.top)
             else {
                 panic!("row of event {i} is not an event line");
             };

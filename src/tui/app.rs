@@ -8,10 +8,11 @@
 //! loop, so the whole app can be driven and checked in tests without a terminal.
 
 use super::action::{Action, Effect};
-use super::bidi::{VisualLine, layout_around, layout_paragraph, layout_text, layout_truncated};
+use super::bidi::{VisualLine, layout_paragraph, layout_text};
 use super::help;
 use super::keymap::{self, Context, Lookup};
 use super::layout;
+use super::list::{Group, ListState, Row, day_heading, tags};
 use super::prompt::{Edit, Prompt, PromptKind, parse_date, span_heading};
 use super::query::ListQuery;
 use super::strip::sanitize;
@@ -52,50 +53,6 @@ pub enum View {
     Main,
     /// The whole article.
     Article,
-}
-
-/// One row of the event list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    /// A day header: index into [`App::groups`].
-    Header(u32),
-    /// An event: index into the timeline's events.
-    Event(u32),
-    /// Another source of the story of the event row above it, indented under it.
-    Source(u32),
-}
-
-impl Row {
-    /// The event on this row, if it is not a header.
-    pub fn event(self) -> Option<usize> {
-        match self {
-            Row::Header(_) => None,
-            Row::Event(i) | Row::Source(i) => Some(i as usize),
-        }
-    }
-}
-
-/// One list row on screen, laid out for its columns (see [`layout::list_columns`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ListLine {
-    /// A day header across the row.
-    Header(VisualLine),
-    /// An event: its expression in its own column, and the sentence around it.
-    Event {
-        /// The date expression, as written (empty when the list has no column for it).
-        expression: VisualLine,
-        /// The words around the expression, the expression among them.
-        context: VisualLine,
-    },
-}
-
-/// A day header of the list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Group {
-    /// "Thursday 6 January 2022", "about …", "night of …", "1989 – 2019".
-    pub heading: String,
-    /// Marks the reader should not miss: range, approximate.
-    pub tags: String,
 }
 
 /// The kind of a detail-pane line, which decides its style.
@@ -246,25 +203,12 @@ pub struct App {
     pub timeline: Timeline,
     /// Set-up choices.
     pub config: Config,
-    /// The list's rows: day headers and events.
-    pub rows: Vec<Row>,
-    /// The row of each event.
-    pub event_row: Vec<usize>,
-    /// How many event rows come before each row (the selection's place among the shown).
-    row_rank: Vec<u32>,
-    /// The day headers.
-    pub groups: Vec<Group>,
+    /// The event list: rows, where each event stands, what is on screen.
+    pub list: ListState,
     /// Dated sentences of each document, by start.
     pub dated: Vec<Vec<Dated>>,
     /// Selected event (meaningless when there are none).
     pub selected: usize,
-    /// First list row on screen.
-    pub list_top: usize,
-    /// The list rows on screen, laid out (refreshed when the list scrolls or the size changes,
-    /// so moving the selection within the screen lays out nothing).
-    pub list_lines: Vec<ListLine>,
-    /// What `list_lines` was laid out for: first row, width, height.
-    list_key: Option<(usize, u16, u16)>,
     /// Which pane has the keyboard.
     pub focus: Focus,
     /// The view on screen.
@@ -350,15 +294,9 @@ impl App {
         let mut app = App {
             timeline,
             config,
-            rows: Vec::new(),
-            event_row: Vec::new(),
-            row_rank: Vec::new(),
-            groups: Vec::new(),
+            list: ListState::default(),
             dated: Vec::new(),
             selected: 0,
-            list_top: 0,
-            list_lines: Vec::new(),
-            list_key: None,
             focus: Focus::List,
             view: View::Main,
             help: None,
@@ -500,7 +438,7 @@ impl App {
             list.dedup_by_key(|d| d.start);
         }
         let mut rank = 0u32;
-        self.row_rank = rows
+        self.list.rank = rows
             .iter()
             .map(|r| {
                 let before = rank;
@@ -508,11 +446,11 @@ impl App {
                 before
             })
             .collect();
-        self.rows = rows;
-        self.event_row = event_row;
-        self.groups = groups;
+        self.list.rows = rows;
+        self.list.event_row = event_row;
+        self.list.groups = groups;
         self.dated = dated;
-        self.list_key = None;
+        self.list.invalidate();
     }
 
     /// Whether the list shows this event: the review filter, the document filter, and folded
@@ -662,10 +600,10 @@ impl App {
     /// The selected event's place among the events the list shows (from 1; 0 when none is
     /// shown), and how many it shows.
     pub fn list_position(&self) -> (usize, usize) {
-        let shown = self.row_rank.last().map_or(0, |&r| r as usize)
-            + usize::from(self.rows.last().is_some_and(|r| r.event().is_some()));
-        let at = match self.event_row.get(self.selected) {
-            Some(&row) if self.shown(self.selected) => self.row_rank[row] as usize + 1,
+        let shown = self.list.rank.last().map_or(0, |&r| r as usize)
+            + usize::from(self.list.rows.last().is_some_and(|r| r.event().is_some()));
+        let at = match self.list.event_row.get(self.selected) {
+            Some(&row) if self.shown(self.selected) => self.list.rank[row] as usize + 1,
             _ => 0,
         };
         (at, shown)
@@ -771,8 +709,8 @@ impl App {
         if self.shown(self.selected) {
             return;
         }
-        if let Some(&row) = self.event_row.get(self.selected)
-            && let Some(i) = self.event_at_row(row, false)
+        if let Some(&row) = self.list.event_row.get(self.selected)
+            && let Some(i) = self.list.event_at_row(row, false)
         {
             self.selected = i;
         }
@@ -1379,83 +1317,33 @@ impl App {
 
     /// Keeps the selected event (and its day header, when it is the first of the day) on screen.
     fn ensure_visible(&mut self) {
-        let Some(&row) = self.event_row.get(self.selected) else {
-            self.list_top = 0;
-            self.refresh_list_lines();
+        let Some(&row) = self.list.event_row.get(self.selected) else {
+            self.list.top = 0;
+            self.list.lay_out(
+                &self.timeline,
+                layout::areas(self.size).map(|a| a.list_inner()),
+                self.config.bidi,
+            );
             return;
         };
         let h = self.list_height();
-        let first = if row > 0 && matches!(self.rows[row - 1], Row::Header(_)) {
+        let first = if row > 0 && matches!(self.list.rows[row - 1], Row::Header(_)) {
             row - 1
         } else {
             row
         };
-        if first < self.list_top {
-            self.list_top = first;
+        if first < self.list.top {
+            self.list.top = first;
         }
-        if row >= self.list_top + h {
-            self.list_top = row + 1 - h;
+        if row >= self.list.top + h {
+            self.list.top = row + 1 - h;
         }
-        self.list_top = self.list_top.min(self.rows.len().saturating_sub(h));
-        self.refresh_list_lines();
-    }
-
-    /// Lays out the list rows on screen, if the window onto the list moved.
-    fn refresh_list_lines(&mut self) {
-        let Some(inner) = layout::areas(self.size).map(|a| a.list_inner()) else {
-            self.list_lines.clear();
-            self.list_key = None;
-            return;
-        };
-        let key = (self.list_top, inner.width, inner.height);
-        if self.list_key == Some(key) {
-            return;
-        }
-        self.list_key = Some(key);
-        let mode = self.config.bidi;
-        let several = self.timeline.documents.len() > 1;
-        let cols = layout::list_columns(inner.width, several);
-        let source_cols =
-            layout::list_columns(inner.width.saturating_sub(layout::SOURCE_INDENT), several);
-        self.list_lines = self
-            .rows
-            .iter()
-            .skip(self.list_top)
-            .take(usize::from(inner.height))
-            .map(|row| match *row {
-                Row::Header(g) => {
-                    let g = &self.groups[g as usize];
-                    let fits = |s: &str| s.chars().count() <= usize::from(inner.width);
-                    // When the window is narrow the tags go first, then the weekday names (the
-                    // detail pane keeps the whole heading).
-                    let head = [format!("{} {}", g.heading, g.tags), g.heading.clone()]
-                        .into_iter()
-                        .find(|h| fits(h))
-                        .unwrap_or_else(|| without_weekdays(&g.heading));
-                    ListLine::Header(layout_truncated(head.trim_end(), 0, inner.width, mode))
-                }
-                Row::Event(i) | Row::Source(i) => {
-                    let e = &self.timeline.events[i as usize];
-                    let cols = match row {
-                        Row::Source(_) => source_cols,
-                        _ => cols,
-                    };
-                    let expr = (e.expression.start, e.expression.end);
-                    ListLine::Event {
-                        expression: cols.expression.map_or_else(VisualLine::default, |(_, w)| {
-                            layout_truncated(&e.expression.text, e.expression.start, w, mode)
-                        }),
-                        context: layout_around(
-                            &e.sentence.text,
-                            e.sentence.start,
-                            expr,
-                            cols.context.1,
-                            mode,
-                        ),
-                    }
-                }
-            })
-            .collect();
+        self.list.top = self.list.top.min(self.list.rows.len().saturating_sub(h));
+        self.list.lay_out(
+            &self.timeline,
+            layout::areas(self.size).map(|a| a.list_inner()),
+            self.config.bidi,
+        );
     }
 
     /// Selects an event: keeps it in view and lays out its detail.
@@ -1483,24 +1371,9 @@ impl App {
         }
     }
 
-    /// The event on a list row. A header stands for the event under it, or, when moving up,
-    /// for the last event of the day above.
-    fn event_at_row(&self, row: usize, up: bool) -> Option<usize> {
-        let row = row.min(self.rows.len().checked_sub(1)?);
-        let event = |r: usize| match self.rows.get(r) {
-            Some(r) => r.event(),
-            _ => None,
-        };
-        match self.rows[row] {
-            Row::Event(i) | Row::Source(i) => Some(i as usize),
-            Row::Header(_) if up && row > 0 => event(row - 1),
-            Row::Header(_) => event(row + 1),
-        }
-    }
-
     /// Moves the list selection by `delta` rows (headers count, as on screen).
     fn move_rows(&mut self, delta: isize) {
-        let Some(&row) = self.event_row.get(self.selected) else {
+        let Some(&row) = self.list.event_row.get(self.selected) else {
             return;
         };
         let target = row.saturating_add_signed(delta);
@@ -1508,7 +1381,7 @@ impl App {
             self.select(0);
             return;
         }
-        if let Some(i) = self.event_at_row(target, delta < 0) {
+        if let Some(i) = self.list.event_at_row(target, delta < 0) {
             self.select(i);
         }
     }
@@ -1659,65 +1532,6 @@ impl App {
         self.select(target);
         self.status = Some(format!("match {}/{total}{wrapped}", k + 1));
     }
-}
-
-/// A day header: the date as a person reads it, and for a date the text gives in the Hijri
-/// calendar, that date first ("Ramadan 1443 AH · 2 April – 1 May 2022").
-fn day_heading(date: &crate::timeline::model::EventDate) -> String {
-    use crate::resolve::hijri;
-    use crate::timeline::model::Precision;
-    let gregorian = date_heading(date);
-    let Some(start) = date
-        .start
-        .filter(|_| date.reason.contains(hijri::CONVENTION))
-    else {
-        return gregorian;
-    };
-    let Some((y, m, d)) = hijri::from_gregorian(start) else {
-        return gregorian;
-    };
-    let hijri = match date.precision {
-        Precision::Year | Precision::Decade | Precision::Century => format!("{y} AH"),
-        Precision::Month => format!("{} {y} AH", hijri::month_name(m)),
-        _ => format!("{d} {} {y} AH", hijri::month_name(m)),
-    };
-    format!("{hijri} · {gregorian}")
-}
-
-/// A day heading without its weekday names ("night of 5 – 6 January 2022"), for narrow lists.
-fn without_weekdays(heading: &str) -> String {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    heading
-        .split(' ')
-        .filter(|w| !WEEKDAYS.contains(w))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The header tags for an event's day: ranges and approximate dates are marked as such.
-fn tags(e: &Event) -> String {
-    let mut t = Vec::new();
-    if e.date.start != e.date.end {
-        t.push("range");
-    }
-    if e.date.approximate {
-        t.push("approximate");
-    }
-    if e.date.start.is_none() {
-        t.push("unresolved");
-    }
-    t.iter()
-        .map(|s| format!("[{s}]"))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Applies one action to the state. The only place the state changes.
@@ -2013,7 +1827,7 @@ pub fn update(app: &mut App, action: Action) {
             app.status = Some(format!("{c} does nothing here; ? lists the keys"));
         }
         Action::Redraw => {
-            app.list_key = None;
+            app.list.invalidate();
             app.article = None;
             app.relayout();
             app.clamp_article();
@@ -2034,9 +1848,9 @@ pub fn update(app: &mut App, action: Action) {
             let list = a.list_inner();
             if contains(list, col, row) {
                 app.focus = Focus::List;
-                let r = app.list_top + usize::from(row - list.y);
-                if r < app.rows.len()
-                    && let Some(i) = app.event_at_row(r, false)
+                let r = app.list.top + usize::from(row - list.y);
+                if r < app.list.rows.len()
+                    && let Some(i) = app.list.event_at_row(r, false)
                 {
                     app.select(i);
                 }

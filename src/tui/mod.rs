@@ -2,7 +2,7 @@
 //! right to left.
 //!
 //! One module per concern: [`action`] (what can be asked of the viewer), [`app`] (state and
-//! the one `update` function), [`layout`] (pure screen geometry), [`doubt`] (warnings, the
+//! the one `update` function), [`layout`] (pure screen geometry), [`list`] (the event list's rows), [`doubt`] (warnings, the
 //! anchor's trust, anchor candidates), [`keymap`] (the key table behind both key handling and
 //! [`help`]), [`prompt`] (the input line and the dates typed in it), [`search`] (what a query
 //! matches), [`query`] (the `&` list filter), [`view`] (drawing, read-only), [`bidi`],
@@ -17,6 +17,7 @@ pub mod doubt;
 pub mod help;
 pub mod keymap;
 pub mod layout;
+pub mod list;
 pub mod prompt;
 pub mod query;
 pub mod search;

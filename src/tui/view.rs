@@ -8,13 +8,14 @@
 //! survive `NO_COLOR`.
 
 use super::BidiMode;
-use super::app::{App, DetailKind, Filter, Focus, ListLine, Row, View};
+use super::app::{App, DetailKind, Filter, Focus, View};
 use super::bidi::{Glyph, VisualLine, layout_truncated, layout_truncated_ltr};
 use super::doubt::{anchor_basis, document_anchor};
 use super::help::help_lines_at;
 use super::layout::{
     Areas, LIST_GUTTER, MIN_HEIGHT, MIN_WIDTH, SOURCE_INDENT, areas, help_rect, inner, list_columns,
 };
+use super::list::{ListLine, Row};
 use super::prompt::Prompt;
 use super::strip::sanitize;
 use super::timestrip::{Mark, segment_labels};
@@ -276,14 +277,15 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     let event_cols = list_columns(inner.width, several);
     let source_cols = list_columns(inner.width.saturating_sub(SOURCE_INDENT), several);
     for (k, row) in app
+        .list
         .rows
         .iter()
-        .skip(app.list_top)
+        .skip(app.list.top)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let y = inner.y + k as u16;
-        match (*row, app.list_lines.get(k)) {
+        match (*row, app.list.lines.get(k)) {
             (Row::Header(_), Some(ListLine::Header(line))) => {
                 let full = Rect::new(inner.x, y, inner.width, 1);
                 put_line(buf, full, y, line, |_| t.heading());
