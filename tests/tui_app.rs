@@ -860,4 +860,10 @@ fn ampersand_filters_the_list_as_you_type_and_esc_puts_it_back() {
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(shown(&app), 4);
     assert!(app.query.is_none());
+    // Esc in the list clears a filter too.
+    press(&mut app, "&1989");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(shown(&app), 1);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(shown(&app), 4);
 }

@@ -1605,9 +1605,16 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Back => {
-            if !app.close_view() && !app.search.query.is_empty() {
+            // Innermost first: a view, then the search, then the & filter (as lazygit's Esc).
+            if app.close_view() {
+                return;
+            }
+            if !app.search.query.is_empty() {
                 app.search = Search::default();
                 app.rebuild_detail();
+            } else if app.query.take().is_some() {
+                app.refilter();
+                app.status = Some("filter cleared: every event shows".into());
             }
         }
         Action::Quit => {

@@ -68,7 +68,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding { contexts: &[A], keys: &["N", "["], action: Action::PrevDated, section: VIEWS, help: "article: previous dated sentence" },
     Binding { contexts: &[M, A], keys: &["y"], action: Action::Copy, section: VIEWS, help: "copy the event's sentence (reading order, OSC 52)" },
     Binding { contexts: &[M, A, H], keys: &["?", "F1"], action: Action::Help, section: VIEWS, help: "this help (again to close)" },
-    Binding { contexts: &[M, A, H, O], keys: &["Esc"], action: Action::Back, section: VIEWS, help: "back: close the view; in the list, clear the search" },
+    Binding { contexts: &[M, A, H, O], keys: &["Esc"], action: Action::Back, section: VIEWS, help: "back: close the view; in the list, clear the search, then the & filter" },
     Binding { contexts: &[M, A, H, O], keys: &["q"], action: Action::Quit, section: VIEWS, help: "close the view; quit from the list" },
     Binding { contexts: &[M, A, H, O], keys: &["C-l"], action: Action::Redraw, section: VIEWS, help: "redraw the whole screen" },
     Binding { contexts: &[M, A, H, S, P, O], keys: &["C-c"], action: Action::ForceQuit, section: VIEWS, help: "quit at once, from anywhere (twice if reviews are unsaved)" },
