@@ -326,3 +326,20 @@ fn a_selected_range_is_a_bracket_under_the_strip() {
     assert!(!marks.contains("▲▲"), "{marks}");
     assert!(marks.ends_with('┘') && marks.contains('─'), "{marks}");
 }
+
+/// Issue 12 at the smallest common size: the input line with its preview, the help wrapped.
+#[test]
+fn prompt_and_help_at_80x24() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::Correct);
+    for c in "4 يناير".chars() {
+        update(&mut app, Action::Edit(tarikh::tui::prompt::Edit::Insert(c)));
+    }
+    insta::assert_snapshot!("prompt_80x24", render(&app).backend());
+    update(&mut app, Action::PromptCancel);
+    update(&mut app, Action::Help);
+    for _ in 0..20 {
+        update(&mut app, Action::Down);
+    }
+    insta::assert_snapshot!("help_80x24", render(&app).backend());
+}

@@ -103,7 +103,7 @@ pub fn help_lines_at(config: &Config, size: (u16, u16)) -> Vec<HelpLine> {
                     heading: false,
                     text: std::mem::take(&mut line),
                 });
-                line = " ".repeat(HELP_HANG - 1);
+                line = " ".repeat(HELP_HANG);
             }
             if !line.trim_start().is_empty() {
                 line.push(' ');

@@ -74,7 +74,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding { contexts: &[M, A, H, S, P, O], keys: &["C-c"], action: Action::ForceQuit, section: VIEWS, help: "quit at once, from anywhere (twice if reviews are unsaved)" },
     Binding { contexts: &[M], keys: &["/"], action: Action::SearchStart, section: FIND, help: "search sentences and dates (2022-01-05, 5 January, wednesday); words from their start, clitics, harakat and hamza aside" },
     Binding { contexts: &[M], keys: &["&"], action: Action::FilterStart, section: FIND, help: "filter the list as you type: words, 2022-01-05..2022-01-09, doc:NAME, flagged, doubtful" },
-    Binding { contexts: &[M], keys: &["t", ":"], action: Action::JumpStart, section: FIND, help: "go to a date (2022-01-05, 5 يناير, أمس, +7): the first event on or after it" },
+    Binding { contexts: &[M], keys: &["t", ":"], action: Action::JumpStart, section: FIND, help: "go to a date, the first event on or after it (2022-01-05, +7, 5 يناير, أمس)" },
     Binding { contexts: &[M], keys: &["n"], action: Action::NextMatch, section: FIND, help: "next match (says so when it wraps round)" },
     Binding { contexts: &[M], keys: &["N"], action: Action::PrevMatch, section: FIND, help: "previous match" },
     Binding { contexts: &[S], keys: &["Enter"], action: Action::SearchConfirm, section: FIND, help: "search prompt: keep the search" },

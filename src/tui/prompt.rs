@@ -49,14 +49,14 @@ impl PromptKind {
         match self {
             PromptKind::Note => "any text; empty removes the note",
             PromptKind::Correct => {
-                "2022-01-05, 2022-01-05/2022-01-07, 26 أغسطس, الثلاثاء المقبل, +7; empty removes"
+                "2022-01-05, 2022-01-05/2022-01-07, +7; empty removes; or as written: 26 أغسطس, الثلاثاء المقبل"
             }
             PromptKind::Anchor => "2022-01-06, 6 يناير 2022, …",
             PromptKind::Export => "json jsonl md csv timelinejs timeml",
             PromptKind::Filter => {
                 "words, 2022-01-05 or 2022-01-05..2022-01-09, doc:NAME, flagged / verified / unreviewed, doubtful"
             }
-            PromptKind::Jump => "2022-01-05, 5 يناير, أمس, +7",
+            PromptKind::Jump => "2022-01-05, +7, 5 يناير, أمس",
         }
     }
 }
