@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 /// One row of the event list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
-    /// A day header: index into [`App::groups`].
+    /// A day header: index into [`ListState::groups`].
     Header(u32),
     /// An event: index into the timeline's events.
     Event(u32),
