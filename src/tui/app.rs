@@ -249,8 +249,9 @@ pub struct App {
     pub doubtful: usize,
     /// The warnings of each event (by index), read when the timeline changes.
     pub warnings: std::collections::HashMap<usize, Vec<String>>,
-    /// Each event's date as search finds it ([`search::date_words`]), built with the timeline.
-    search_dates: Vec<String>,
+    /// What search looks through for each event ([`search::haystack`]), built with the
+    /// timeline.
+    haystacks: Vec<String>,
     /// Which events the list shows.
     pub filter: Filter,
     /// The one document the list shows, or all of them.
@@ -289,8 +290,6 @@ impl App {
             reviews.apply(&mut timeline);
         }
         let strip = TimeStrip::new(&timeline.events);
-        let warnings = doubt::event_warnings(&timeline);
-        let search_dates = timeline.events.iter().map(search::date_words).collect();
         let mut app = App {
             timeline,
             config,
@@ -319,8 +318,8 @@ impl App {
             orphans: None,
             counts: (0, 0, 0),
             doubtful: 0,
-            warnings,
-            search_dates,
+            warnings: Default::default(),
+            haystacks: Vec::new(),
             document_filter: None,
             query: None,
             query_before: None,
@@ -328,6 +327,7 @@ impl App {
             quit_armed: false,
             farewell: Vec::new(),
         };
+        app.timeline_derived();
         app.rebuild_rows();
         if config.kitty && config.bidi == BidiMode::App {
             app.status = Some(
@@ -349,13 +349,8 @@ impl App {
         app
     }
 
-    /// Rebuilds the list rows, day headers and dated sentences from the timeline and filter.
+    /// Rebuilds the list rows and day headers from the timeline and what the list shows.
     fn rebuild_rows(&mut self) {
-        // The status bar's counts change only with the reviews, which always rebuild the rows.
-        self.counts = Session::counts(&self.timeline);
-        self.doubtful = (self.timeline.events.iter().enumerate())
-            .filter(|(i, e)| doubt::doubtful(e, self.warnings.contains_key(i)))
-            .count();
         let timeline = &self.timeline;
         let n = timeline.events.len();
         let mut rows = Vec::with_capacity(n + 16);
@@ -382,6 +377,7 @@ impl App {
                 .as_deref()
                 .is_some_and(|g| g != e.id && sources.contains_key(g))
         };
+        let mut last = None;
         for (i, e) in timeline.events.iter().enumerate() {
             if !self.keeps(i, e) {
                 hidden += 1;
@@ -390,13 +386,36 @@ impl App {
             if placed(e) {
                 continue;
             }
-            let heading = day_heading(&e.date);
-            if groups.last().is_none_or(|g| g.heading != heading) || rows.is_empty() {
-                rows.push(Row::Header(groups.len() as u32));
-                groups.push(Group {
-                    tags: tags(e),
-                    heading,
-                });
+            // Sorted events share their day with the one before, mostly: word the heading only
+            // when the date differs (a filter key rebuilds the rows of 100,000 events).
+            let d = &e.date;
+            let same_day = last.is_some_and(|l: &crate::timeline::model::EventDate| {
+                (
+                    l.start,
+                    l.end,
+                    l.precision,
+                    l.part_of_day,
+                    l.approximate,
+                    l.modifier,
+                ) == (
+                    d.start,
+                    d.end,
+                    d.precision,
+                    d.part_of_day,
+                    d.approximate,
+                    d.modifier,
+                )
+            });
+            last = Some(d);
+            if !same_day || rows.is_empty() {
+                let heading = day_heading(d);
+                if groups.last().is_none_or(|g| g.heading != heading) || rows.is_empty() {
+                    rows.push(Row::Header(groups.len() as u32));
+                    groups.push(Group {
+                        tags: tags(e),
+                        heading,
+                    });
+                }
             }
             event_row[i] = rows.len();
             rows.push(Row::Event(i as u32));
@@ -415,6 +434,32 @@ impl App {
                 }
             }
         }
+        let mut rank = 0u32;
+        self.list.rank = rows
+            .iter()
+            .map(|r| {
+                let before = rank;
+                rank += u32::from(r.event().is_some());
+                before
+            })
+            .collect();
+        self.list.rows = rows;
+        self.list.event_row = event_row;
+        self.list.groups = groups;
+        self.list.invalidate();
+    }
+
+    /// What depends on the timeline but not on what the list shows: the warnings on each
+    /// event, what search looks through, the counts, the dated sentences of each document.
+    /// Built when the timeline changes (a review, an anchor, a reload), not per filter key.
+    fn timeline_derived(&mut self) {
+        self.warnings = doubt::event_warnings(&self.timeline);
+        self.haystacks = self.timeline.events.iter().map(search::haystack).collect();
+        self.counts = Session::counts(&self.timeline);
+        self.doubtful = (self.timeline.events.iter().enumerate())
+            .filter(|(i, e)| doubt::doubtful(e, self.warnings.contains_key(i)))
+            .count();
+        let timeline = &self.timeline;
         let mut dated: Vec<Vec<Dated>> = vec![Vec::new(); timeline.documents.len()];
         // Document ids to indices once (a search per event took seconds with 10,000 files).
         let doc_index: std::collections::HashMap<&str, usize> = timeline
@@ -437,20 +482,7 @@ impl App {
             list.sort_by_key(|d| (d.start, d.event));
             list.dedup_by_key(|d| d.start);
         }
-        let mut rank = 0u32;
-        self.list.rank = rows
-            .iter()
-            .map(|r| {
-                let before = rank;
-                rank += u32::from(r.event().is_some());
-                before
-            })
-            .collect();
-        self.list.rows = rows;
-        self.list.event_row = event_row;
-        self.list.groups = groups;
         self.dated = dated;
-        self.list.invalidate();
     }
 
     /// Whether the list shows this event: the review filter, the document filter, and folded
@@ -468,8 +500,7 @@ impl App {
                 .as_ref()
                 .is_some_and(|g| *g != e.id && !self.expanded.contains(g));
         let warned = self.warnings.contains_key(&i);
-        let query_ok =
-            (self.query.as_ref()).is_none_or(|q| q.keeps(e, &self.search_dates[i], warned));
+        let query_ok = (self.query.as_ref()).is_none_or(|q| q.keeps(e, &self.haystacks[i], warned));
         self.filter.keeps(e, warned) && document_ok && !folded && query_ok
     }
 
@@ -589,12 +620,17 @@ impl App {
     }
 
     /// After the set of shown events changed (a filter, a document, a fold): rebuild the rows,
-    /// keep the selection on a shown event, and lay out the list, detail and strip again, so
-    /// no row on screen is left from before (the `D` bug of issue 12).
+    /// keep the selection on a shown event, and lay out the list and the detail again, so no
+    /// row on screen is left from before (the `D` bug of issue 12). The time strip shows every
+    /// event whatever the filter, so it stays.
     fn refilter(&mut self) {
         self.rebuild_rows();
         self.settle_selection();
-        self.relayout();
+        self.rebuild_detail();
+        if self.view == View::Article {
+            self.build_article();
+        }
+        self.ensure_visible();
     }
 
     /// The selected event's place among the events the list shows (from 1; 0 when none is
@@ -620,13 +656,7 @@ impl App {
     /// After the timeline changed (a review, a correction, an anchor, a reload): rebuild every
     /// derived view and keep the selection on the same event (by id, else by its text).
     fn timeline_changed(&mut self, keep: Option<(String, String, String, usize)>) {
-        self.warnings = doubt::event_warnings(&self.timeline);
-        self.search_dates = self
-            .timeline
-            .events
-            .iter()
-            .map(search::date_words)
-            .collect();
+        self.timeline_derived();
         self.rebuild_rows();
         self.strip = TimeStrip::new(&self.timeline.events);
         let n = self.timeline.events.len();
@@ -1485,12 +1515,8 @@ impl App {
         if q.is_empty() {
             return Vec::new();
         }
-        self.timeline
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(i, e)| search::event_matches(e, &self.search_dates[*i], q))
-            .map(|(i, _)| i)
+        (0..self.haystacks.len())
+            .filter(|&i| search::matches(&self.haystacks[i], q))
             .collect()
     }
 

@@ -54,9 +54,8 @@ impl ListQuery {
         (!q.raw.is_empty()).then_some(q)
     }
 
-    /// Whether the list shows `e`, with its folded [`search::date_words`] and whether it has a
-    /// warning.
-    pub fn keeps(&self, e: &Event, dates: &str, warned: bool) -> bool {
+    /// Whether the list shows `e`, with its [`search::haystack`] and whether it has a warning.
+    pub fn keeps(&self, e: &Event, haystack: &str, warned: bool) -> bool {
         let status = e
             .review
             .as_ref()
@@ -67,15 +66,15 @@ impl ListQuery {
                 (Some(s), Some(t)) => s <= b && a <= t,
                 _ => false,
             });
-        let doc = e.document.to_lowercase();
+        // Cheapest first: a filter key runs this over every event.
         days_ok
             && self.status.is_none_or(|s| s == status)
             && (!self.doubtful || doubt::doubtful(e, warned))
-            && self.documents.iter().all(|d| doc.contains(d.as_str()))
-            && self
-                .words
-                .iter()
-                .all(|w| search::event_matches(e, dates, w))
+            && (self.documents.is_empty() || {
+                let doc = e.document.to_lowercase();
+                self.documents.iter().all(|d| doc.contains(d.as_str()))
+            })
+            && self.words.iter().all(|w| search::matches(haystack, w))
     }
 }
 

@@ -4,15 +4,19 @@
 //! Latin case-insensitive), and a match must start a word — after nothing but Arabic clitics
 //! (و ف ب ك ل, the article ال): "ليل" finds "الليل" and "وليل", not "الخليل". Besides its
 //! sentence, each event is found by its date as a person or a program writes it
-//! ("2022-01-05", "5 January", "January 5", "wednesday").
+//! ("2022-01-05", "5 January", "January 5", "wednesday"); both are folded into one
+//! [`haystack`] per event when the timeline changes, so a key typed costs one scan.
 
 use crate::text::normalize::{normalize, push_folded};
 use crate::timeline::format::date_heading;
 use crate::timeline::model::Event;
 
-/// What an event is found by besides its sentence: its date in words and in ISO, folded.
-pub fn date_words(e: &Event) -> String {
-    let mut s = date_heading(&e.date);
+/// What search looks through for an event, folded once (when the timeline changes, not per
+/// key): its sentence, then its date in words and in ISO.
+pub fn haystack(e: &Event) -> String {
+    let mut s = e.sentence.text.clone();
+    s.push('\n');
+    s.push_str(&date_heading(&e.date));
     s.push(' ');
     s.push_str(&e.date.value);
     for d in [e.date.start, e.date.end].into_iter().flatten() {
@@ -42,12 +46,9 @@ pub fn word_matches<'a>(hay: &'a str, q: &'a str) -> impl Iterator<Item = usize>
         .filter(move |&p| starts_word(hay, p))
 }
 
-/// Whether event `e` (with its folded [`date_words`]) matches the folded query `q`.
-pub fn event_matches(e: &Event, dates: &str, q: &str) -> bool {
-    word_matches(dates, q).next().is_some()
-        || word_matches(&normalize(&e.sentence.text), q)
-            .next()
-            .is_some()
+/// Whether an event's [`haystack`] matches the folded query `q`.
+pub fn matches(haystack: &str, q: &str) -> bool {
+    word_matches(haystack, q).next().is_some()
 }
 
 /// Byte ranges (offset by `base`) where `query` matches in `text`, for highlighting.
