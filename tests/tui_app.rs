@@ -507,6 +507,11 @@ fn an_unanchored_document_points_to_a() {
         "{s:?}"
     );
     assert!(s.join("\n").contains("A sets the document's date"));
+    let text = s.join("\n");
+    assert!(
+        !text.contains("--anchor"),
+        "the viewer points to A, not a flag: {text}"
+    );
 }
 
 fn ctrl(app: &mut App, c: char) {

@@ -1231,7 +1231,7 @@ impl App {
                 if !e.date.reason.is_empty() {
                     push(
                         DetailKind::Info,
-                        &format!("how: {}", e.date.reason),
+                        &format!("how: {}", in_the_viewer(&e.date.reason)),
                         0,
                         &mut out,
                     );
@@ -1558,6 +1558,14 @@ impl App {
         self.select(target);
         self.status = Some(format!("match {}/{total}{wrapped}", k + 1));
     }
+}
+
+/// A reason written for the command line, told the viewer's way: where extraction says to
+/// pass `--anchor`, the viewer's answer is the `A` key.
+fn in_the_viewer(reason: &str) -> String {
+    reason
+        .replace("set it with --anchor", "A sets it")
+        .replace("set one with --anchor", "A sets one")
 }
 
 /// Applies one action to the state. The only place the state changes.
