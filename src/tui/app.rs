@@ -814,19 +814,22 @@ impl App {
                     p.kind.hint()
                 ))
             }
-            _ if text.is_empty() => Some(p.kind.hint().to_string()),
+            // The formats come from the one table the export uses, never a copy of it.
             PromptKind::Export => {
-                let names: Vec<&str> = EXPORT_FORMATS
+                let all: Vec<&str> = EXPORT_FORMATS.iter().map(|(n, _)| *n).collect();
+                let lower = text.to_ascii_lowercase();
+                let names: Vec<&str> = all
                     .iter()
-                    .map(|(n, _)| *n)
-                    .filter(|n| n.starts_with(&text.to_ascii_lowercase()))
+                    .copied()
+                    .filter(|n| n.starts_with(&lower))
                     .collect();
                 Some(if names.is_empty() {
-                    format!("no such format; {}", p.kind.hint())
+                    format!("no such format; one of {}", all.join(" "))
                 } else {
                     names.join(" ")
                 })
             }
+            _ if text.is_empty() => Some(p.kind.hint().to_string()),
             PromptKind::Correct | PromptKind::Anchor => Some(match self.typed_date(&text) {
                 Ok(span) => format!("→ {}", span_heading(&span)),
                 Err(why) => why,

@@ -52,7 +52,7 @@ impl PromptKind {
                 "2022-01-05, 2022-01-05/2022-01-07, +7; empty removes; or as written: 26 أغسطس, الثلاثاء المقبل"
             }
             PromptKind::Anchor => "2022-01-06, 6 يناير 2022, …",
-            PromptKind::Export => "json jsonl md csv timelinejs timeml",
+            PromptKind::Export => "a format name",
             PromptKind::Filter => {
                 "words, 2022-01-05 or 2022-01-05..2022-01-09, doc:NAME, flagged / verified / unreviewed, doubtful"
             }
