@@ -13,7 +13,9 @@ use std::io::Read;
 use std::num::NonZeroU16;
 use std::time::{Duration, Instant};
 use tarikh::tui::BidiMode;
-use tarikh::tui::app::{Action, App, Config, update};
+use tarikh::tui::Config;
+use tarikh::tui::action::Action;
+use tarikh::tui::app::{App, update};
 use tarikh::{Options, Source, Timeline};
 
 const SAMPLE: &str = include_str!("../data/sample.txt");
@@ -97,6 +99,57 @@ fn keypress(c: &mut Criterion) {
         });
     }
     g.finish();
+    // A page down lays out every row on screen again (the sentence around each expression).
+    let mut g = c.benchmark_group("page down to redrawn frame");
+    for n in [1_000usize, 100_000] {
+        let mut app = App::new(generated(n), config(), SIZE);
+        app.select(n / 2);
+        let mut t = terminal();
+        t.draw(|f| tarikh::tui::view::draw(&app, f)).unwrap();
+        let mut down = true;
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                update(
+                    &mut app,
+                    if down {
+                        Action::PageDown
+                    } else {
+                        Action::PageUp
+                    },
+                );
+                down = !down;
+                t.draw(|f| tarikh::tui::view::draw(&app, f)).unwrap();
+            })
+        });
+    }
+    g.finish();
+}
+
+/// A key typed in the `&` filter: the list is filtered again over every event, then drawn.
+fn filter_keystroke(c: &mut Criterion) {
+    use tarikh::tui::prompt::Edit;
+    let mut g = c.benchmark_group("filter keystroke to redrawn frame");
+    g.sample_size(20);
+    for n in [10_000usize, 100_000] {
+        let mut app = App::new(generated(n), config(), SIZE);
+        update(&mut app, Action::FilterStart);
+        update(&mut app, Action::Edit(Edit::Insert('ا')));
+        let mut t = terminal();
+        let mut typing = true;
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let e = if typing {
+                    Edit::Insert('ل')
+                } else {
+                    Edit::Backspace
+                };
+                update(&mut app, Action::Edit(e));
+                typing = !typing;
+                t.draw(|f| tarikh::tui::view::draw(&app, f)).unwrap();
+            })
+        });
+    }
+    g.finish();
 }
 
 /// The real binary in a pseudo-terminal: from spawning it to the event list on screen.
@@ -143,5 +196,11 @@ fn process_start(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, first_frame, keypress, process_start);
+criterion_group!(
+    benches,
+    first_frame,
+    keypress,
+    filter_keystroke,
+    process_start
+);
 criterion_main!(benches);

@@ -24,11 +24,14 @@ const SAMPLE: &str = include_str!("../data/sample.txt");
 days against the article's own date, and browse and review the timeline in a terminal.\n\n\
 With no FILE, opens the bundled sample article. '-' reads standard input; a directory \
 stands for every .txt file in it.\n\n\
-Reviewing in the viewer (v verified, f flagged, e note, c correct the date, A set the \
-document date, u undo, F filter; ? lists every key) is saved at once, atomically, to \
-ARTICLE.tarikh.json beside the article (or --review FILE); 'tarikh extract' includes the \
-reviews in its JSON, Markdown, CSV, HTML and TimelineJS. The html format is a self-contained \
-timeline page to open in a browser: 'tarikh extract --format html -o story.html ARTICLE'.",
+In the viewer, / searches sentences and dates, & filters the list (words, days, doc:NAME, \
+flagged, doubtful), t goes to a date; ⚠ marks a warning, ? an uncertain date. Dates are typed \
+as written (2022-01-05, 26 أغسطس, الثلاثاء المقبل, +7). Reviewing (v verified, f flagged, \
+e note, c correct the date, A set the document date, V verify a whole story, u undo, Ctrl-R \
+redo, F filter; ? lists every key) is saved at once, atomically, to ARTICLE.tarikh.json \
+beside the article (or --review FILE); 'tarikh extract' includes the reviews in its JSON, \
+Markdown, CSV, HTML and TimelineJS. The html format is a self-contained timeline page to open \
+in a browser: 'tarikh extract --format html -o story.html ARTICLE'.",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {

@@ -14,6 +14,12 @@ fn key(app: &mut App, code: KeyCode) {
     }
 }
 
+fn ctrl(app: &mut App, c: char) {
+    if let Some(a) = app.action_for_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)) {
+        update(app, a);
+    }
+}
+
 fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         key(app, KeyCode::Char(c));
@@ -82,16 +88,12 @@ fn an_invalid_date_keeps_the_prompt_and_a_correction_moves_the_event() {
     // The first event is 1989–2019; correct it to a day after every other event.
     let expr = selected_expr(&app);
     typed(&mut app, "c");
-    let p = app.prompt.as_mut().unwrap();
-    p.text.clear();
-    p.cursor = 0;
+    assert_eq!(app.prompt.as_ref().unwrap().text, "1989-01-01/2019-12-31");
     typed(&mut app, "2022-02-30");
     key(&mut app, KeyCode::Enter);
     let p = app.prompt.clone().expect("the prompt stays open");
     assert!(p.error.unwrap().contains("not a date"));
-    for _ in 0..10 {
-        key(&mut app, KeyCode::Backspace);
-    }
+    ctrl(&mut app, 'w');
     typed(&mut app, "2022-01-09");
     key(&mut app, KeyCode::Enter);
     assert!(app.prompt.is_none());
@@ -126,6 +128,8 @@ fn the_filter_cycles_all_unreviewed_flagged() {
     assert_eq!(app.filter, Filter::Flagged);
     assert_eq!(status_of(&app, app.selected), ReviewStatus::Flagged);
     typed(&mut app, "F");
+    assert_eq!(app.filter, Filter::Doubtful);
+    typed(&mut app, "F");
     assert_eq!(app.filter, Filter::All);
 }
 
@@ -134,14 +138,17 @@ fn the_anchor_prompt_refuses_a_bad_date_and_reresolves_on_a_good_one() {
     let mut app = app(100, 30);
     typed(&mut app, "A");
     assert_eq!(app.prompt.as_ref().unwrap().text, "2022-01-06");
+    // The value shown is selected: the first key replaces it.
     typed(&mut app, "x");
+    assert_eq!(app.prompt.as_ref().unwrap().text, "x");
     key(&mut app, KeyCode::Enter);
     assert!(app.prompt.as_ref().unwrap().error.is_some());
-    key(&mut app, KeyCode::Backspace);
-    for _ in 0..2 {
-        key(&mut app, KeyCode::Backspace);
-    }
-    typed(&mut app, "13");
+    ctrl(&mut app, 'u');
+    assert_eq!(app.prompt.as_ref().unwrap().text, "");
+    // Typed as an editor writes it, read by the extractor, shown before Enter.
+    typed(&mut app, "13 يناير 2022");
+    let p = app.prompt.clone().unwrap();
+    assert_eq!(p.preview.as_deref(), Some("→ Thursday 13 January 2022"));
     key(&mut app, KeyCode::Enter);
     assert!(app.prompt.is_none());
     let a = &app.timeline.documents[0].anchor;
@@ -264,4 +271,58 @@ fn reviewing_from_the_article_view_keeps_the_article_open() {
     assert!(app.article.is_some());
     assert_eq!(app.article_top, top);
     assert_eq!(status_of(&app, app.selected), ReviewStatus::Verified);
+}
+
+#[test]
+fn undo_says_what_it_undid_and_ctrl_r_redoes_it() {
+    let mut app = app(100, 30);
+    let expr = selected_expr(&app);
+    typed(&mut app, "v");
+    typed(&mut app, "u");
+    let s = app.status.clone().unwrap();
+    assert!(
+        s.starts_with(&format!("undone: ✓ verified “{expr}”")),
+        "{s}"
+    );
+    assert_eq!(status_of(&app, app.selected), ReviewStatus::Unreviewed);
+    ctrl(&mut app, 'r');
+    let s = app.status.clone().unwrap();
+    assert!(
+        s.starts_with(&format!("redone: ✓ verified “{expr}”")),
+        "{s}"
+    );
+    assert_eq!(status_of(&app, app.selected), ReviewStatus::Verified);
+    ctrl(&mut app, 'r');
+    assert_eq!(app.status.as_deref(), Some("nothing to redo"));
+    // A new change ends what could be redone.
+    typed(&mut app, "u");
+    typed(&mut app, "f");
+    ctrl(&mut app, 'r');
+    assert_eq!(app.status.as_deref(), Some("nothing to redo"));
+    assert_eq!(status_of(&app, app.selected), ReviewStatus::Flagged);
+}
+
+#[test]
+fn a_note_half_typed_when_a_signal_ends_the_viewer_is_kept() {
+    let mut app = app(100, 30);
+    typed(&mut app, "eتحقق من");
+    update(&mut app, tarikh::tui::action::Action::Terminate(143));
+    assert_eq!(app.quit, Some(143));
+    let note = app.event().unwrap().review.as_ref().unwrap().note.clone();
+    assert_eq!(note, "تحقق من");
+    assert!(
+        app.farewell[0].contains("kept the note “تحقق من”"),
+        "{:?}",
+        app.farewell
+    );
+    // A half-typed date is not applied, only reported.
+    let mut other = tui_common::app(100, 30);
+    typed(&mut other, "c2022-01");
+    update(&mut other, tarikh::tui::action::Action::Terminate(129));
+    assert!(other.event().unwrap().review.is_none());
+    assert!(
+        other.farewell[0].contains("not applied"),
+        "{:?}",
+        other.farewell
+    );
 }

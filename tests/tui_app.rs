@@ -2,7 +2,8 @@
 
 mod tui_common;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tarikh::tui::app::{Action, App, Effect, Focus, View, update};
+use tarikh::tui::action::{Action, Effect};
+use tarikh::tui::app::{App, Focus, View, update};
 use tui_common::*;
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
@@ -325,8 +326,8 @@ fn paging_keys_and_resizes() {
     press(&mut app, "G");
     for (w, h) in [(40, 10), (10, 3), (200, 60), (100, 30)] {
         update(&mut app, Action::Resize(w, h));
-        let row = app.event_row[app.selected];
-        assert!(row >= app.list_top);
+        let row = app.list.event_row[app.selected];
+        assert!(row >= app.list.top);
     }
     let _ = render(&app);
 }
@@ -334,7 +335,7 @@ fn paging_keys_and_resizes() {
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut app = app(100, 30);
-    let a = tarikh::tui::view::areas(app.size).unwrap();
+    let a = tarikh::tui::layout::areas(app.size).unwrap();
     let inner = a.list_inner();
     // Row 3 of the list is the night event's row (header, event, header, event).
     update(&mut app, Action::Click(inner.x + 3, inner.y + 3));
@@ -365,13 +366,13 @@ fn big_timeline(n: usize) -> tarikh::Timeline {
 
 #[test]
 fn kitty_gets_told_about_bidi_terminal() {
-    let cfg = tarikh::tui::app::Config {
+    let cfg = tarikh::tui::Config {
         kitty: true,
         ..config()
     };
     let app = App::new(sample_timeline(), cfg, (100, 30));
     assert!(app.status.as_deref().unwrap().contains("--bidi terminal"));
-    let help = tarikh::tui::view::help_lines(&app);
+    let help = tarikh::tui::help::help_lines(&app.config);
     assert!(help.iter().any(|l| {
         l.text
             .contains("kitty (kitty detected): use --bidi terminal")
@@ -381,7 +382,7 @@ fn kitty_gets_told_about_bidi_terminal() {
 #[test]
 fn help_lists_every_key_of_the_keymap() {
     let app = app(100, 30);
-    let help: String = tarikh::tui::view::help_lines(&app)
+    let help: String = tarikh::tui::help::help_lines(&app.config)
         .iter()
         .map(|l| l.text.clone() + "\n")
         .collect();
@@ -391,4 +392,483 @@ fn help_lists_every_key_of_the_keymap() {
             assert!(help.contains(&tarikh::tui::keymap::shown(k)), "{k}");
         }
     }
+}
+
+#[test]
+fn d_lays_the_list_out_again_and_ctrl_l_redraws() {
+    let mut app = stories();
+    // Issue 12: after D the list kept the rows laid out for the previous document.
+    press(&mut app, "DD");
+    assert_eq!(app.document_filter, Some(1));
+    // Everything but the status bar, whose message the next key clears.
+    let body = |app: &App| {
+        let mut s = screen(&render(app));
+        s.pop();
+        s
+    };
+    let after_d = body(&app);
+    key(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert_eq!(app.effects, vec![Effect::Redraw]);
+    assert_eq!(
+        body(&app),
+        after_d,
+        "D left rows of another document on screen"
+    );
+    // Unfolding a story changes the rows too.
+    press(&mut app, "D");
+    press(&mut app, "D");
+    press(&mut app, "z");
+    let after_z = body(&app);
+    update(&mut app, Action::Redraw);
+    assert_eq!(body(&app), after_z);
+}
+
+#[test]
+fn gg_survives_the_tick_and_a_resize_between_its_two_keys() {
+    let mut app = app(100, 30);
+    press(&mut app, "G");
+    press(&mut app, "g");
+    assert_eq!(app.pending, Some('g'));
+    let bar = screen(&render(&app)).last().unwrap().clone();
+    assert!(bar.contains("g…"), "the pending key is shown: {bar}");
+    update(&mut app, Action::Tick);
+    update(&mut app, Action::Resize(120, 30));
+    press(&mut app, "g");
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.pending, None);
+}
+
+/// One article with a weekday that does not fit its date (5 July 2025 is a Saturday), a
+/// relative date leaning on the inferred anchor, and a full date.
+fn doubtful_article() -> App {
+    let t = tarikh::extract_sources(
+        vec![tarikh::Source {
+            id: "algiers".into(),
+            path: None,
+            text: "الجزائر في 3 جويلية 2025 - قال الوزير اليوم الجمعة 5 جويلية 2025 إن المفاوضات ستستمر. \
+                   وكان الوفد قد وصل يوم الثلاثاء الماضي."
+                .into(),
+        }],
+        &tarikh::Options::default(),
+    );
+    App::new(t, config(), (120, 30))
+}
+
+#[test]
+fn warnings_and_doubt_reach_the_viewer() {
+    let mut app = doubtful_article();
+    let warned = app
+        .timeline
+        .events
+        .iter()
+        .position(|e| e.expression.text.contains("الجمعة 5 جويلية"))
+        .expect("the Friday event");
+    assert!(
+        app.warnings.contains_key(&warned),
+        "{:?}",
+        app.timeline.warnings
+    );
+    app.select(warned);
+    let text = screen(&render(&app)).join("\n");
+    assert!(text.contains("⚠ "), "the detail names the warning:\n{text}");
+    assert!(text.contains("Saturday"), "{text}");
+    // The status bar names the anchor's basis in a few words that fit.
+    let bar = screen(&render(&app)).last().unwrap().clone();
+    assert!(
+        bar.contains("anchor Thursday 3 July 2025 · the dateline"),
+        "{bar}"
+    );
+    // F reaches the doubtful events: the warned one and the one leaning on the inferred anchor.
+    while app.filter != tarikh::tui::app::Filter::Doubtful {
+        press(&mut app, "F");
+    }
+    let shown: Vec<usize> = (0..app.timeline.events.len())
+        .filter(|&i| app.shown(i))
+        .collect();
+    assert!(shown.contains(&warned));
+    assert_eq!(shown.len(), app.doubtful);
+    assert!(
+        shown
+            .iter()
+            .all(|&i| { app.warnings.contains_key(&i) || app.timeline.events[i].date.uncertain })
+    );
+}
+
+#[test]
+fn an_unanchored_document_points_to_a() {
+    let t = tarikh::extract(
+        "وكان الوفد قد وصل يوم الثلاثاء الماضي.",
+        &tarikh::Options::default(),
+    );
+    let app = App::new(t, config(), (240, 30));
+    let s = screen(&render(&app));
+    assert!(
+        s.last().unwrap().contains("no document date: A sets it"),
+        "{s:?}"
+    );
+    assert!(s.join("\n").contains("A sets the document's date"));
+    let text = s.join("\n");
+    assert!(
+        !text.contains("--anchor"),
+        "the viewer points to A, not a flag: {text}"
+    );
+}
+
+fn ctrl(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+#[test]
+fn prompts_type_over_their_value_and_read_dates_as_written() {
+    let mut app = app(100, 30);
+    // The first event is 1989–2019: c opens with that range, and typing replaces it.
+    press(&mut app, "c");
+    assert_eq!(app.prompt.as_ref().unwrap().text, "1989-01-01/2019-12-31");
+    press(&mut app, "4 يناير");
+    let p = app.prompt.clone().unwrap();
+    assert_eq!(p.text, "4 يناير", "not appended to the range");
+    assert_eq!(p.preview.as_deref(), Some("→ Tuesday 4 January 2022"));
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.prompt.is_none());
+    let e = app.event().unwrap();
+    let c = e.review.as_ref().unwrap().corrected.unwrap();
+    assert_eq!(c.start.to_string(), "2022-01-04");
+    // +N counts from the event's date now.
+    press(&mut app, "c+2");
+    assert_eq!(
+        app.prompt.as_ref().unwrap().preview.as_deref(),
+        Some("→ Thursday 6 January 2022")
+    );
+    ctrl(&mut app, 'u');
+    press(&mut app, "الثلاثاء المقبل");
+    assert_eq!(
+        app.prompt.as_ref().unwrap().preview.as_deref(),
+        Some("→ Tuesday 11 January 2022")
+    );
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    // x starts with md selected: typing md gives md, not mdmd.
+    press(&mut app, "xmd");
+    assert_eq!(app.prompt.as_ref().unwrap().text, "md");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+}
+
+#[test]
+fn a_offers_the_full_dates_of_the_text_with_tab() {
+    let mut app = doubtful_article();
+    press(&mut app, "A");
+    let p = app.prompt.clone().unwrap();
+    assert_eq!(p.candidates, vec!["2025-07-03", "2025-07-05"]);
+    assert!(
+        p.preview
+            .unwrap()
+            .contains("Tab: 2 full date(s) in the text")
+    );
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    let p = app.prompt.clone().unwrap();
+    assert_eq!(p.text, "2025-07-05");
+    assert!(p.preview.unwrap().contains("date 2 of 2"));
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let a = &app.timeline.documents[0].anchor;
+    assert_eq!(a.date.unwrap().to_string(), "2025-07-05");
+    press(&mut app, "j");
+    let bar = screen(&render(&app)).last().unwrap().clone();
+    assert!(bar.contains("set by you"), "{bar}");
+}
+
+#[test]
+fn the_prompt_shows_its_error_whole() {
+    for w in [80, 200] {
+        let mut app = app(w, 24);
+        press(&mut app, "cbanana");
+        key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        let bar = screen(&render(&app)).last().unwrap().clone();
+        assert!(
+            bar.contains("✗ no date in 'banana': type 2022-01-05"),
+            "{w}: {bar}"
+        );
+        if w == 200 {
+            let error = bar.split('✗').nth(1).unwrap();
+            assert!(!error.contains('…') && error.contains("+7"), "cut: {bar}");
+        }
+    }
+}
+
+#[test]
+fn help_wraps_instead_of_cutting_and_explains_the_marks() {
+    let app = app(80, 24);
+    let lines = tarikh::tui::help::help_lines_at(&app.config, (80, 24));
+    for l in &lines {
+        assert!(
+            l.text.chars().count() <= 73,
+            "cut at 80 columns: {}",
+            l.text
+        );
+    }
+    let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+    let wrapped: Vec<String> = lines.iter().flat_map(|l| words(&l.text)).collect();
+    let whole: Vec<String> = tarikh::tui::help::help_lines(&app.config)
+        .iter()
+        .flat_map(|l| words(&l.text))
+        .collect();
+    assert_eq!(wrapped, whole, "nothing lost in wrapping");
+    let text: String = lines.iter().map(|l| l.text.clone() + "\n").collect();
+    for mark in ["›", "⚠", "?", "✓", "!", "±", "✎", "+"] {
+        assert!(text.contains(&format!("{mark} ")), "no legend for {mark}");
+    }
+}
+
+fn search(app: &mut App, q: &str) -> Vec<String> {
+    press(app, "/");
+    press(app, q);
+    key(app, KeyCode::Enter, KeyModifiers::NONE);
+    app.search
+        .matches
+        .iter()
+        .map(|&i| app.timeline.events[i].expression.text.clone())
+        .collect()
+}
+
+#[test]
+fn search_finds_dates_and_whole_words_only() {
+    let mut app = app(100, 30);
+    let night = vec!["ليل الأربعاء حتى الخميس".to_string()];
+    assert_eq!(search(&mut app, "2022-01-05"), night);
+    assert_eq!(search(&mut app, "January 5"), night);
+    assert_eq!(search(&mut app, "5 january"), night);
+    assert_eq!(search(&mut app, "wednesday"), night);
+    let t = tarikh::extract(
+        "وصل الوفد إلى الخليل يوم الأحد 2 يناير 2022. ووقعت الاشتباكات ليل الأربعاء 5 يناير 2022.",
+        &tarikh::Options::default(),
+    );
+    let mut app = App::new(t, config(), (100, 30));
+    search(&mut app, "ليل");
+    let sentences: Vec<&str> = app
+        .search
+        .matches
+        .iter()
+        .map(|&i| app.timeline.events[i].sentence.text.as_str())
+        .collect();
+    assert!(!sentences.is_empty());
+    assert!(
+        sentences.iter().all(|s| !s.contains("الخليل")),
+        "ليل is not found inside الخليل: {sentences:?}"
+    );
+}
+
+#[test]
+fn n_says_when_it_wraps() {
+    let mut app = app(100, 30);
+    search(&mut app, "الخميس");
+    let total = app.search.matches.len();
+    assert!(total > 1);
+    for _ in 1..total {
+        press(&mut app, "n");
+        assert!(!app.status.as_deref().unwrap().contains("back to the first"));
+    }
+    press(&mut app, "n");
+    let s = app.status.clone().unwrap();
+    assert!(s.contains("past the last match, back to the first"), "{s}");
+    press(&mut app, "N");
+    let s = app.status.clone().unwrap();
+    assert!(
+        s.contains("before the first match, round to the last"),
+        "{s}"
+    );
+}
+
+/// A story two agencies report on 5 January, and between them (in timeline order) an
+/// unrelated event of the same day.
+fn story_and_neighbour() -> App {
+    let src = |id: &str, text: &str| tarikh::Source {
+        id: id.into(),
+        path: None,
+        text: text.into(),
+    };
+    let t = tarikh::extract_sources(
+        vec![
+            src(
+                "reuters",
+                "أعلن الرئيس قاسم جومارت توكاييف يوم الأربعاء 5 يناير 2022 أن عصابات إرهابية تقود المظاهرات في البلاد.",
+            ),
+            src(
+                "ahram",
+                "افتتح المعرض الدولي للكتاب يوم الأربعاء 5 يناير 2022 في القاهرة.",
+            ),
+            src(
+                "afp",
+                "وأكد قاسم جومارت توكاييف يوم الأربعاء 5 يناير 2022 أن العصابات الإرهابية تقود المظاهرات في البلاد.",
+            ),
+        ],
+        &tarikh::Options::default(),
+    );
+    App::new(t, config(), (120, 30))
+}
+
+#[test]
+fn an_unfolded_story_is_a_tree_and_v_verifies_all_of_it() {
+    use tarikh::tui::list::Row;
+    let mut app = story_and_neighbour();
+    let doc = |app: &App, r: &Row| app.timeline.events[r.event().unwrap()].document.clone();
+    let story = app
+        .timeline
+        .events
+        .iter()
+        .position(|e| e.document == "reuters")
+        .unwrap();
+    app.select(story);
+    let detail: String = screen(&render(&app)).join("\n");
+    assert!(detail.contains("also reported by afp"), "{detail}");
+    press(&mut app, "z");
+    let rows: Vec<(bool, String)> = app
+        .list
+        .rows
+        .iter()
+        .filter(|r| r.event().is_some())
+        .map(|r| (matches!(r, Row::Source(_)), doc(&app, r)))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (false, "reuters".to_string()),
+            (true, "afp".to_string()),
+            (false, "ahram".to_string())
+        ],
+        "the other source right under the first, indented"
+    );
+    // Drawn with a branch mark, indented.
+    let afp = app
+        .timeline
+        .events
+        .iter()
+        .position(|e| e.document == "afp")
+        .unwrap();
+    let list = tarikh::tui::layout::areas(app.size).unwrap().list_inner();
+    let y = list.y + (app.list.event_row[afp] - app.list.top) as u16;
+    let r = render(&app);
+    let x = list.x + tarikh::tui::layout::LIST_GUTTER;
+    assert_eq!(r.backend().buffer()[(x, y)].symbol(), "└");
+    // j walks into the source, V verifies the whole story.
+    press(&mut app, "j");
+    assert_eq!(app.selected, afp);
+    press(&mut app, "V");
+    let verified = |app: &App, d: &str| {
+        app.timeline.events.iter().any(|e| {
+            e.document == d
+                && e.review.as_ref().map(|r| r.status) == Some(tarikh::ReviewStatus::Verified)
+        })
+    };
+    assert!(verified(&app, "reuters") && verified(&app, "afp") && !verified(&app, "ahram"));
+    assert!(app.status.as_deref().unwrap().contains("whole story"));
+}
+
+#[test]
+fn the_title_counts_what_the_filter_shows() {
+    let mut app = app(100, 30);
+    press(&mut app, "v");
+    press(&mut app, "F");
+    let text = screen(&render(&app)).join("\n");
+    assert!(text.contains(" Events 1/3 of 4 "), "{text}");
+    press(&mut app, "F");
+    let text = screen(&render(&app)).join("\n");
+    assert!(
+        text.contains(" Events 0/0 of 4 "),
+        "nothing flagged: {text}"
+    );
+}
+
+#[test]
+fn a_hijri_date_is_headed_in_its_own_calendar() {
+    let t = tarikh::extract(
+        "وفي رمضان 1443 هـ افتتح المسجد الكبير.",
+        &tarikh::Options::default(),
+    );
+    let app = App::new(t, config(), (120, 30));
+    assert!(
+        app.list.groups[0].heading.starts_with("Ramadan 1443 AH · "),
+        "{:?}",
+        app.list.groups[0]
+    );
+}
+
+#[test]
+fn an_unknown_key_says_where_the_keys_are() {
+    let mut app = app(100, 30);
+    press(&mut app, "Q");
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Q does nothing here; ? lists the keys")
+    );
+}
+
+#[test]
+fn t_jumps_to_a_date_as_written() {
+    let mut app = app(100, 30);
+    press(&mut app, "t");
+    press(&mut app, "5 يناير");
+    let p = app.prompt.clone().unwrap();
+    assert!(
+        p.preview
+            .as_deref()
+            .unwrap()
+            .starts_with("→ Wednesday 5 January 2022: "),
+        "{:?}",
+        p.preview
+    );
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.prompt.is_none());
+    assert_eq!(
+        app.event().unwrap().expression.text,
+        "ليل الأربعاء حتى الخميس"
+    );
+    // A day inside a range that started before it lands on the first event starting then.
+    press(&mut app, "t2022-01-06");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        app.event().unwrap().date.start.unwrap().to_string(),
+        "2022-01-06"
+    );
+    // : is the same key, and a day after every event says so and stays open.
+    press(&mut app, ":2030-01-01");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let p = app.prompt.clone().unwrap();
+    assert!(p.error.unwrap().contains("no event on or after"));
+}
+
+#[test]
+fn ampersand_filters_the_list_as_you_type_and_esc_puts_it_back() {
+    let mut app = app(100, 30);
+    press(&mut app, "&الخميس");
+    let shown = |app: &App| {
+        (0..app.timeline.events.len())
+            .filter(|&i| app.shown(i))
+            .count()
+    };
+    assert_eq!(shown(&app), 3, "filtered while typing");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(shown(&app), 4, "Esc puts the list back");
+    press(&mut app, "&2022-01-06 الخميس");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(shown(&app), 3);
+    let text = screen(&render(&app)).join("\n");
+    assert!(
+        text.contains("[& 2022-01-06"),
+        "the filter stays on screen: {text}"
+    );
+    assert!(text.contains(" Events 1/3 of 4 "), "{text}");
+    press(&mut app, "v&verified");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(shown(&app), 1);
+    // & then Ctrl-U and Enter clears it.
+    press(&mut app, "&");
+    ctrl(&mut app, 'u');
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(shown(&app), 4);
+    assert!(app.query.is_none());
+    // Esc in the list clears a filter too.
+    press(&mut app, "&1989");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(shown(&app), 1);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(shown(&app), 4);
 }

@@ -195,3 +195,116 @@ fn a_key_that_arrives_with_a_resize_is_never_stranded() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+#[test]
+fn gg_typed_slowly_goes_to_the_top() {
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    for _ in 0..3 {
+        s.send("G");
+        s.wait_gone(" Events 1/");
+        s.send("g");
+        s.wait_for("g…");
+        // Longer than the half-second tick that used to drop the pending g: this pause is the
+        // typing pace under test, not a wait for the program.
+        std::thread::sleep(std::time::Duration::from_millis(600));
+        s.send("g");
+        s.wait_for(" Events 1/");
+    }
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn ctrl_l_repaints_what_another_program_scribbled() {
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    // As if a background job wrote on the terminal: the screen has cells ratatui did not draw.
+    s.parser.lock().unwrap().process(b"\x1b[5;5HSCRIBBLE");
+    s.wait_for("SCRIBBLE");
+    s.send("\x0c");
+    s.wait_gone("SCRIBBLE");
+    s.wait_for(" Events 1/");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_correction_typed_in_arabic_is_shown_then_applied() {
+    let mut s = Session::spawn(&[], &[], 120, 30);
+    s.wait_for(" Events 1/");
+    s.send("c");
+    s.wait_for("correct the date:");
+    s.send("الثلاثاء المقبل");
+    s.wait_for("→ Tuesday 11 January 2022");
+    s.send("\r");
+    s.wait_for("date corrected to 2022-01-11");
+    // The sample has no file beside it: q warns once, the second q quits.
+    s.send("q");
+    s.wait_for("q again drops them");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn esc_in_the_search_prompt_goes_back_to_where_it_began() {
+    let mut s = Session::spawn(&[], &[], 100, 30);
+    s.wait_for(" Events 1/");
+    s.send("jj");
+    s.wait_for(" Events 3/");
+    s.send("/1989");
+    s.wait_for("search: 1989");
+    s.wait_gone(" Events 3/");
+    s.send("\x1b");
+    s.wait_gone("search: ");
+    s.wait_for(" Events 3/");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn sigterm_while_typing_a_note_keeps_it_in_the_review_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("story.txt");
+    std::fs::write(
+        &article,
+        "وصل الوفد إلى عمان يوم الأربعاء 5 يناير 2022 في زيارة رسمية.",
+    )
+    .unwrap();
+    let path = article.to_str().unwrap();
+    let mut s = Session::spawn(&[path], &[], 120, 30);
+    s.wait_for(" Events 1/");
+    s.send("e");
+    s.wait_for("note:");
+    s.send("check AFP");
+    s.wait_for("check AFP");
+    let pid = s.child.process_id().expect("pid") as libc::pid_t;
+    // SAFETY: sends a signal to the child this test spawned; no memory is involved.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    assert_eq!(s.wait_exit().exit_code(), 143);
+    s.assert_restored();
+    let review = std::fs::read_to_string(dir.path().join("story.txt.tarikh.json")).unwrap();
+    assert!(review.contains("\"note\": \"check AFP\""), "{review}");
+    let out = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(out.contains("kept the note"), "said on stderr");
+}
+
+#[test]
+fn ampersand_filters_and_t_jumps_in_the_real_terminal() {
+    let mut s = Session::spawn(&[], &[], 200, 50);
+    s.wait_for(" Events 1/");
+    s.send("&1989");
+    s.wait_for(" Events 1/1 of ");
+    s.send("\r");
+    s.wait_for("filter “1989”");
+    s.wait_for("[& 1989]");
+    s.send("&");
+    s.send("\x15\r");
+    s.wait_for("no filter: every event shows");
+    s.send("t2022-01-06");
+    s.wait_for("→ Thursday 6 January 2022: Thursday 6 January 2022");
+    s.send("\r");
+    s.wait_for("went to Thursday 6 January 2022");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

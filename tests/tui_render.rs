@@ -5,7 +5,10 @@
 mod tui_common;
 use ratatui::style::Modifier;
 use tarikh::tui::BidiMode;
-use tarikh::tui::app::{Action, App, Config, update};
+use tarikh::tui::Config;
+use tarikh::tui::action::Action;
+use tarikh::tui::app::{App, update};
+use tarikh::tui::list::ListLine;
 use tui_common::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -80,13 +83,13 @@ fn empty_timeline() {
 /// The expression's cells, left to right, read back (NFKC undoes shaping) as the visual form.
 #[test]
 fn arabic_highlight_is_on_the_right_cells_in_visual_order() {
-    // Wide enough for the expression to sit on one line (at 100 it wraps inside it).
-    let mut app = app(120, 30);
+    // Wide enough for the expression to sit on one line in the detail pane.
+    let mut app = app(160, 30);
     select_expression(&mut app, "يوم الخميس (6 يناير)");
     let t = render(&app);
     let buf = t.backend().buffer();
     let mut rows_with_hits = Vec::new();
-    let pane = tarikh::tui::view::areas(app.size).unwrap().detail_text();
+    let pane = tarikh::tui::layout::areas(app.size).unwrap().detail_text();
     for y in pane.y..pane.y + pane.height {
         let hits: Vec<u16> = (pane.x..pane.x + pane.width)
             .filter(|&x| {
@@ -201,4 +204,142 @@ fn control_characters_from_the_article_never_reach_the_screen() {
             assert!(screen(&t).join("").contains("␛[2J"));
         }
     }
+}
+
+#[test]
+fn a_warned_event_is_marked_in_the_gutter_in_bold() {
+    let mut tl = sample_timeline();
+    let e = &tl.events[1];
+    tl.warnings.push(tarikh::timeline::expression_warning(
+        &e.document,
+        &e.expression,
+        "Thursday is not the 6th",
+    ));
+    let app = App::new(tl, config(), (100, 30));
+    let t = render(&app);
+    let buf = t.backend().buffer();
+    let list = tarikh::tui::layout::areas(app.size).unwrap().list_inner();
+    let y = list.y + app.list.event_row[1] as u16 - app.list.top as u16;
+    let cell = &buf[(list.x + 1, y)];
+    assert_eq!(cell.symbol(), "⚠");
+    assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
+    // The other rows keep the plain `?` column empty (their dates are certain).
+    let y0 = list.y + app.list.event_row[0] as u16 - app.list.top as u16;
+    assert_eq!(buf[(list.x + 1, y0)].symbol(), " ");
+}
+
+/// Issue 12: rows are built around the expression, with columns sized to the window.
+#[test]
+fn rows_show_the_expression_at_80x24_and_200x50() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut app = App::new(sample_timeline(), config(), (w, h));
+        select_expression(&mut app, "ليل الأربعاء حتى الخميس");
+        insta::assert_snapshot!(format!("rows_{w}x{h}"), render(&app).backend());
+    }
+}
+
+/// The list row of event `i`, as cells: (symbol, modifier) from the list's inner left edge.
+fn row_cells(
+    app: &App,
+    t: &ratatui::Terminal<ratatui::backend::TestBackend>,
+    i: usize,
+) -> Vec<(String, Modifier)> {
+    let list = tarikh::tui::layout::areas(app.size).unwrap().list_inner();
+    let y = list.y + (app.list.event_row[i] - app.list.top) as u16;
+    let buf = t.backend().buffer();
+    (list.x..list.x + list.width)
+        .map(|x| (buf[(x, y)].symbol().to_string(), buf[(x, y)].modifier))
+        .collect()
+}
+
+#[test]
+fn every_row_shows_its_expression_highlighted_at_any_width() {
+    // (At the smallest window, 40 columns, a long expression is cut at its end.)
+    for (w, h) in [(80, 24), (120, 30), (200, 50)] {
+        let app = App::new(sample_timeline(), config(), (w, h));
+        let t = render(&app);
+        for i in 0..app.timeline.events.len() {
+            if app.list.event_row[i] < app.list.top {
+                continue;
+            }
+            let cells = row_cells(&app, &t, i);
+            let e = &app.timeline.events[i];
+            let (a, b) = (e.expression.start, e.expression.end);
+            let Some(ListLine::Event { context, .. }) =
+                app.list.lines.get(app.list.event_row[i] - app.list.top)
+            else {
+                panic!("row of event {i} is not an event line");
+            };
+            // Every letter of the expression is in the sentence column …
+            let shown: Vec<_> = context.glyphs.iter().filter(|g| g.overlaps(a, b)).collect();
+            for (k, c) in e.expression.text.char_indices() {
+                let at = a + k;
+                assert!(
+                    c.is_whitespace() || shown.iter().any(|g| g.overlaps(at, at + 1)),
+                    "{w}×{h}: event {i} hides {c:?} of its expression"
+                );
+            }
+            // … and drawn highlighted.
+            let marked = cells
+                .iter()
+                .filter(|c| c.1.contains(Modifier::BOLD | Modifier::UNDERLINED) && c.0 != " ")
+                .count();
+            let letters = shown.iter().filter(|g| g.text != " ").count();
+            assert!(
+                marked >= letters,
+                "{w}×{h}: event {i}: {marked} of {letters}"
+            );
+        }
+    }
+}
+
+#[test]
+fn two_events_of_one_sentence_get_different_rows() {
+    let t = tarikh::extract(
+        "وصل الوفد إلى العاصمة يوم الثلاثاء 4 يناير 2022 بعد رحلة طويلة وغادرها يوم الخميس 6 يناير 2022 دون أن يعلن عن نتائج.",
+        &tarikh::Options::default(),
+    );
+    assert_eq!(t.events.len(), 2);
+    for (w, h) in [(80, 24), (200, 50)] {
+        let app = App::new(t.clone(), config(), (w, h));
+        let r = render(&app);
+        let text = |i| -> String {
+            row_cells(&app, &r, i)
+                .iter()
+                .skip(6)
+                .map(|c| c.0.clone())
+                .collect()
+        };
+        assert_ne!(text(0), text(1), "{w}×{h}");
+    }
+}
+
+#[test]
+fn a_selected_range_is_a_bracket_under_the_strip() {
+    let mut app = app(100, 30);
+    select_expression(&mut app, "ليل الأربعاء حتى الخميس");
+    let t = render(&app);
+    let marks: String = (0..100)
+        .map(|x| t.backend().buffer()[(x, 1)].symbol().to_string())
+        .filter(|s| ["▲", "└", "─", "┘"].contains(&s.as_str()))
+        .collect();
+    assert!(!marks.contains("▲▲"), "{marks}");
+    assert!(marks.ends_with('┘') && marks.contains('─'), "{marks}");
+}
+
+/// Issue 12 at the smallest common size: the input line with its preview, the help wrapped.
+#[test]
+fn prompt_and_help_at_80x24() {
+    let mut app = app(80, 24);
+    update(&mut app, Action::Correct);
+    for c in "4 يناير".chars() {
+        update(&mut app, Action::Edit(tarikh::tui::prompt::Edit::Insert(c)));
+    }
+    insta::assert_snapshot!("prompt_80x24", render(&app).backend());
+    update(&mut app, Action::PromptCancel);
+    update(&mut app, Action::Help);
+    for _ in 0..20 {
+        update(&mut app, Action::Down);
+    }
+    insta::assert_snapshot!("help_80x24", render(&app).backend());
 }

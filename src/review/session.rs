@@ -45,7 +45,14 @@ pub struct DocReview {
     review_stamp: Option<(SystemTime, u64)>,
 }
 
-/// One undoable review change.
+/// One undoable review change, and what it was in words ("✓ verified “يوم الخميس”").
+#[derive(Debug, Clone)]
+struct Step {
+    what: String,
+    change: Undo,
+}
+
+/// What to put back to undo (or redo) a change.
 #[derive(Debug, Clone)]
 enum Undo {
     /// An entry changed, was added (`before` is `None`) or deleted.
@@ -82,7 +89,9 @@ pub struct Session {
     pub attached: Vec<Option<(usize, usize)>>,
     /// Things to tell the user once, from loading (a review file set aside, …).
     pub notices: Vec<String>,
-    undo: Vec<Undo>,
+    undo: Vec<Step>,
+    /// Steps undone, most recent last; a new change clears them (as in any editor).
+    redo: Vec<Step>,
 }
 
 fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
@@ -116,6 +125,7 @@ impl Session {
             attached: vec![None; timeline.events.len()],
             notices: Vec::new(),
             undo: Vec::new(),
+            redo: Vec::new(),
         }
     }
 
@@ -191,6 +201,7 @@ impl Session {
             attached: Vec::new(),
             notices,
             undo: Vec::new(),
+            redo: Vec::new(),
         }
     }
 
@@ -420,15 +431,19 @@ impl Session {
         let reviews = &mut self.docs[d].file.reviews;
         let before = (!created).then(|| reviews[k].clone());
         let key = reviews[k].key();
+        let quoted = format!("{what} “{}”", reviews[k].expression);
         f(&mut reviews[k]);
         if reviews[k].is_empty() {
             reviews.remove(k);
         }
-        self.undo.push(Undo::Entry {
-            doc: d,
-            key,
-            before,
-        });
+        self.record(
+            quoted,
+            Undo::Entry {
+                doc: d,
+                key,
+                before,
+            },
+        );
         self.apply(timeline);
         self.save_and_report(timeline, d, what)
     }
@@ -445,11 +460,14 @@ impl Session {
                 changed: false,
             };
         };
-        self.undo.push(Undo::Entry {
-            doc: d,
-            key: entry.key(),
-            before: Some(entry),
-        });
+        self.record(
+            format!("deleted the orphaned review of “{}”", entry.expression),
+            Undo::Entry {
+                doc: d,
+                key: entry.key(),
+                before: Some(entry),
+            },
+        );
         self.apply(timeline);
         self.save_and_report(timeline, d, "deleted the orphaned review")
     }
@@ -459,11 +477,12 @@ impl Session {
         let Some(doc) = self.docs.get_mut(d) else {
             return Outcome::default();
         };
-        self.undo.push(Undo::Anchor {
-            doc: d,
-            before: doc.file.anchor,
-        });
+        let before = doc.file.anchor;
         doc.file.anchor = Some(date);
+        self.record(
+            format!("anchor set to {date}"),
+            Undo::Anchor { doc: d, before },
+        );
         let mut out = self.save_and_report(timeline, d, &format!("anchor set to {date}"));
         self.reextract(timeline, d, None);
         if self.opts.anchor.is_some() {
@@ -474,13 +493,37 @@ impl Session {
         out
     }
 
-    /// Undoes the last review change; `None` when there is nothing to undo.
+    /// Records a change for undo; a new change ends what could be redone.
+    fn record(&mut self, what: String, change: Undo) {
+        self.undo.push(Step { what, change });
+        self.redo.clear();
+    }
+
+    /// Undoes the last review change, saying which ("undone: ✓ verified “يوم الخميس”");
+    /// `None` when there is nothing to undo.
     pub fn undo(&mut self, timeline: &mut Timeline) -> Option<Outcome> {
         let step = self.undo.pop()?;
-        Some(match step {
+        let (out, back) = self.put_back(timeline, step, "undone");
+        self.redo.push(back);
+        Some(out)
+    }
+
+    /// Does again the last change undone; `None` when there is none.
+    pub fn redo(&mut self, timeline: &mut Timeline) -> Option<Outcome> {
+        let step = self.redo.pop()?;
+        let (out, back) = self.put_back(timeline, step, "redone");
+        self.undo.push(back);
+        Some(out)
+    }
+
+    /// Puts back what `step` recorded, saves, and returns the step that reverses it again.
+    fn put_back(&mut self, timeline: &mut Timeline, step: Step, done: &str) -> (Outcome, Step) {
+        let message = format!("{done}: {}", step.what);
+        match step.change {
             Undo::Entry { doc, key, before } => {
                 let reviews = &mut self.docs[doc].file.reviews;
                 let at = reviews.iter().position(|e| e.key() == key);
+                let now = at.map(|k| reviews[k].clone());
                 match (at, before) {
                     (Some(k), Some(b)) => reviews[k] = b,
                     (Some(k), None) => {
@@ -490,18 +533,37 @@ impl Session {
                     (None, None) => {}
                 }
                 self.apply(timeline);
-                self.save_and_report(timeline, doc, "undone")
+                let out = self.save_and_report(timeline, doc, &message);
+                let back = Undo::Entry {
+                    doc,
+                    key,
+                    before: now,
+                };
+                (
+                    out,
+                    Step {
+                        what: step.what,
+                        change: back,
+                    },
+                )
             }
             Undo::Anchor { doc, before } => {
-                self.docs[doc].file.anchor = before;
-                let out = self.save_and_report(timeline, doc, "anchor change undone");
+                let now = std::mem::replace(&mut self.docs[doc].file.anchor, before);
+                let out = self.save_and_report(timeline, doc, &message);
                 self.reextract(timeline, doc, None);
-                Outcome {
-                    changed: true,
-                    ..out
-                }
+                let back = Undo::Anchor { doc, before: now };
+                (
+                    Outcome {
+                        changed: true,
+                        ..out
+                    },
+                    Step {
+                        what: step.what,
+                        change: back,
+                    },
+                )
             }
-        })
+        }
     }
 
     /// Saves document `d`'s reviews and says how it went; merges in another process's changes

@@ -172,10 +172,9 @@ fn add_document(
             end: f.end,
         };
         if let Some(w) = &r.warning {
-            timeline.warnings.push(format!(
-                "{}: '{}' (byte {}): {w}",
-                source.id, expression.text, f.start
-            ));
+            timeline
+                .warnings
+                .push(expression_warning(&source.id, &expression, w));
         }
         timeline.mentions.push(Mention {
             document: source.id.clone(),
@@ -296,6 +295,25 @@ fn hijri_shift(found: &[(usize, Found)], cx: &Context) -> Option<(i64, NaiveDate
     })
 }
 
+/// The warning line about one expression: `DOC: 'EXPRESSION' (byte START): WHAT`. Written
+/// only here and read back only by [`warning_site`], so the viewer can put each warning on its
+/// event without a second format.
+pub fn expression_warning(document: &str, expression: &Quote, what: &str) -> String {
+    format!(
+        "{document}: '{}' (byte {}): {what}",
+        expression.text, expression.start
+    )
+}
+
+/// The document and expression start a warning line of [`expression_warning`] is about, and
+/// what it says; `None` for a warning about a whole document (no anchor) or anything else.
+pub fn warning_site<'a>(warning: &'a str, document: &str) -> Option<(usize, &'a str)> {
+    let rest = warning.strip_prefix(document)?.strip_prefix(": '")?;
+    let at = rest.rfind("' (byte ")?;
+    let (start, what) = rest[at + "' (byte ".len()..].split_once("): ")?;
+    Some((start.parse().ok()?, what))
+}
+
 /// How many characters a list label keeps from its sentence.
 const LABEL_CHARS: usize = 64;
 
@@ -330,6 +348,22 @@ fn label(sentence: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_warning_is_read_back_to_its_expression() {
+        let q = Quote {
+            text: "الخميس 7 يناير 2022 (byte 3): x".into(),
+            start: 120,
+            end: 150,
+        };
+        let w = expression_warning("a:b", &q, "Thursday is not the 7th");
+        assert_eq!(
+            warning_site(&w, "a:b"),
+            Some((120, "Thursday is not the 7th"))
+        );
+        assert_eq!(warning_site(&w, "a"), None);
+        assert_eq!(warning_site("a:b: no document date found", "a:b"), None);
+    }
 
     fn opts() -> Options {
         Options {

@@ -7,144 +7,25 @@
 //! that need the terminal (copying to the clipboard) are queued as [`Effect`]s for the event
 //! loop, so the whole app can be driven and checked in tests without a terminal.
 
-use super::BidiMode;
-use super::bidi::{VisualLine, layout_paragraph, layout_text, layout_truncated};
+use super::action::{Action, Effect};
+use super::bidi::{VisualLine, layout_paragraph, layout_text};
+use super::help;
 use super::keymap::{self, Context, Lookup};
+use super::layout;
+use super::list::{Group, ListState, Row, day_heading, tags};
+use super::prompt::{Edit, Prompt, PromptKind, parse_date, span_heading};
+use super::query::ListQuery;
 use super::strip::sanitize;
 use super::timestrip::{StripLayout, TimeStrip};
-use super::view;
+use super::{BidiMode, Config};
+use super::{doubt, search};
 use crate::review::session::Outcome;
 use crate::review::session::Session;
-use crate::review::{fold, parse_span, span_text};
-use crate::text::normalize::{normalize, push_folded};
-use crate::timeline::format::{FORMATS, Format, date_heading};
-use crate::timeline::model::{Event, ReviewStatus, Timeline};
+use crate::review::{fold, span_text};
+use crate::text::normalize::normalize;
+use crate::timeline::format::{FORMATS, Format, date_heading, day_name};
+use crate::timeline::model::{DaySpan, Event, ReviewStatus, Timeline};
 use ratatui::crossterm::event::KeyEvent;
-
-/// Everything a key, the mouse or the event loop can ask of the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Next event, or scroll down one line.
-    Down,
-    /// Previous event, or scroll up one line.
-    Up,
-    /// First event, or the top.
-    Top,
-    /// Last event, or the bottom.
-    Bottom,
-    /// One page down.
-    PageDown,
-    /// One page up.
-    PageUp,
-    /// Half a page down.
-    HalfPageDown,
-    /// Half a page up.
-    HalfPageUp,
-    /// Focus the next pane.
-    FocusNext,
-    /// Focus the previous pane.
-    FocusPrev,
-    /// Open the article at the selected event.
-    Open,
-    /// Article: jump to the next dated sentence.
-    NextDated,
-    /// Article: jump to the previous dated sentence.
-    PrevDated,
-    /// Copy the selected event's sentence to the clipboard.
-    Copy,
-    /// Toggle the help overlay.
-    Help,
-    /// Close the current view (or clear the search in the list).
-    Back,
-    /// Close the current view; quit from the list.
-    Quit,
-    /// Quit from anywhere.
-    ForceQuit,
-    /// Open the search prompt.
-    SearchStart,
-    /// Type a character into the search prompt.
-    SearchInput(char),
-    /// Delete the last character of the search prompt.
-    SearchBackspace,
-    /// Keep the typed search and close the prompt.
-    SearchConfirm,
-    /// Close the prompt and go back to where the search started.
-    SearchCancel,
-    /// Select the next search match.
-    NextMatch,
-    /// Select the previous search match.
-    PrevMatch,
-    /// Toggle the selected event's verified status.
-    Verify,
-    /// Toggle the selected event's flagged status.
-    Flag,
-    /// Open the note prompt for the selected event.
-    EditNote,
-    /// Open the prompt to correct the selected event's date.
-    Correct,
-    /// Open the prompt to set the selected event's document date (anchor).
-    SetAnchor,
-    /// Undo the last review change.
-    Undo,
-    /// Read the article again from disk.
-    Reload,
-    /// Cycle the list filter: all, unreviewed, flagged.
-    Filter,
-    /// Cycle which document the list shows: all, then each in turn.
-    DocumentFilter,
-    /// Show or fold the other sources of a story several documents report.
-    ToggleSources,
-    /// Export the timeline to a file, in a format typed at the prompt.
-    Export,
-    /// Open or close the list of orphaned reviews.
-    Orphans,
-    /// Delete the selected orphaned review.
-    DeleteOrphan,
-    /// Save the reviews to the fallback place after a failed save.
-    SaveElsewhere,
-    /// Type a character into the prompt.
-    PromptInput(char),
-    /// Move the prompt's cursor one character left.
-    PromptLeft,
-    /// Move the prompt's cursor one character right.
-    PromptRight,
-    /// Move the prompt's cursor to the start.
-    PromptHome,
-    /// Move the prompt's cursor to the end.
-    PromptEnd,
-    /// Delete the character before the cursor.
-    PromptBackspace,
-    /// Delete the character under the cursor.
-    PromptDelete,
-    /// Accept the prompt.
-    PromptConfirm,
-    /// Close the prompt without changing anything.
-    PromptCancel,
-    /// Half a second passed: look whether an article changed on disk.
-    Tick,
-    /// The first key of a key sequence (`g` of `gg`).
-    Prefix(char),
-    /// The terminal now has this many columns and rows.
-    Resize(u16, u16),
-    /// Mouse click at a column and row.
-    Click(u16, u16),
-    /// Mouse wheel down at a column and row.
-    WheelDown(u16, u16),
-    /// Mouse wheel up at a column and row.
-    WheelUp(u16, u16),
-    /// A signal asks the viewer to end; carries the exit status.
-    Terminate(u8),
-}
-
-/// How many characters of a document's id tag its events in the list.
-pub const DOCUMENT_TAG: usize = 8;
-
-/// Something only the event loop can do, queued by [`update`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Put this text on the clipboard (OSC 52).
-    Copy(String),
-}
 
 /// Which pane of the main view has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,37 +43,6 @@ pub enum View {
     Main,
     /// The whole article.
     Article,
-}
-
-/// How the viewer is set up; decided once at start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Config {
-    /// Who lays out right-to-left text.
-    pub bidi: BidiMode,
-    /// Whether the mouse is captured.
-    pub mouse: bool,
-    /// Running in kitty, which reorders Arabic words itself (see the help).
-    pub kitty: bool,
-    /// Colours allowed (no `NO_COLOR`); highlights never rely on colour alone anyway.
-    pub color: bool,
-}
-
-/// One row of the event list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    /// A day header: index into [`App::groups`].
-    Header(u32),
-    /// An event: index into the timeline's events.
-    Event(u32),
-}
-
-/// A day header of the list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Group {
-    /// "Thursday 6 January 2022", "about …", "night of …", "1989 – 2019".
-    pub heading: String,
-    /// Marks the reader should not miss: range, approximate.
-    pub tags: String,
 }
 
 /// The kind of a detail-pane line, which decides its style.
@@ -297,6 +147,8 @@ pub enum Filter {
     Unreviewed,
     /// Flagged events only.
     Flagged,
+    /// Events with a warning or a date that may be wrong (`⚠`, `?`).
+    Doubtful,
 }
 
 impl Filter {
@@ -305,7 +157,8 @@ impl Filter {
         match self {
             Filter::All => Filter::Unreviewed,
             Filter::Unreviewed => Filter::Flagged,
-            Filter::Flagged => Filter::All,
+            Filter::Flagged => Filter::Doubtful,
+            Filter::Doubtful => Filter::All,
         }
     }
 
@@ -315,10 +168,11 @@ impl Filter {
             Filter::All => "all",
             Filter::Unreviewed => "unreviewed",
             Filter::Flagged => "flagged",
+            Filter::Doubtful => "doubtful",
         }
     }
 
-    fn keeps(self, e: &Event) -> bool {
+    fn keeps(self, e: &Event, warned: bool) -> bool {
         let status = e
             .review
             .as_ref()
@@ -327,46 +181,9 @@ impl Filter {
             Filter::All => true,
             Filter::Unreviewed => status == ReviewStatus::Unreviewed,
             Filter::Flagged => status == ReviewStatus::Flagged,
+            Filter::Doubtful => doubt::doubtful(e, warned),
         }
     }
-}
-
-/// What the input line is asking for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKind {
-    /// The selected event's note.
-    Note,
-    /// A corrected date for the selected event.
-    Correct,
-    /// The document's date.
-    Anchor,
-    /// The format to export the timeline in.
-    Export,
-}
-
-impl PromptKind {
-    /// The label before the typed text.
-    pub fn label(self) -> &'static str {
-        match self {
-            PromptKind::Note => "note",
-            PromptKind::Correct => "date (YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD)",
-            PromptKind::Anchor => "document date (YYYY-MM-DD)",
-            PromptKind::Export => "export format (json jsonl md csv html timelinejs timeml)",
-        }
-    }
-}
-
-/// The input line: what it asks, the text, the cursor and the last error.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
-    /// What is being typed.
-    pub kind: PromptKind,
-    /// The text in logical order.
-    pub text: String,
-    /// The cursor, a byte index into `text` on a character boundary.
-    pub cursor: usize,
-    /// Why the last Enter was refused; the prompt stays open.
-    pub error: Option<String>,
 }
 
 /// The viewer's whole state.
@@ -376,23 +193,12 @@ pub struct App {
     pub timeline: Timeline,
     /// Set-up choices.
     pub config: Config,
-    /// The list's rows: day headers and events.
-    pub rows: Vec<Row>,
-    /// The row of each event.
-    pub event_row: Vec<usize>,
-    /// The day headers.
-    pub groups: Vec<Group>,
+    /// The event list: rows, where each event stands, what is on screen.
+    pub list: ListState,
     /// Dated sentences of each document, by start.
     pub dated: Vec<Vec<Dated>>,
     /// Selected event (meaningless when there are none).
     pub selected: usize,
-    /// First list row on screen.
-    pub list_top: usize,
-    /// The list rows on screen, laid out (refreshed when the list scrolls or the size changes,
-    /// so moving the selection within the screen lays out nothing).
-    pub list_lines: Vec<VisualLine>,
-    /// What `list_lines` was laid out for: first row, width, height.
-    list_key: Option<(usize, u16, u16)>,
     /// Which pane has the keyboard.
     pub focus: Focus,
     /// The view on screen.
@@ -429,10 +235,21 @@ pub struct App {
     pub reviews: Session,
     /// Verified, flagged and unreviewed events, counted when reviews change (not per frame).
     pub counts: (usize, usize, usize),
+    /// Events with a warning or an uncertain date, counted with `counts`.
+    pub doubtful: usize,
+    /// The warnings of each event (by index), read when the timeline changes.
+    pub warnings: std::collections::HashMap<usize, Vec<String>>,
+    /// What search looks through for each event ([`search::haystack`]), built with the
+    /// timeline.
+    haystacks: Vec<String>,
     /// Which events the list shows.
     pub filter: Filter,
     /// The one document the list shows, or all of them.
     pub document_filter: Option<usize>,
+    /// The filter typed after `&`: words, days, documents, status, doubt.
+    pub query: Option<ListQuery>,
+    /// The filter in force when the `&` prompt opened (Esc puts it back).
+    query_before: Option<ListQuery>,
     /// Stories (group ids) whose other sources are unfolded in the list.
     pub expanded: std::collections::HashSet<String>,
     /// The input line, while open.
@@ -441,6 +258,8 @@ pub struct App {
     pub orphans: Option<usize>,
     /// Quit was pressed with unsaved reviews: the next quit goes through.
     quit_armed: bool,
+    /// Lines for stderr once the terminal is restored (what happened to half-typed input).
+    pub farewell: Vec<String>,
 }
 
 impl App {
@@ -464,14 +283,9 @@ impl App {
         let mut app = App {
             timeline,
             config,
-            rows: Vec::new(),
-            event_row: Vec::new(),
-            groups: Vec::new(),
+            list: ListState::default(),
             dated: Vec::new(),
             selected: 0,
-            list_top: 0,
-            list_lines: Vec::new(),
-            list_key: None,
             focus: Focus::List,
             view: View::Main,
             help: None,
@@ -493,10 +307,17 @@ impl App {
             prompt: None,
             orphans: None,
             counts: (0, 0, 0),
+            doubtful: 0,
+            warnings: Default::default(),
+            haystacks: Vec::new(),
             document_filter: None,
+            query: None,
+            query_before: None,
             expanded: Default::default(),
             quit_armed: false,
+            farewell: Vec::new(),
         };
+        app.timeline_derived();
         app.rebuild_rows();
         if config.kitty && config.bidi == BidiMode::App {
             app.status = Some(
@@ -518,32 +339,80 @@ impl App {
         app
     }
 
-    /// Rebuilds the list rows, day headers and dated sentences from the timeline and filter.
+    /// Rebuilds the list rows and day headers from the timeline and what the list shows.
     fn rebuild_rows(&mut self) {
-        // The status bar's counts change only with the reviews, which always rebuild the rows.
-        self.counts = Session::counts(&self.timeline);
         let timeline = &self.timeline;
-        let mut rows = Vec::with_capacity(timeline.events.len() + 16);
-        let mut event_row = Vec::with_capacity(timeline.events.len());
+        let n = timeline.events.len();
+        let mut rows = Vec::with_capacity(n + 16);
+        // A hidden event stands on the row of the next shown one (filled in below).
+        let mut event_row = vec![usize::MAX; n];
         let mut groups: Vec<Group> = Vec::new();
         let mut hidden = 0;
+        // An unfolded story's other reports go right under its first one (a tree, as in a
+        // mail reader's thread), not at their own places in the timeline.
+        let mut sources: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        if self.document_filter.is_none() && !self.expanded.is_empty() {
+            for (i, e) in timeline.events.iter().enumerate() {
+                if let Some(g) = e.group.as_deref()
+                    && g != e.id
+                    && self.expanded.contains(g)
+                    && self.keeps(i, e)
+                {
+                    sources.entry(g).or_default().push(i);
+                }
+            }
+        }
+        let placed = |e: &Event| {
+            e.group
+                .as_deref()
+                .is_some_and(|g| g != e.id && sources.contains_key(g))
+        };
+        let mut last = None;
         for (i, e) in timeline.events.iter().enumerate() {
-            if !self.keeps(e) {
-                // A hidden event stands on the row of the next shown one (fixed below).
-                event_row.push(usize::MAX);
+            if !self.keeps(i, e) {
                 hidden += 1;
                 continue;
             }
-            let heading = date_heading(&e.date);
-            if groups.last().is_none_or(|g| g.heading != heading) || rows.is_empty() {
-                rows.push(Row::Header(groups.len() as u32));
-                groups.push(Group {
-                    tags: tags(e),
-                    heading,
-                });
+            if placed(e) {
+                continue;
             }
-            event_row.push(rows.len());
+            // Sorted events share their day with the one before, mostly: word the heading only
+            // when the date differs (a filter key rebuilds the rows of 100,000 events).
+            let d = &e.date;
+            let same_day = last.is_some_and(|l: &crate::timeline::model::EventDate| {
+                (
+                    l.start,
+                    l.end,
+                    l.precision,
+                    l.part_of_day,
+                    l.approximate,
+                    l.modifier,
+                ) == (
+                    d.start,
+                    d.end,
+                    d.precision,
+                    d.part_of_day,
+                    d.approximate,
+                    d.modifier,
+                )
+            });
+            last = Some(d);
+            if !same_day || rows.is_empty() {
+                let heading = day_heading(d);
+                if groups.last().is_none_or(|g| g.heading != heading) || rows.is_empty() {
+                    rows.push(Row::Header(groups.len() as u32));
+                    groups.push(Group {
+                        tags: tags(e),
+                        heading,
+                    });
+                }
+            }
+            event_row[i] = rows.len();
             rows.push(Row::Event(i as u32));
+            for &j in sources.get(e.id.as_str()).into_iter().flatten() {
+                event_row[j] = rows.len();
+                rows.push(Row::Source(j as u32));
+            }
         }
         if hidden > 0 {
             let mut next = rows.len().saturating_sub(1);
@@ -555,6 +424,32 @@ impl App {
                 }
             }
         }
+        let mut rank = 0u32;
+        self.list.rank = rows
+            .iter()
+            .map(|r| {
+                let before = rank;
+                rank += u32::from(r.event().is_some());
+                before
+            })
+            .collect();
+        self.list.rows = rows;
+        self.list.event_row = event_row;
+        self.list.groups = groups;
+        self.list.invalidate();
+    }
+
+    /// What depends on the timeline but not on what the list shows: the warnings on each
+    /// event, what search looks through, the counts, the dated sentences of each document.
+    /// Built when the timeline changes (a review, an anchor, a reload), not per filter key.
+    fn timeline_derived(&mut self) {
+        self.warnings = doubt::event_warnings(&self.timeline);
+        self.haystacks = self.timeline.events.iter().map(search::haystack).collect();
+        self.counts = Session::counts(&self.timeline);
+        self.doubtful = (self.timeline.events.iter().enumerate())
+            .filter(|(i, e)| doubt::doubtful(e, self.warnings.contains_key(i)))
+            .count();
+        let timeline = &self.timeline;
         let mut dated: Vec<Vec<Dated>> = vec![Vec::new(); timeline.documents.len()];
         // Document ids to indices once (a search per event took seconds with 10,000 files).
         let doc_index: std::collections::HashMap<&str, usize> = timeline
@@ -577,16 +472,12 @@ impl App {
             list.sort_by_key(|d| (d.start, d.event));
             list.dedup_by_key(|d| d.start);
         }
-        self.rows = rows;
-        self.event_row = event_row;
-        self.groups = groups;
         self.dated = dated;
-        self.list_key = None;
     }
 
     /// Whether the list shows this event: the review filter, the document filter, and folded
     /// stories (only the first report of a story shows until its sources are unfolded).
-    fn keeps(&self, e: &Event) -> bool {
+    fn keeps(&self, i: usize, e: &Event) -> bool {
         let document_ok = self.document_filter.is_none_or(|d| {
             self.timeline
                 .documents
@@ -598,7 +489,9 @@ impl App {
             && e.group
                 .as_ref()
                 .is_some_and(|g| *g != e.id && !self.expanded.contains(g));
-        self.filter.keeps(e) && document_ok && !folded
+        let warned = self.warnings.contains_key(&i);
+        let query_ok = (self.query.as_ref()).is_none_or(|q| q.keeps(e, &self.haystacks[i], warned));
+        self.filter.keeps(e, warned) && document_ok && !folded && query_ok
     }
 
     /// How many other documents report the same story as event `i` (0 when it stands alone).
@@ -614,18 +507,68 @@ impl App {
             .saturating_sub(1)
     }
 
-    /// The short tag of an event's document in the list, when there are several documents.
-    pub fn document_tag(&self, e: &Event) -> Option<String> {
-        (self.timeline.documents.len() > 1).then(|| e.document.chars().take(DOCUMENT_TAG).collect())
+    /// The other documents that report the story of event `i` (empty when it stands alone).
+    pub fn story_documents(&self, i: usize) -> Vec<String> {
+        let Some(e) = self.timeline.events.get(i) else {
+            return Vec::new();
+        };
+        let Some(g) = e.group.as_ref() else {
+            return Vec::new();
+        };
+        let mut docs: Vec<String> = (self.timeline.events.iter())
+            .filter(|x| x.group.as_ref() == Some(g) && x.document != e.document)
+            .map(|x| sanitize(&x.document))
+            .collect();
+        docs.dedup();
+        docs
     }
 
-    /// Columns before an event's label: the marks, and the document tag when there are several.
-    pub fn list_gutter(&self) -> u16 {
-        if self.timeline.documents.len() > 1 {
-            view::LIST_GUTTER + DOCUMENT_TAG as u16 + 1
-        } else {
-            view::LIST_GUTTER
+    /// Marks every report of the selected event's story verified (each an undo step).
+    fn verify_story(&mut self) {
+        let Some(g) = self.event().and_then(|e| e.group.clone()) else {
+            self.status = Some("no other document reports this event: v verifies it".into());
+            return;
+        };
+        let ids: Vec<String> = (self.timeline.events.iter())
+            .filter(|e| e.group.as_ref() == Some(&g))
+            .map(|e| e.id.clone())
+            .collect();
+        let keep = self.selection_key();
+        let mut changed = 0;
+        let mut last = None;
+        for id in &ids {
+            let Some(i) = self.timeline.events.iter().position(|e| &e.id == id) else {
+                continue;
+            };
+            let status = self.timeline.events[i].review.as_ref().map(|r| r.status);
+            if status == Some(ReviewStatus::Verified) {
+                continue;
+            }
+            let out = self
+                .reviews
+                .change(&mut self.timeline, i, "✓ verified", |e| {
+                    e.status = ReviewStatus::Verified
+                });
+            changed += 1;
+            last = Some(out);
         }
+        match last {
+            Some(mut out) => {
+                out.message = format!(
+                    "✓ verified the whole story: {changed} of {} sources changed (u undoes one at a time); {}",
+                    ids.len(),
+                    out.message
+                );
+                self.after_review(out, keep);
+            }
+            None => self.status = Some(format!("all {} sources are verified already", ids.len())),
+        }
+    }
+
+    /// The short tag of an event's document in the list, when there are several documents.
+    pub fn document_tag(&self, e: &Event) -> Option<String> {
+        (self.timeline.documents.len() > 1)
+            .then(|| e.document.chars().take(layout::DOCUMENT_TAG).collect())
     }
 
     fn cycle_document(&mut self) {
@@ -635,8 +578,7 @@ impl App {
             Some(d) if d + 1 < docs => Some(d + 1),
             _ => None,
         };
-        self.rebuild_rows();
-        self.settle_selection();
+        self.refilter();
         self.status = Some(match self.document_filter {
             Some(d) => format!(
                 "showing document {} ({} of {docs}); D cycles the documents",
@@ -664,18 +606,47 @@ impl App {
                 "{others} other source(s) of this story shown; z folds them"
             ));
         }
+        self.refilter();
+    }
+
+    /// After the set of shown events changed (a filter, a document, a fold): rebuild the rows,
+    /// keep the selection on a shown event, and lay out the list and the detail again, so no
+    /// row on screen is left from before (the `D` bug of issue 12). The time strip shows every
+    /// event whatever the filter, so it stays.
+    fn refilter(&mut self) {
         self.rebuild_rows();
         self.settle_selection();
+        self.rebuild_detail();
+        if self.view == View::Article {
+            self.build_article();
+        }
+        self.ensure_visible();
+    }
+
+    /// The selected event's place among the events the list shows (from 1; 0 when none is
+    /// shown), and how many it shows.
+    pub fn list_position(&self) -> (usize, usize) {
+        let shown = self.list.rank.last().map_or(0, |&r| r as usize)
+            + usize::from(self.list.rows.last().is_some_and(|r| r.event().is_some()));
+        let at = match self.list.event_row.get(self.selected) {
+            Some(&row) if self.shown(self.selected) => self.list.rank[row] as usize + 1,
+            _ => 0,
+        };
+        (at, shown)
     }
 
     /// Whether event `i` is shown under the current filter.
     pub fn shown(&self, i: usize) -> bool {
-        self.timeline.events.get(i).is_some_and(|e| self.keeps(e))
+        self.timeline
+            .events
+            .get(i)
+            .is_some_and(|e| self.keeps(i, e))
     }
 
     /// After the timeline changed (a review, a correction, an anchor, a reload): rebuild every
     /// derived view and keep the selection on the same event (by id, else by its text).
     fn timeline_changed(&mut self, keep: Option<(String, String, String, usize)>) {
+        self.timeline_derived();
         self.rebuild_rows();
         self.strip = TimeStrip::new(&self.timeline.events);
         let n = self.timeline.events.len();
@@ -710,6 +681,37 @@ impl App {
         self.relayout();
     }
 
+    /// The viewer is being ended (SIGTERM, SIGHUP) while a note is typed: the note is kept as
+    /// typed, saved like any other, and said so on stderr. Other half-typed input (a date, a
+    /// format) is not applied — half a date could be a wrong one — but printed there too.
+    fn keep_typed_note(&mut self) {
+        let Some(p) = self.prompt.take() else { return };
+        let text = p.text.trim().to_string();
+        if p.selected || text.is_empty() {
+            return;
+        }
+        let expr = self
+            .event()
+            .map(|e| sanitize(&e.expression.text))
+            .unwrap_or_default();
+        if p.kind != PromptKind::Note || self.event().is_none() {
+            self.farewell.push(format!(
+                "the viewer was ended while typing “{text}” ({}) for “{expr}”; it was not applied",
+                p.kind.label()
+            ));
+            return;
+        }
+        let out = self
+            .reviews
+            .change(&mut self.timeline, self.selected, "note saved", |e| {
+                e.note = text.clone()
+            });
+        self.farewell.push(format!(
+            "the viewer was ended while a note was typed: kept the note “{text}” on “{expr}” ({})",
+            out.message
+        ));
+    }
+
     /// Quits, unless reviews are unsaved and this is the first try: then says how to keep them.
     fn quit_or_warn(&mut self) {
         if self.reviews.unsaved() && !self.quit_armed {
@@ -727,8 +729,8 @@ impl App {
         if self.shown(self.selected) {
             return;
         }
-        if let Some(&row) = self.event_row.get(self.selected)
-            && let Some(i) = self.event_at_row(row, false)
+        if let Some(&row) = self.list.event_row.get(self.selected)
+            && let Some(i) = self.list.event_at_row(row, false)
         {
             self.selected = i;
         }
@@ -744,14 +746,107 @@ impl App {
         self.status = Some(out.message);
     }
 
-    /// Opens the input line, prefilled.
+    /// Opens the input line, prefilled (and selected, so typing replaces it).
     fn open_prompt(&mut self, kind: PromptKind, text: String) {
-        self.prompt = Some(Prompt {
-            kind,
-            cursor: text.len(),
-            text,
-            error: None,
-        });
+        let mut p = Prompt::new(kind, text);
+        if kind == PromptKind::Anchor {
+            p.candidates = doubt::anchor_candidates(&self.timeline, self.document())
+                .into_iter()
+                .map(|d| d.to_string())
+                .collect();
+        }
+        self.prompt = Some(p);
+        self.refresh_preview();
+    }
+
+    /// The jump's target: the first event the list shows that starts on or after `day`, else
+    /// the first one still going on then (a range that began before it).
+    fn first_on_or_after(&self, day: chrono::NaiveDate) -> Option<usize> {
+        let first = |ok: &dyn Fn(&Event) -> bool| {
+            (0..self.timeline.events.len()).find(|&i| self.shown(i) && ok(&self.timeline.events[i]))
+        };
+        first(&|e| e.date.start.is_some_and(|s| s >= day))
+            .or_else(|| first(&|e| e.date.end.is_some_and(|end| end >= day)))
+    }
+
+    /// The selected event's date now (the correction if there is one), as a span of days.
+    fn current_span(&self) -> Option<DaySpan> {
+        let e = self.event()?;
+        e.review.as_ref().and_then(|r| r.corrected).or_else(|| {
+            Some(DaySpan {
+                start: e.date.start?,
+                end: e.date.end?,
+            })
+        })
+    }
+
+    /// Reads a date typed at the prompt, against the selected event's document.
+    fn typed_date(&self, text: &str) -> Result<DaySpan, String> {
+        let anchor = self
+            .timeline
+            .documents
+            .get(self.document())
+            .and_then(|d| d.anchor.date);
+        parse_date(text, self.current_span(), anchor, self.reviews.opts.prefer)
+    }
+
+    /// Says, as the user types, what Enter would do with the text.
+    fn refresh_preview(&mut self) {
+        let Some(p) = &self.prompt else { return };
+        let text = p.text.trim().to_string();
+        let preview = match p.kind {
+            PromptKind::Note => None,
+            PromptKind::Filter => {
+                let (_, shown) = self.list_position();
+                Some(format!(
+                    "{shown} of {} events · {}",
+                    self.timeline.events.len(),
+                    p.kind.hint()
+                ))
+            }
+            // The formats come from the one table the export uses, never a copy of it.
+            PromptKind::Export => {
+                let all: Vec<&str> = FORMATS.iter().map(|f| f.name).collect();
+                let lower = text.to_ascii_lowercase();
+                let names: Vec<&str> = all
+                    .iter()
+                    .copied()
+                    .filter(|n| n.starts_with(&lower))
+                    .collect();
+                Some(if names.is_empty() {
+                    format!("no such format; one of {}", all.join(" "))
+                } else {
+                    names.join(" ")
+                })
+            }
+            _ if text.is_empty() => Some(p.kind.hint().to_string()),
+            PromptKind::Correct | PromptKind::Anchor => Some(match self.typed_date(&text) {
+                Ok(span) => format!("→ {}", span_heading(&span)),
+                Err(why) => why,
+            }),
+            PromptKind::Jump => Some(match self.typed_date(&text) {
+                Ok(span) => match self.first_on_or_after(span.start) {
+                    Some(i) => format!(
+                        "→ {}: {}",
+                        span_heading(&span),
+                        date_heading(&self.timeline.events[i].date)
+                    ),
+                    None => format!("→ {}: no event on or after it", span_heading(&span)),
+                },
+                Err(why) => why,
+            }),
+        };
+        let tab = match (p.kind, p.candidates.len(), p.pick) {
+            (PromptKind::Anchor, 0, _) => String::new(),
+            (PromptKind::Anchor, n, Some(k)) => {
+                format!(" · Tab: date {} of {n} in the text", k + 1)
+            }
+            (PromptKind::Anchor, n, None) => format!(" · Tab: {n} full date(s) in the text"),
+            _ => String::new(),
+        };
+        if let Some(p) = self.prompt.as_mut() {
+            p.preview = preview.map(|s| s + &tab);
+        }
     }
 
     /// Enter in the input line: apply it, or keep it open with the reason it was refused.
@@ -760,6 +855,44 @@ impl App {
         let keep = self.selection_key();
         let i = self.selected;
         let outcome = match p.kind {
+            PromptKind::Filter => {
+                self.prompt = None;
+                self.query_before = None;
+                let (_, shown) = self.list_position();
+                self.status = Some(match &self.query {
+                    Some(q) => format!(
+                        "filter “{}”: {shown} of {} events; & changes it, & Ctrl-U Enter clears it",
+                        q.raw,
+                        self.timeline.events.len()
+                    ),
+                    None => "no filter: every event shows".into(),
+                });
+                return;
+            }
+            PromptKind::Jump => {
+                let target = self
+                    .typed_date(&p.text)
+                    .map(|span| (span, self.first_on_or_after(span.start)));
+                match target {
+                    Ok((span, Some(i))) => {
+                        self.prompt = None;
+                        self.select(i);
+                        self.status = Some(format!("went to {}", span_heading(&span)));
+                    }
+                    Ok((span, None)) => {
+                        if let Some(pr) = self.prompt.as_mut() {
+                            pr.error =
+                                Some(format!("no event on or after {}", span_heading(&span)));
+                        }
+                    }
+                    Err(why) => {
+                        if let Some(pr) = self.prompt.as_mut() {
+                            pr.error = Some(why);
+                        }
+                    }
+                }
+                return;
+            }
             PromptKind::Export => {
                 let name = p.text.trim().to_ascii_lowercase();
                 let Some(format) = Format::from_name(&name) else {
@@ -793,7 +926,7 @@ impl App {
                 self.reviews
                     .change(&mut self.timeline, i, what, |e| e.note = note)
             }
-            PromptKind::Correct => match parse_span(&p.text) {
+            PromptKind::Correct => match self.typed_date(&p.text) {
                 _ if self.event().is_none() => {
                     self.prompt = None;
                     return;
@@ -816,21 +949,24 @@ impl App {
                     return;
                 }
             },
-            PromptKind::Anchor => {
-                match chrono::NaiveDate::parse_from_str(p.text.trim(), "%Y-%m-%d") {
-                    Ok(date) => {
-                        let d = self.document();
-                        self.reviews.set_anchor(&mut self.timeline, d, date)
-                    }
-                    Err(_) => {
-                        if let Some(pr) = self.prompt.as_mut() {
-                            pr.error =
-                                Some(format!("'{}' is not a date like 2022-01-06", p.text.trim()));
-                        }
-                        return;
-                    }
+            PromptKind::Anchor => match self.typed_date(&p.text) {
+                Ok(span) if span.start == span.end => {
+                    let d = self.document();
+                    self.reviews.set_anchor(&mut self.timeline, d, span.start)
                 }
-            }
+                refused => {
+                    if let Some(pr) = self.prompt.as_mut() {
+                        pr.error = Some(match refused {
+                            Ok(span) => format!(
+                                "the document's date is one day, not {}",
+                                span_heading(&span)
+                            ),
+                            Err(why) => why,
+                        });
+                    }
+                    return;
+                }
+            },
         };
         self.prompt = None;
         self.after_review(outcome, keep);
@@ -971,29 +1107,34 @@ impl App {
                 _ => None,
             },
             Lookup::Unbound if self.context() == Context::Prompt => match name.as_str() {
-                "Space" => Some(Action::PromptInput(' ')),
-                s if s.chars().count() == 1 => s.chars().next().map(Action::PromptInput),
+                "Space" => Some(Action::Edit(Edit::Insert(' '))),
+                s if s.chars().count() == 1 => {
+                    s.chars().next().map(|c| Action::Edit(Edit::Insert(c)))
+                }
                 _ => None,
             },
-            Lookup::Unbound => None,
+            Lookup::Unbound => match name.chars().count() {
+                1 => name.chars().next().map(Action::Unbound),
+                _ => None,
+            },
         }
     }
 
     fn list_height(&self) -> usize {
-        view::areas(self.size).map_or(1, |a| usize::from(a.list_inner().height).max(1))
+        layout::areas(self.size).map_or(1, |a| usize::from(a.list_inner().height).max(1))
     }
 
     fn detail_height(&self) -> usize {
-        view::areas(self.size).map_or(1, |a| usize::from(a.detail_inner().height).max(1))
+        layout::areas(self.size).map_or(1, |a| usize::from(a.detail_inner().height).max(1))
     }
 
     fn article_height(&self) -> usize {
-        view::areas(self.size).map_or(1, |a| usize::from(a.article_text().height).max(1))
+        layout::areas(self.size).map_or(1, |a| usize::from(a.article_text().height).max(1))
     }
 
     /// Recomputes every width-dependent layout (after a resize or at start).
     fn relayout(&mut self) {
-        if let Some(a) = view::areas(self.size) {
+        if let Some(a) = layout::areas(self.size) {
             self.strip_layout = self.strip.layout(&self.timeline.events, a.strip.width);
         }
         self.rebuild_detail();
@@ -1005,7 +1146,7 @@ impl App {
 
     /// Lays out the detail pane for the selected event.
     fn rebuild_detail(&mut self) {
-        let width = view::areas(self.size).map_or(0, |a| a.detail_text().width);
+        let width = layout::areas(self.size).map_or(0, |a| a.detail_text().width);
         let mode = self.config.bidi;
         let mut out = Vec::new();
         let push = |kind, text: &str, base: usize, out: &mut Vec<DetailLine>| {
@@ -1033,7 +1174,7 @@ impl App {
                 );
             }
             Some(e) => {
-                push(DetailKind::Title, &date_heading(&e.date), 0, &mut out);
+                push(DetailKind::Title, &day_heading(&e.date), 0, &mut out);
                 let mut flags = vec![format!("value {}", e.date.value)];
                 flags.push(format!("{:?}", e.date.precision).to_lowercase());
                 if let Some(p) = e.date.part_of_day {
@@ -1049,6 +1190,9 @@ impl App {
                     flags.push("uncertain".into());
                 }
                 push(DetailKind::Info, &flags.join(" · "), 0, &mut out);
+                for w in self.warnings.get(&self.selected).into_iter().flatten() {
+                    push(DetailKind::Title, &format!("⚠ {w}"), 0, &mut out);
+                }
                 if let Some(r) = &e.review {
                     let status = match r.status {
                         ReviewStatus::Unreviewed => "review: unreviewed (v verifies, f flags)",
@@ -1080,10 +1224,33 @@ impl App {
                 if !e.date.reason.is_empty() {
                     push(
                         DetailKind::Info,
-                        &format!("how: {}", e.date.reason),
+                        &format!("how: {}", in_the_viewer(&e.date.reason)),
                         0,
                         &mut out,
                     );
+                }
+                let doc = self.document();
+                if let (Some(d), Some(b)) = (
+                    self.timeline.documents.get(doc),
+                    doubt::document_anchor(&self.timeline, doc, &self.warnings),
+                ) {
+                    let text = match d.anchor.date {
+                        Some(day) => format!(
+                            "anchor: {} — {}{}; {}",
+                            day_name(day),
+                            b.basis,
+                            if b.shaky {
+                                " (check it: A sets it)"
+                            } else {
+                                ""
+                            },
+                            d.anchor.reason
+                        ),
+                        None => "anchor: none found — A sets the document's date, and its \
+                                 relative dates resolve"
+                            .into(),
+                    };
+                    push(DetailKind::Info, &text, 0, &mut out);
                 }
                 out.push(blank.clone());
                 push(
@@ -1100,11 +1267,21 @@ impl App {
                     e.expression.text
                 );
                 push(DetailKind::Info, &source, 0, &mut out);
+                let others = self.story_documents(self.selected);
+                if !others.is_empty() {
+                    let story = format!(
+                        "story: also reported by {} — z unfolds / folds its sources, V verifies them all",
+                        others.join(", ")
+                    );
+                    push(DetailKind::Title, &story, 0, &mut out);
+                }
             }
         }
         self.detail = out;
         self.detail_matches = match (self.event(), self.search.query.is_empty()) {
-            (Some(e), false) => fold_spans(&e.sentence.text, e.sentence.start, &self.search.query),
+            (Some(e), false) => {
+                search::fold_spans(&e.sentence.text, e.sentence.start, &self.search.query)
+            }
             _ => Vec::new(),
         };
     }
@@ -1112,7 +1289,7 @@ impl App {
     /// Lays out the selected event's article at the article width.
     fn build_article(&mut self) {
         let doc = self.document();
-        let width = view::areas(self.size).map_or(0, |a| a.article_text().width);
+        let width = layout::areas(self.size).map_or(0, |a| a.article_text().width);
         let sentence = self
             .event()
             .map_or((0, 0), |e| (e.sentence.start, e.sentence.end));
@@ -1163,63 +1340,33 @@ impl App {
 
     /// Keeps the selected event (and its day header, when it is the first of the day) on screen.
     fn ensure_visible(&mut self) {
-        let Some(&row) = self.event_row.get(self.selected) else {
-            self.list_top = 0;
-            self.refresh_list_lines();
+        let Some(&row) = self.list.event_row.get(self.selected) else {
+            self.list.top = 0;
+            self.list.lay_out(
+                &self.timeline,
+                layout::areas(self.size).map(|a| a.list_inner()),
+                self.config.bidi,
+            );
             return;
         };
         let h = self.list_height();
-        let first = if row > 0 && matches!(self.rows[row - 1], Row::Header(_)) {
+        let first = if row > 0 && matches!(self.list.rows[row - 1], Row::Header(_)) {
             row - 1
         } else {
             row
         };
-        if first < self.list_top {
-            self.list_top = first;
+        if first < self.list.top {
+            self.list.top = first;
         }
-        if row >= self.list_top + h {
-            self.list_top = row + 1 - h;
+        if row >= self.list.top + h {
+            self.list.top = row + 1 - h;
         }
-        self.list_top = self.list_top.min(self.rows.len().saturating_sub(h));
-        self.refresh_list_lines();
-    }
-
-    /// Lays out the list rows on screen, if the window onto the list moved.
-    fn refresh_list_lines(&mut self) {
-        let Some(inner) = view::areas(self.size).map(|a| a.list_inner()) else {
-            self.list_lines.clear();
-            self.list_key = None;
-            return;
-        };
-        let key = (self.list_top, inner.width, inner.height);
-        if self.list_key == Some(key) {
-            return;
-        }
-        self.list_key = Some(key);
-        let mode = self.config.bidi;
-        self.list_lines = self
-            .rows
-            .iter()
-            .skip(self.list_top)
-            .take(usize::from(inner.height))
-            .map(|row| match *row {
-                Row::Header(g) => {
-                    let g = &self.groups[g as usize];
-                    let head = if g.tags.is_empty() {
-                        g.heading.clone()
-                    } else {
-                        format!("{} {}", g.heading, g.tags)
-                    };
-                    layout_truncated(&head, 0, inner.width, mode)
-                }
-                Row::Event(i) => layout_truncated(
-                    &self.timeline.events[i as usize].label,
-                    0,
-                    inner.width.saturating_sub(self.list_gutter()),
-                    mode,
-                ),
-            })
-            .collect();
+        self.list.top = self.list.top.min(self.list.rows.len().saturating_sub(h));
+        self.list.lay_out(
+            &self.timeline,
+            layout::areas(self.size).map(|a| a.list_inner()),
+            self.config.bidi,
+        );
     }
 
     /// Selects an event: keeps it in view and lays out its detail.
@@ -1232,6 +1379,7 @@ impl App {
         if !self.shown(self.selected) {
             self.filter = Filter::All;
             self.document_filter = None;
+            self.query = None;
             if let Some(g) = self.timeline.events[self.selected].group.clone() {
                 self.expanded.insert(g);
             }
@@ -1246,24 +1394,9 @@ impl App {
         }
     }
 
-    /// The event on a list row. A header stands for the event under it, or, when moving up,
-    /// for the last event of the day above.
-    fn event_at_row(&self, row: usize, up: bool) -> Option<usize> {
-        let row = row.min(self.rows.len().checked_sub(1)?);
-        let event = |r: usize| match self.rows.get(r) {
-            Some(Row::Event(i)) => Some(*i as usize),
-            _ => None,
-        };
-        match self.rows[row] {
-            Row::Event(i) => Some(i as usize),
-            Row::Header(_) if up && row > 0 => event(row - 1),
-            Row::Header(_) => event(row + 1),
-        }
-    }
-
     /// Moves the list selection by `delta` rows (headers count, as on screen).
     fn move_rows(&mut self, delta: isize) {
-        let Some(&row) = self.event_row.get(self.selected) else {
+        let Some(&row) = self.list.event_row.get(self.selected) else {
             return;
         };
         let target = row.saturating_add_signed(delta);
@@ -1271,7 +1404,7 @@ impl App {
             self.select(0);
             return;
         }
-        if let Some(i) = self.event_at_row(target, delta < 0) {
+        if let Some(i) = self.list.event_at_row(target, delta < 0) {
             self.select(i);
         }
     }
@@ -1279,8 +1412,8 @@ impl App {
     /// Lines of scrollable content and page height in the focused scrollable view.
     fn scroll_target(&mut self) -> Option<(&mut usize, usize, usize)> {
         if self.help.is_some() {
-            let n = view::help_lines(self).len();
-            let page = view::help_height(self.size);
+            let n = help::help_lines_at(&self.config, self.size).len();
+            let page = layout::help_height(self.size);
             return self.help.as_mut().map(|s| (s, n, page));
         }
         match (self.view, self.focus) {
@@ -1308,7 +1441,7 @@ impl App {
 
     fn page(&self) -> usize {
         match (self.help, self.view, self.focus) {
-            (Some(_), _, _) => view::help_height(self.size),
+            (Some(_), _, _) => layout::help_height(self.size),
             (None, View::Article, _) => self.article_height(),
             (None, View::Main, Focus::Detail) => self.detail_height(),
             (None, View::Main, Focus::List) => self.list_height(),
@@ -1375,14 +1508,8 @@ impl App {
         if q.is_empty() {
             return Vec::new();
         }
-        self.timeline
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                normalize(&e.label).contains(q) || normalize(&e.sentence.text).contains(q)
-            })
-            .map(|(i, _)| i)
+        (0..self.haystacks.len())
+            .filter(|&i| search::matches(&self.haystacks[i], q))
             .collect()
     }
 
@@ -1409,54 +1536,38 @@ impl App {
             pos - 1
         };
         let (target, total) = (m[k], m.len());
+        // As vim and less say it: a search that went round the end says so.
+        let round = if forward {
+            target <= self.selected
+        } else {
+            target >= self.selected
+        };
+        let wrapped = match (round, total) {
+            (false, _) => "",
+            (true, 1) => "; the only match",
+            (true, _) if forward => "; past the last match, back to the first",
+            (true, _) => "; before the first match, round to the last",
+        };
         self.select(target);
-        self.status = Some(format!("match {}/{total}", k + 1));
+        self.status = Some(format!("match {}/{total}{wrapped}", k + 1));
     }
 }
 
-/// The header tags for an event's day: ranges and approximate dates are marked as such.
-fn tags(e: &Event) -> String {
-    let mut t = Vec::new();
-    if e.date.start != e.date.end {
-        t.push("range");
-    }
-    if e.date.approximate {
-        t.push("approximate");
-    }
-    if e.date.start.is_none() {
-        t.push("unresolved");
-    }
-    t.iter()
-        .map(|s| format!("[{s}]"))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Byte ranges (offset by `base`) where `query` occurs in `text`, both folded for search
-/// (harakat and tatweel ignored, hamza and alef variants the same, Latin case-insensitive).
-pub fn fold_spans(text: &str, base: usize, query: &str) -> Vec<(usize, usize)> {
-    let q = normalize(query);
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let mut folded = String::with_capacity(text.len());
-    let mut map: Vec<(usize, usize)> = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        let before = folded.len();
-        push_folded(c, &mut folded);
-        for _ in before..folded.len() {
-            map.push((base + i, base + i + c.len_utf8()));
-        }
-    }
-    folded
-        .match_indices(&q)
-        .map(|(p, m)| (map[p].0, map[p + m.len() - 1].1))
-        .collect()
+/// A reason written for the command line, told the viewer's way: where extraction says to
+/// pass `--anchor`, the viewer's answer is the `A` key.
+fn in_the_viewer(reason: &str) -> String {
+    reason
+        .replace("set it with --anchor", "A sets it")
+        .replace("set one with --anchor", "A sets one")
 }
 
 /// Applies one action to the state. The only place the state changes.
 pub fn update(app: &mut App, action: Action) {
-    app.pending = None;
+    // Only a key ends a pending sequence: the half-second tick and a resize arriving between
+    // the two g of gg must not (issue 12: gg failed at a normal typing pace).
+    if !matches!(action, Action::Resize(..) | Action::Tick) {
+        app.pending = None;
+    }
     if !matches!(
         action,
         Action::Resize(..) | Action::Prefix(_) | Action::Tick
@@ -1521,9 +1632,16 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Back => {
-            if !app.close_view() && !app.search.query.is_empty() {
+            // Innermost first: a view, then the search, then the & filter (as lazygit's Esc).
+            if app.close_view() {
+                return;
+            }
+            if !app.search.query.is_empty() {
                 app.search = Search::default();
                 app.rebuild_detail();
+            } else if app.query.take().is_some() {
+                app.refilter();
+                app.status = Some("filter cleared: every event shows".into());
             }
         }
         Action::Quit => {
@@ -1532,7 +1650,10 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ForceQuit => app.quit_or_warn(),
-        Action::Terminate(code) => app.quit = Some(code),
+        Action::Terminate(code) => {
+            app.keep_typed_note();
+            app.quit = Some(code);
+        }
         Action::SearchStart => {
             let prev = std::mem::take(&mut app.search);
             app.search.origin = Some((app.selected, prev.query, prev.matches));
@@ -1576,12 +1697,23 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevMatch => app.next_match(false),
         Action::DocumentFilter => app.cycle_document(),
         Action::ToggleSources => app.toggle_sources(),
+        Action::FilterStart => {
+            app.query_before = app.query.clone();
+            let raw = app
+                .query
+                .as_ref()
+                .map(|q| q.raw.clone())
+                .unwrap_or_default();
+            app.open_prompt(PromptKind::Filter, raw);
+        }
+        Action::JumpStart => app.open_prompt(PromptKind::Jump, String::new()),
         Action::Export => {
             let formats: Vec<&str> = FORMATS.iter().map(|f| f.name).collect();
             app.status = Some(format!("export as: {}", formats.join(", ")));
             app.open_prompt(PromptKind::Export, "md".into());
         }
         Action::Verify => app.toggle_status(ReviewStatus::Verified),
+        Action::VerifyStory => app.verify_story(),
         Action::Flag => app.toggle_status(ReviewStatus::Flagged),
         Action::EditNote => match app.event() {
             Some(e) => {
@@ -1627,6 +1759,13 @@ pub fn update(app: &mut App, action: Action) {
                 None => app.status = Some("nothing to undo".into()),
             }
         }
+        Action::Redo => {
+            let keep = app.selection_key();
+            match app.reviews.redo(&mut app.timeline) {
+                Some(out) => app.after_review(out, keep),
+                None => app.status = Some("nothing to redo".into()),
+            }
+        }
         Action::Reload => {
             if app.timeline.documents.is_empty() {
                 return;
@@ -1652,14 +1791,12 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Filter => {
             app.filter = app.filter.next();
-            app.rebuild_rows();
-            app.settle_selection();
+            app.refilter();
             let shown = (0..n).filter(|&i| app.shown(i)).count();
             app.status = Some(format!(
-                "showing {} events ({shown} of {n}); F cycles all / unreviewed / flagged",
+                "showing {} events ({shown} of {n}); F cycles all / unreviewed / flagged / doubtful",
                 app.filter.name()
             ));
-            app.relayout();
         }
         Action::Orphans => {
             app.orphans = match app.orphans {
@@ -1687,59 +1824,48 @@ pub fn update(app: &mut App, action: Action) {
             }
             None => app.status = Some("every review is saved".into()),
         },
-        Action::PromptInput(c) => {
+        Action::Edit(e) => {
             if let Some(p) = app.prompt.as_mut()
-                && !c.is_control()
+                && p.edit(e)
             {
-                p.text.insert(p.cursor, c);
-                p.cursor += c.len_utf8();
-                p.error = None;
+                if p.kind == PromptKind::Filter {
+                    // The list follows the filter as it is typed, as in lazygit.
+                    app.query = ListQuery::parse(&p.text);
+                    app.refilter();
+                }
+                app.refresh_preview();
             }
         }
-        Action::PromptLeft => {
+        Action::PromptNextCandidate => {
             if let Some(p) = app.prompt.as_mut() {
-                p.cursor = p.text[..p.cursor]
-                    .char_indices()
-                    .next_back()
-                    .map_or(0, |(i, _)| i);
-            }
-        }
-        Action::PromptRight => {
-            if let Some(p) = app.prompt.as_mut() {
-                p.cursor += p.text[p.cursor..].chars().next().map_or(0, char::len_utf8);
-            }
-        }
-        Action::PromptHome => {
-            if let Some(p) = app.prompt.as_mut() {
-                p.cursor = 0;
-            }
-        }
-        Action::PromptEnd => {
-            if let Some(p) = app.prompt.as_mut() {
-                p.cursor = p.text.len();
-            }
-        }
-        Action::PromptBackspace => {
-            if let Some(p) = app.prompt.as_mut()
-                && let Some((i, _)) = p.text[..p.cursor].char_indices().next_back()
-            {
-                p.text.replace_range(i..p.cursor, "");
-                p.cursor = i;
-                p.error = None;
-            }
-        }
-        Action::PromptDelete => {
-            if let Some(p) = app.prompt.as_mut()
-                && let Some(c) = p.text[p.cursor..].chars().next()
-            {
-                p.text.replace_range(p.cursor..p.cursor + c.len_utf8(), "");
-                p.error = None;
+                if p.next_candidate() {
+                    app.refresh_preview();
+                } else {
+                    app.status = Some("nothing to pick from here".into());
+                }
             }
         }
         Action::PromptConfirm => app.confirm_prompt(),
         Action::PromptCancel => {
-            app.prompt = None;
+            if app
+                .prompt
+                .take()
+                .is_some_and(|p| p.kind == PromptKind::Filter)
+            {
+                app.query = app.query_before.take();
+                app.refilter();
+            }
             app.status = Some("cancelled: nothing changed".into());
+        }
+        Action::Unbound(c) => {
+            app.status = Some(format!("{c} does nothing here; ? lists the keys"));
+        }
+        Action::Redraw => {
+            app.list.invalidate();
+            app.article = None;
+            app.relayout();
+            app.clamp_article();
+            app.effects.push(Effect::Redraw);
         }
         Action::Resize(w, h) => {
             app.size = (w, h);
@@ -1747,7 +1873,7 @@ pub fn update(app: &mut App, action: Action) {
             app.clamp_article();
         }
         Action::Click(col, row) => {
-            let Some(a) = view::areas(app.size) else {
+            let Some(a) = layout::areas(app.size) else {
                 return;
             };
             if app.view != View::Main || app.help.is_some() {
@@ -1756,9 +1882,9 @@ pub fn update(app: &mut App, action: Action) {
             let list = a.list_inner();
             if contains(list, col, row) {
                 app.focus = Focus::List;
-                let r = app.list_top + usize::from(row - list.y);
-                if r < app.rows.len()
-                    && let Some(i) = app.event_at_row(r, false)
+                let r = app.list.top + usize::from(row - list.y);
+                if r < app.list.rows.len()
+                    && let Some(i) = app.list.event_at_row(r, false)
                 {
                     app.select(i);
                 }
@@ -1774,7 +1900,7 @@ pub fn update(app: &mut App, action: Action) {
             };
             if app.help.is_none()
                 && app.view == View::Main
-                && let Some(a) = view::areas(app.size)
+                && let Some(a) = layout::areas(app.size)
             {
                 app.focus = if contains(a.detail, col, row) {
                     Focus::Detail

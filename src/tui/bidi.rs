@@ -289,9 +289,152 @@ pub fn layout_text(text: &str, base: usize, width: u16, mode: BidiMode) -> Vec<V
     out
 }
 
+/// Lays out the part of `text` around the source bytes `around` (document offsets, like
+/// `base`) that fits in `width` cells: whole words are added on both sides of it, alternately,
+/// while they fit, and an ellipsis marks each side that was cut. The bytes `around` are always
+/// kept (cut at their end, in reading order, only when they alone are wider than the line), so
+/// a list row built on it always shows its expression.
+pub fn layout_around(
+    text: &str,
+    base: usize,
+    around: (usize, usize),
+    width: u16,
+    mode: BidiMode,
+) -> VisualLine {
+    if width == 0 {
+        return VisualLine::default();
+    }
+    // Only the text near the expression can show: prepare (shape, measure) that much, not a
+    // 2 KB sentence for every row. Twice `width` cells of fully vocalised Arabic (a letter and
+    // a haraka, 4 bytes a cell) on each side is more than can fit, so the cut never shows.
+    let reach = 8 * usize::from(width);
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (rel0, rel1) = (
+        around.0.saturating_sub(base).min(text.len()),
+        around.1.saturating_sub(base).min(text.len()),
+    );
+    let lo = floor(rel0.saturating_sub(reach));
+    let hi = floor(rel1.max(rel0) + reach);
+    let (more_left, more_right) = (lo > 0, hi < text.len());
+    let p = Prepared::new(&text[lo..hi], base + lo, mode);
+    let n = p.glyphs.len();
+    let total: u32 = p.glyphs.iter().map(|g| u32::from(g.width)).sum();
+    if !more_left && !more_right && total <= u32::from(width) {
+        return layout_truncated(text, base, width, mode);
+    }
+    let first = p.glyphs.partition_point(|g| g.end <= around.0);
+    let last = p.glyphs.partition_point(|g| g.start < around.1).max(first);
+    // Cells before each glyph, so measuring a candidate window costs nothing.
+    let mut before = Vec::with_capacity(n + 1);
+    before.push(0u32);
+    for g in &p.glyphs {
+        before.push(before[before.len() - 1] + u32::from(g.width));
+    }
+    let cells = |a: usize, b: usize| before[b] - before[a];
+    // One cell for each ellipsis a cut side needs.
+    let cut_left = |a: usize| a > 0 || more_left;
+    let cut_right = |b: usize| b < n || more_right;
+    let fits = |a: usize, b: usize| {
+        cells(a, b) + u32::from(cut_left(a)) + u32::from(cut_right(b)) <= u32::from(width)
+    };
+    let (mut a, mut b) = (first, last);
+    if !fits(a, b) {
+        let start = p.glyphs.get(first).map_or(rel0, |g| g.start - base);
+        return layout_truncated(&text[start.min(text.len())..], base + start, width, mode);
+    }
+    // The word boundary before `a` (the start of the previous word) and after `b`.
+    let left = |a: usize| {
+        let mut k = a;
+        while k > 0 && is_space(&p.glyphs[k - 1]) {
+            k -= 1;
+        }
+        while k > 0 && !is_space(&p.glyphs[k - 1]) {
+            k -= 1;
+        }
+        k
+    };
+    let right = |b: usize| {
+        let mut k = b;
+        while k < n && is_space(&p.glyphs[k]) {
+            k += 1;
+        }
+        while k < n && !is_space(&p.glyphs[k]) {
+            k += 1;
+        }
+        k
+    };
+    loop {
+        let (l, r) = (left(a), right(b));
+        let grow_left = l < a && fits(l, b);
+        if grow_left {
+            a = l;
+        }
+        let grow_right = r > b && fits(a, r);
+        if grow_right {
+            b = r;
+        }
+        if !grow_left && !grow_right {
+            break;
+        }
+    }
+    while a < b && is_space(&p.glyphs[a]) {
+        a += 1;
+    }
+    while b > a && is_space(&p.glyphs[b - 1]) {
+        b -= 1;
+    }
+    let dots = |at: usize| Glyph {
+        text: "…".into(),
+        width: 1,
+        start: at,
+        end: at,
+    };
+    let mut glyphs = Vec::with_capacity(b - a + 2);
+    if cut_left(a) {
+        glyphs.push(dots(p.glyphs.get(a).map_or(base + lo, |g| g.start)));
+    }
+    glyphs.extend_from_slice(&p.glyphs[a..b]);
+    if cut_right(b) {
+        glyphs.push(dots(
+            b.checked_sub(1).map_or(base + hi, |k| p.glyphs[k].end),
+        ));
+    }
+    let p = Prepared::rejoin(glyphs);
+    let info = match mode {
+        BidiMode::App => Some(ParagraphBidiInfo::new(&p.joined, None)),
+        BidiMode::Terminal => None,
+    };
+    let mut line = p.line(info.as_ref(), (0, p.glyphs.len()), width);
+    line.glyphs.retain(|g| g.width > 0);
+    line
+}
+
 /// Lays out one line that must fit in `width` cells: the text's beginning (in reading order)
 /// is kept and an ellipsis marks the cut, so a right-to-left label is cut on its left.
 pub fn layout_truncated(text: &str, base: usize, width: u16, mode: BidiMode) -> VisualLine {
+    truncated(text, base, width, mode, None)
+}
+
+/// [`layout_truncated`] for a line of the viewer's own (English) words with Arabic inside it,
+/// such as a status bar naming a search: the line reads left to right whatever its first letter,
+/// the Arabic in it right to left.
+pub fn layout_truncated_ltr(text: &str, width: u16, mode: BidiMode) -> VisualLine {
+    truncated(text, 0, width, mode, Some(unicode_bidi::Level::ltr()))
+}
+
+fn truncated(
+    text: &str,
+    base: usize,
+    width: u16,
+    mode: BidiMode,
+    level: Option<unicode_bidi::Level>,
+) -> VisualLine {
     if width == 0 {
         return VisualLine::default();
     }
@@ -322,7 +465,7 @@ pub fn layout_truncated(text: &str, base: usize, width: u16, mode: BidiMode) -> 
         p = Prepared::rejoin(p.glyphs);
     }
     let info = match mode {
-        BidiMode::App => Some(ParagraphBidiInfo::new(&p.joined, None)),
+        BidiMode::App => Some(ParagraphBidiInfo::new(&p.joined, level)),
         BidiMode::Terminal => None,
     };
     let n = p.glyphs.len();
@@ -351,6 +494,36 @@ impl Prepared {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn layout_around_keeps_the_expression_and_whole_words() {
+        let text = "one two three four five six seven eight nine ten";
+        let at = text.find("six").unwrap();
+        let line = layout_around(text, 100, (100 + at, 100 + at + 3), 20, BidiMode::App);
+        let shown = line_text(&line);
+        assert!(shown.contains("six"), "{shown}");
+        assert!(
+            shown.starts_with('…') && shown.trim_end().ends_with('…'),
+            "{shown}"
+        );
+        assert!(line.width() <= 20);
+        assert!(
+            !shown.contains("on…") && !shown.contains("…ne"),
+            "whole words: {shown}"
+        );
+        // Short text: the whole of it, as layout_truncated gives.
+        let short = layout_around("a b", 0, (2, 3), 20, BidiMode::App);
+        assert_eq!(line_text(&short), "a b");
+        // The expression alone too wide: its start is kept.
+        let cut = layout_around(text, 0, (at, text.len()), 8, BidiMode::App);
+        assert!(line_text(&cut).starts_with("six"), "{}", line_text(&cut));
+        // Arabic: the expression stays, right to left.
+        let ar = "قال الوزير إن الوفد وصل يوم الخميس إلى العاصمة بعد رحلة طويلة";
+        let e = ar.find("يوم الخميس").unwrap();
+        let l = layout_around(ar, 0, (e, e + "يوم الخميس".len()), 24, BidiMode::App);
+        assert!(l.glyphs.iter().any(|g| g.overlaps(e, e + 1)));
+        assert!(l.width() <= 24);
+    }
 
     /// The cells of a line as plain text (indent included).
     fn line_text(line: &VisualLine) -> String {

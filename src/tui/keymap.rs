@@ -5,7 +5,8 @@
 //! the article, the help overlay, the search prompt), so the same key can mean different things
 //! where that is the habit (`n` is next match in the list, next dated sentence in the article).
 
-use super::app::Action;
+use super::action::Action;
+use super::prompt::Edit;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where the keyboard is: decides which bindings apply.
@@ -46,7 +47,7 @@ const MOVE: &str = "Move";
 const VIEWS: &str = "Views";
 const FIND: &str = "Search";
 const REVIEW: &str = "Review (saved at once to ARTICLE.tarikh.json)";
-const INPUT: &str = "Input line (note, date, anchor)";
+const INPUT: &str = "Input line (note, date, anchor, export)";
 const STORIES: &str = "Documents and export";
 
 /// Every key the viewer knows, in the order the help shows them.
@@ -67,11 +68,14 @@ pub const KEYMAP: &[Binding] = &[
     Binding { contexts: &[A], keys: &["N", "["], action: Action::PrevDated, section: VIEWS, help: "article: previous dated sentence" },
     Binding { contexts: &[M, A], keys: &["y"], action: Action::Copy, section: VIEWS, help: "copy the event's sentence (reading order, OSC 52)" },
     Binding { contexts: &[M, A, H], keys: &["?", "F1"], action: Action::Help, section: VIEWS, help: "this help (again to close)" },
-    Binding { contexts: &[M, A, H, O], keys: &["Esc"], action: Action::Back, section: VIEWS, help: "back: close the view; in the list, clear the search" },
+    Binding { contexts: &[M, A, H, O], keys: &["Esc"], action: Action::Back, section: VIEWS, help: "back: close the view; in the list, clear the search, then the & filter" },
     Binding { contexts: &[M, A, H, O], keys: &["q"], action: Action::Quit, section: VIEWS, help: "close the view; quit from the list" },
+    Binding { contexts: &[M, A, H, O], keys: &["C-l"], action: Action::Redraw, section: VIEWS, help: "redraw the whole screen" },
     Binding { contexts: &[M, A, H, S, P, O], keys: &["C-c"], action: Action::ForceQuit, section: VIEWS, help: "quit at once, from anywhere (twice if reviews are unsaved)" },
-    Binding { contexts: &[M], keys: &["/"], action: Action::SearchStart, section: FIND, help: "search labels and sentences (Arabic: harakat and hamza ignored)" },
-    Binding { contexts: &[M], keys: &["n"], action: Action::NextMatch, section: FIND, help: "next match" },
+    Binding { contexts: &[M], keys: &["/"], action: Action::SearchStart, section: FIND, help: "search sentences and dates (2022-01-05, 5 January, wednesday); words from their start, clitics, harakat and hamza aside" },
+    Binding { contexts: &[M], keys: &["&"], action: Action::FilterStart, section: FIND, help: "filter the list as you type: words, 2022-01-05..2022-01-09, doc:NAME, flagged, doubtful" },
+    Binding { contexts: &[M], keys: &["t", ":"], action: Action::JumpStart, section: FIND, help: "go to a date, the first event on or after it (2022-01-05, +7, 5 يناير, أمس)" },
+    Binding { contexts: &[M], keys: &["n"], action: Action::NextMatch, section: FIND, help: "next match (says so when it wraps round)" },
     Binding { contexts: &[M], keys: &["N"], action: Action::PrevMatch, section: FIND, help: "previous match" },
     Binding { contexts: &[S], keys: &["Enter"], action: Action::SearchConfirm, section: FIND, help: "search prompt: keep the search" },
     Binding { contexts: &[S], keys: &["Esc"], action: Action::SearchCancel, section: FIND, help: "search prompt: cancel" },
@@ -79,24 +83,30 @@ pub const KEYMAP: &[Binding] = &[
     Binding { contexts: &[M, A], keys: &["v"], action: Action::Verify, section: REVIEW, help: "mark verified ✓ (again: unreviewed)" },
     Binding { contexts: &[M, A], keys: &["f"], action: Action::Flag, section: REVIEW, help: "flag ! (again: unreviewed)" },
     Binding { contexts: &[M, A], keys: &["e"], action: Action::EditNote, section: REVIEW, help: "edit the note ✎ (empty removes it)" },
-    Binding { contexts: &[M, A], keys: &["c"], action: Action::Correct, section: REVIEW, help: "correct the date ± (YYYY-MM-DD or a range A/B; empty removes)" },
-    Binding { contexts: &[M, A], keys: &["A"], action: Action::SetAnchor, section: REVIEW, help: "set the document's date: relative dates re-resolve" },
-    Binding { contexts: &[M, A, O], keys: &["u"], action: Action::Undo, section: REVIEW, help: "undo the last review change" },
+    Binding { contexts: &[M, A], keys: &["c"], action: Action::Correct, section: REVIEW, help: "correct the date ± (ISO, A/B, +7 days, or as written: 26 أغسطس); empty removes" },
+    Binding { contexts: &[M, A], keys: &["A"], action: Action::SetAnchor, section: REVIEW, help: "set the document's date (Tab: dates the text writes): relative dates re-resolve" },
+    Binding { contexts: &[M, A, O], keys: &["u"], action: Action::Undo, section: REVIEW, help: "undo the last review change (the status bar says which)" },
+    Binding { contexts: &[M, A, O], keys: &["C-r"], action: Action::Redo, section: REVIEW, help: "redo what u undid" },
     Binding { contexts: &[M], keys: &["F"], action: Action::Filter, section: REVIEW, help: "filter the list: all / unreviewed / flagged" },
     Binding { contexts: &[M, A, O], keys: &["o"], action: Action::Orphans, section: REVIEW, help: "orphaned reviews (their event is gone): list / close" },
     Binding { contexts: &[O], keys: &["d", "Del"], action: Action::DeleteOrphan, section: REVIEW, help: "orphan list: delete the selected review (u undoes)" },
     Binding { contexts: &[M, A], keys: &["r"], action: Action::Reload, section: REVIEW, help: "reload the article from disk (also automatic)" },
     Binding { contexts: &[M, A], keys: &["W"], action: Action::SaveElsewhere, section: REVIEW, help: "after a failed save: save to the home directory instead" },
-    Binding { contexts: &[P], keys: &["Enter"], action: Action::PromptConfirm, section: INPUT, help: "accept (an invalid date keeps the line open)" },
+    Binding { contexts: &[P], keys: &["Enter"], action: Action::PromptConfirm, section: INPUT, help: "accept what the line shows after → (a date it cannot read keeps the line open)" },
     Binding { contexts: &[P], keys: &["Esc"], action: Action::PromptCancel, section: INPUT, help: "cancel" },
-    Binding { contexts: &[P], keys: &["Left"], action: Action::PromptLeft, section: INPUT, help: "cursor one character back (logical order)" },
-    Binding { contexts: &[P], keys: &["Right"], action: Action::PromptRight, section: INPUT, help: "cursor one character on" },
-    Binding { contexts: &[P], keys: &["Home"], action: Action::PromptHome, section: INPUT, help: "cursor to the start" },
-    Binding { contexts: &[P], keys: &["End"], action: Action::PromptEnd, section: INPUT, help: "cursor to the end" },
-    Binding { contexts: &[P], keys: &["Backspace"], action: Action::PromptBackspace, section: INPUT, help: "delete before the cursor" },
-    Binding { contexts: &[P], keys: &["Del"], action: Action::PromptDelete, section: INPUT, help: "delete under the cursor" },
+    Binding { contexts: &[P], keys: &["Left"], action: Action::Edit(Edit::Left), section: INPUT, help: "cursor one character back (logical order)" },
+    Binding { contexts: &[P], keys: &["Right"], action: Action::Edit(Edit::Right), section: INPUT, help: "cursor one character on" },
+    Binding { contexts: &[P], keys: &["Home", "C-a"], action: Action::Edit(Edit::Home), section: INPUT, help: "cursor to the start" },
+    Binding { contexts: &[P], keys: &["End", "C-e"], action: Action::Edit(Edit::End), section: INPUT, help: "cursor to the end" },
+    Binding { contexts: &[P], keys: &["Backspace"], action: Action::Edit(Edit::Backspace), section: INPUT, help: "delete before the cursor (the first key replaces the value shown)" },
+    Binding { contexts: &[P], keys: &["Del"], action: Action::Edit(Edit::Delete), section: INPUT, help: "delete under the cursor" },
+    Binding { contexts: &[P], keys: &["C-u"], action: Action::Edit(Edit::KillToStart), section: INPUT, help: "delete to the start" },
+    Binding { contexts: &[P], keys: &["C-k"], action: Action::Edit(Edit::KillToEnd), section: INPUT, help: "delete to the end" },
+    Binding { contexts: &[P], keys: &["C-w"], action: Action::Edit(Edit::KillWord), section: INPUT, help: "delete the word before the cursor" },
+    Binding { contexts: &[P], keys: &["Tab"], action: Action::PromptNextCandidate, section: INPUT, help: "document date: the next full date the text writes" },
     Binding { contexts: &[M], keys: &["D"], action: Action::DocumentFilter, section: STORIES, help: "several articles: show one document at a time / all" },
-    Binding { contexts: &[M], keys: &["z"], action: Action::ToggleSources, section: STORIES, help: "a story several articles report: unfold / fold its other sources" },
+    Binding { contexts: &[M], keys: &["z"], action: Action::ToggleSources, section: STORIES, help: "a story several articles report: unfold / fold its other sources (indented under it)" },
+    Binding { contexts: &[M, A], keys: &["V"], action: Action::VerifyStory, section: STORIES, help: "a story several articles report: verify every source of it" },
     Binding { contexts: &[M], keys: &["x"], action: Action::Export, section: STORIES, help: "export the timeline (json, jsonl, md, csv, html, timelinejs, timeml) to a file" },
 ];
 

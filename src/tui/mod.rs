@@ -1,15 +1,26 @@
 //! The terminal viewer: browse a timeline's events and read their sources, Arabic shown
 //! right to left.
 //!
-//! One module per concern: [`app`] (state and the one `update` function), [`keymap`] (the key
-//! table behind both key handling and help), [`view`] (drawing, read-only), [`bidi`],
+//! One module per concern: [`action`] (what can be asked of the viewer), [`app`] (state and
+//! the one `update` function), [`layout`] (pure screen geometry), [`list`] (the event list's rows), [`doubt`] (warnings, the
+//! anchor's trust, anchor candidates), [`keymap`] (the key table behind both key handling and
+//! [`help`]), [`prompt`] (the input line and the dates typed in it), [`search`] (what a query
+//! matches), [`query`] (the `&` list filter), [`view`] (drawing, read-only), [`bidi`],
 //! [`shape`] and [`strip`] (laying out right-to-left text safely), [`timestrip`] (the time
 //! strip's scale), [`terminal`] (the real terminal and its restoration). The timeline model
 //! carries no UI types; the viewer only reads it.
 
+pub mod action;
 pub mod app;
 pub mod bidi;
+pub mod doubt;
+pub mod help;
 pub mod keymap;
+pub mod layout;
+pub mod list;
+pub mod prompt;
+pub mod query;
+pub mod search;
 pub mod shape;
 pub mod strip;
 pub mod terminal;
@@ -27,6 +38,19 @@ pub enum BidiMode {
     App,
     /// The terminal does its own bidi: send logical, unshaped text.
     Terminal,
+}
+
+/// How the viewer is set up; decided once at start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    /// Who lays out right-to-left text.
+    pub bidi: BidiMode,
+    /// Whether the mouse is captured.
+    pub mouse: bool,
+    /// Running in kitty, which reorders Arabic words itself (see the help).
+    pub kitty: bool,
+    /// Colours allowed (no `NO_COLOR`); highlights never rely on colour alone anyway.
+    pub color: bool,
 }
 
 /// How the viewer runs.

@@ -7,9 +7,10 @@
 //! While tarikh lays out Arabic itself it asks VTE terminals not to reorder it a second time
 //! (`ESC [ 8 l`), and gives them their reordering back on the way out (`ESC [ 8 h`).
 
-use super::app::{Action, App, Config, Effect, update};
+use super::action::{Action, Effect};
+use super::app::{App, update};
 use super::view;
-use super::{BidiMode, TuiOptions};
+use super::{BidiMode, Config, TuiOptions};
 use crate::review::session::Session;
 use crate::timeline::model::Timeline;
 use ratatui::Terminal;
@@ -18,7 +19,7 @@ use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute, queue};
 use std::io::{self, IsTerminal, Stdout, Write};
@@ -231,6 +232,14 @@ pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::R
                     out.write_all(osc52(&text).as_bytes())?;
                     out.flush()?;
                 }
+                Effect::Redraw => {
+                    // Not `Terminal::clear`: it asks the terminal for its cursor position, a
+                    // round trip the event reader would race. Clear the screen, then draw one
+                    // blank frame so ratatui forgets what it drew and the next frame paints
+                    // every cell.
+                    queue!(terminal.backend_mut(), Clear(ClearType::All))?;
+                    terminal.draw(|_| {})?;
+                }
             }
         }
         if let Some(code) = app.quit {
@@ -238,6 +247,9 @@ pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::R
         }
     };
     restore();
+    for line in &app.farewell {
+        eprintln!("tarikh: {line}");
+    }
     // Quitting twice (or a signal) with reviews that could not be saved: they are not dropped
     // silently but printed, so they can be kept from the terminal's scrollback.
     for d in app.reviews.docs.iter().filter(|d| d.unsaved) {

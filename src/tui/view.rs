@@ -8,93 +8,26 @@
 //! survive `NO_COLOR`.
 
 use super::BidiMode;
-use super::app::{App, DetailKind, Filter, Focus, Prompt, Row, View};
-use super::bidi::{Glyph, VisualLine, layout_truncated};
-use super::keymap::{KEYMAP, shown};
+use super::app::{App, DetailKind, Filter, Focus, View};
+use super::bidi::{Glyph, VisualLine, layout_truncated, layout_truncated_ltr};
+use super::doubt::{anchor_basis, document_anchor};
+use super::help::help_lines_at;
+use super::layout::{
+    Areas, LIST_GUTTER, MIN_HEIGHT, MIN_WIDTH, SOURCE_INDENT, areas, help_rect, inner, list_columns,
+};
+use super::list::{ListLine, Row};
+use super::prompt::Prompt;
 use super::strip::sanitize;
 use super::timestrip::{Mark, segment_labels};
 use crate::review::{span_text, status_mark};
 use crate::timeline::format::{date_heading, day_name};
-use crate::timeline::model::AnchorBasis;
-use crate::timeline::model::ReviewStatus;
+use crate::timeline::model::{EventDate, Precision, ReviewStatus};
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
-
-/// Narrowest window the viewer draws in; below it, a one-line notice.
-pub const MIN_WIDTH: u16 = 40;
-/// Lowest window the viewer draws in.
-pub const MIN_HEIGHT: u16 = 10;
-/// Columns before a list row's label: search match, uncertain, review status, corrected, note.
-pub const LIST_GUTTER: u16 = 6;
-
-/// Where everything goes on a screen of a given size. Pure, so the app uses the same geometry
-/// for paging and mouse clicks as drawing does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Areas {
-    /// The time strip (empty on short windows).
-    pub strip: Rect,
-    /// The event list, with its border.
-    pub list: Rect,
-    /// The detail pane, with its border.
-    pub detail: Rect,
-    /// The article view, with its border.
-    pub article: Rect,
-    /// The status bar.
-    pub status: Rect,
-}
-
-fn inner(r: Rect) -> Rect {
-    Rect::new(
-        r.x + 1,
-        r.y + 1,
-        r.width.saturating_sub(2),
-        r.height.saturating_sub(2),
-    )
-}
-
-impl Areas {
-    /// The list rows.
-    pub fn list_inner(&self) -> Rect {
-        inner(self.list)
-    }
-
-    /// Inside the detail border.
-    pub fn detail_inner(&self) -> Rect {
-        inner(self.detail)
-    }
-
-    /// Where detail text goes (one cell of padding each side).
-    pub fn detail_text(&self) -> Rect {
-        let r = self.detail_inner();
-        Rect::new(r.x + 1, r.y, r.width.saturating_sub(2), r.height)
-    }
-
-    /// Where article text goes (a two-cell gutter on the left for sentence marks).
-    pub fn article_text(&self) -> Rect {
-        let r = inner(self.article);
-        Rect::new(r.x + 2, r.y, r.width.saturating_sub(3), r.height)
-    }
-}
-
-/// The screen geometry for `(width, height)`, or `None` when the window is too small.
-pub fn areas((w, h): (u16, u16)) -> Option<Areas> {
-    if w < MIN_WIDTH || h < MIN_HEIGHT {
-        return None;
-    }
-    let strip_h = if h >= 18 { 3 } else { 0 };
-    let body_h = h - 1 - strip_h;
-    let list_w = (w * 2 / 5).max(24).min(w - 16);
-    Some(Areas {
-        strip: Rect::new(1, 0, w - 2, strip_h),
-        list: Rect::new(0, strip_h, list_w, body_h),
-        detail: Rect::new(list_w, strip_h, w - list_w, body_h),
-        article: Rect::new(0, 0, w, h - 1),
-        status: Rect::new(0, h - 1, w, 1),
-    })
-}
 
 /// The styles, with and without colour.
 struct Theme {
@@ -137,6 +70,14 @@ impl Theme {
                 .fg(Color::Magenta)
                 .add_modifier(Modifier::UNDERLINED),
             Style::new().add_modifier(Modifier::UNDERLINED),
+        )
+    }
+    /// The date expression in a list row: bold and underlined (the row itself may be in
+    /// reverse video, so not reverse again).
+    fn list_expression(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         )
     }
     fn heading(&self) -> Style {
@@ -281,8 +222,15 @@ fn draw_strip(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     let (Some(ca), Some(cb)) = (s.column(a), s.column(b)) else {
         return;
     };
+    // A day is a ▲ under its point; a range a bracket under its span (not a row of ▲).
     for x in ca..=cb {
-        buf.set_string(r.x + x, r.y + 1, "▲", t.marker());
+        let mark = match (x == ca, x == cb) {
+            (true, true) => "▲",
+            (true, false) => "└",
+            (false, true) => "┘",
+            (false, false) => "─",
+        };
+        buf.set_string(r.x + x, r.y + 1, mark, t.marker());
     }
     let label = date_heading(&e.date);
     let lw = label.chars().count() as u16;
@@ -302,11 +250,7 @@ fn draw_strip(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
 
 fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     let n = app.timeline.events.len();
-    let pos = if n == 0 {
-        "0/0".to_string()
-    } else {
-        format!("{}/{}", app.selected + 1, n)
-    };
+    let pos = position(app);
     let focused = app.focus == Focus::List;
     let block = Block::bordered()
         .border_type(if focused {
@@ -329,29 +273,39 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
         );
         return;
     }
-    let gutter = app.list_gutter();
-    let text = Rect::new(
-        inner.x + gutter,
-        inner.y,
-        inner.width.saturating_sub(gutter),
-        inner.height,
-    );
+    let several = app.timeline.documents.len() > 1;
+    let event_cols = list_columns(inner.width, several);
+    let source_cols = list_columns(inner.width.saturating_sub(SOURCE_INDENT), several);
     for (k, row) in app
+        .list
         .rows
         .iter()
-        .skip(app.list_top)
+        .skip(app.list.top)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let y = inner.y + k as u16;
-        let empty = VisualLine::default();
-        let line = app.list_lines.get(k).unwrap_or(&empty);
-        match *row {
-            Row::Header(_) => {
+        match (*row, app.list.lines.get(k)) {
+            (Row::Header(_), Some(ListLine::Header(line))) => {
                 let full = Rect::new(inner.x, y, inner.width, 1);
                 put_line(buf, full, y, line, |_| t.heading());
             }
-            Row::Event(i) => {
+            (
+                Row::Event(i) | Row::Source(i),
+                Some(ListLine::Event {
+                    expression,
+                    context,
+                }),
+            ) => {
+                // Another source of a story: indented under the first report, with a branch.
+                let (cols, shift) = match row {
+                    Row::Source(_) => {
+                        buf.set_string(inner.x + LIST_GUTTER, y, "└", t.dim());
+                        (source_cols, SOURCE_INDENT)
+                    }
+                    _ => (event_cols, 0),
+                };
+                let at = |(x, w): (u16, u16), y: u16| Rect::new(inner.x + shift + x, y, w, 1);
                 let i = i as usize;
                 let e = &app.timeline.events[i];
                 let selected = i == app.selected;
@@ -360,7 +314,9 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
                 if app.search.matches.binary_search(&i).is_ok() {
                     buf.set_string(inner.x, y, "›", t.matched());
                 }
-                if e.date.uncertain {
+                if app.warnings.contains_key(&i) {
+                    buf.set_string(inner.x + 1, y, "⚠", t.marker());
+                } else if e.date.uncertain {
                     buf.set_string(inner.x + 1, y, "?", Style::new());
                 }
                 if let Some(r) = &e.review {
@@ -378,22 +334,91 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
                     }
                 }
                 // A story other documents also report: "+" while its sources are folded.
-                if e.group.as_ref().is_some_and(|g| !app.expanded.contains(g))
+                if app.document_filter.is_none()
+                    && e.group.as_ref().is_some_and(|g| !app.expanded.contains(g))
                     && app.other_sources(i) > 0
                 {
                     buf.set_string(inner.x + 5, y, "+", t.marker());
                 }
-                if let Some(tag) = app.document_tag(e) {
-                    let area = Rect::new(inner.x + LIST_GUTTER, y, gutter - LIST_GUTTER - 1, 1);
-                    put_text(buf, area, y, &tag, t.dim(), app.config.bidi);
+                let expr = (e.expression.start, e.expression.end);
+                let expr_style = t.list_expression();
+                // A rule ends each column but the last, in the middle of its separator.
+                let rule = |buf: &mut Buffer, (x, w): (u16, u16)| {
+                    buf.set_string(inner.x + shift + x + w + 1, y, "│", t.dim());
+                };
+                if let Some(c) = cols.day {
+                    put_text(
+                        buf,
+                        at(c, y),
+                        y,
+                        &short_day(&e.date),
+                        t.dim(),
+                        BidiMode::App,
+                    );
+                    rule(buf, c);
                 }
-                put_line(buf, text, y, line, |_| Style::new());
+                if let Some(c) = cols.expression {
+                    put_line(buf, at(c, y), y, expression, |_| expr_style);
+                    rule(buf, c);
+                }
+                if let (Some(c), Some(tag)) = (cols.document, app.document_tag(e)) {
+                    put_text(buf, at(c, y), y, &tag, t.dim(), app.config.bidi);
+                    rule(buf, c);
+                }
+                put_line(buf, at(cols.context, y), y, context, |g| {
+                    if g.overlaps(expr.0, expr.1) {
+                        expr_style
+                    } else {
+                        Style::new()
+                    }
+                });
             }
+            _ => {}
         }
     }
 }
 
-fn draw_detail(app: &App, buf: &mut Buffer, a: &super::view::Areas, t: &Theme) {
+/// "9/11": the selected event among those the list shows; with a filter on, also how many
+/// there are in all ("2/5 of 11").
+fn position(app: &App) -> String {
+    let (at, shown) = app.list_position();
+    let n = app.timeline.events.len();
+    if shown == n {
+        format!("{at}/{n}")
+    } else {
+        format!("{at}/{shown} of {n}")
+    }
+}
+
+/// An event's day in at most [`super::layout::DAY_WIDTH`] cells, for the list's day column.
+fn short_day(d: &EventDate) -> String {
+    let (Some(a), Some(b)) = (d.start, d.end) else {
+        return "unresolved".into();
+    };
+    let years = matches!(
+        d.precision,
+        Precision::Year | Precision::Decade | Precision::Century
+    );
+    if years {
+        return if a.year() == b.year() {
+            a.year().to_string()
+        } else {
+            format!("{}–{}", a.year(), b.year())
+        };
+    }
+    if d.precision == Precision::Month && (a.year(), a.month()) == (b.year(), b.month()) {
+        return a.format("%b %Y").to_string();
+    }
+    if a == b {
+        a.format("%a %d %b").to_string()
+    } else if (a.year(), a.month()) == (b.year(), b.month()) {
+        format!("{}–{}", a.format("%d"), b.format("%d %b"))
+    } else {
+        format!("{}–…", a.format("%d %b"))
+    }
+}
+
+fn draw_detail(app: &App, buf: &mut Buffer, a: &Areas, t: &Theme) {
     let focused = app.focus == Focus::Detail;
     Block::bordered()
         .border_type(if focused {
@@ -485,26 +510,38 @@ fn draw_article(app: &App, buf: &mut Buffer, a: &Areas, t: &Theme) {
 }
 
 /// The input line: label, then the typed text laid out like every other line (so Arabic reads
-/// right to left), the cursor's character in reverse video; a refused entry's reason after it.
+/// right to left), the cursor's character in reverse video (the whole value while it is still
+/// selected), then what Enter would do or why it was refused, which gets the room it needs.
 fn draw_prompt(app: &App, p: &Prompt, buf: &mut Buffer, r: Rect, t: &Theme) {
     let head = format!(" {}: ", p.kind.label());
-    let hw = (head.chars().count() as u16).min(r.width / 2);
+    let hw = (head.chars().count() as u16).min(r.width / 4);
     buf.set_stringn(r.x, r.y, &head, usize::from(hw), t.status());
-    let tail = match &p.error {
-        Some(e) => format!("  ✗ {e}"),
-        None => "  Enter saves · Esc cancels".into(),
+    let tail = match (&p.error, &p.preview) {
+        (Some(e), _) => format!("  ✗ {e}"),
+        (None, Some(v)) => format!("  {v}  · Enter · Esc"),
+        (None, None) => "  Enter saves · Esc cancels".into(),
     };
     let rest = Rect::new(r.x + hw, r.y, r.width.saturating_sub(hw), 1);
-    let tw = (tail.chars().count() as u16).min(rest.width / 2);
-    let field = Rect::new(rest.x, r.y, rest.width - tw, 1);
     // A trailing space gives the cursor a cell at the end of the text.
     let text = format!("{} ", p.text);
+    let full = layout_truncated(&text, 0, u16::MAX, app.config.bidi).width();
+    let tail_w = tail.chars().count() as u16;
+    // The tail is shown whole when the text leaves room for it; otherwise the text gets what
+    // it needs (up to two thirds of the line) and the tail the rest.
+    let fw = if full.saturating_add(tail_w) <= rest.width {
+        rest.width - tail_w
+    } else {
+        full.min(rest.width * 2 / 3)
+    };
+    let field = Rect::new(rest.x, r.y, fw, 1);
     let line = layout_truncated(&text, 0, field.width, app.config.bidi);
     let cursor = p.cursor;
     let style = Style::new().remove_modifier(Modifier::REVERSED);
     buf.set_style(field, style);
     put_line(buf, field, r.y, &line, |g| {
-        if g.overlaps(cursor, cursor + 1) {
+        if p.selected && g.start < p.text.len() {
+            style.add_modifier(Modifier::REVERSED)
+        } else if g.overlaps(cursor, cursor + 1) {
             style.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
         } else {
             style
@@ -515,7 +552,8 @@ fn draw_prompt(app: &App, p: &Prompt, buf: &mut Buffer, r: Rect, t: &Theme) {
     } else {
         t.status()
     };
-    buf.set_stringn(field.x + field.width, r.y, &tail, usize::from(tw), ts);
+    let tail_area = Rect::new(field.x + field.width, r.y, rest.width - fw, 1);
+    put_text(buf, tail_area, r.y, &tail, ts, app.config.bidi);
 }
 
 fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
@@ -532,14 +570,13 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
         put_text(buf, r, r.y, &text, t.status(), app.config.bidi);
         return;
     }
-    let n = app.timeline.events.len();
-    let pos = if n == 0 {
-        "0/0".into()
-    } else {
-        format!("{}/{}", app.selected + 1, n)
-    };
+    let pos = position(app);
     let (v, f, u) = app.counts;
     let mut tail = String::new();
+    // The first key of a sequence waits for the second, and says so (vim's showcmd).
+    if let Some(p) = app.pending {
+        tail.push_str(&format!("│ {p}… "));
+    }
     let orphans = app.reviews.orphans().len();
     if orphans > 0 {
         tail.push_str(&format!("│ {orphans} orphaned (o) "));
@@ -550,10 +587,11 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     if app.search.query.is_empty() {
         tail.push_str("│ ? help ");
     } else {
+        // The count before the query: after Arabic, a number would join its run.
         tail.push_str(&format!(
-            "│ /{}: {} matches ",
-            app.search.query,
-            app.search.matches.len()
+            "│ {} matching /{} ",
+            app.search.matches.len(),
+            app.search.query
         ));
     }
     let mut filter = if app.filter == Filter::All {
@@ -567,29 +605,31 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     {
         filter.push_str(&format!(" [{}]", d.id));
     }
+    if let Some(q) = &app.query {
+        filter.push_str(&format!(" [& {}]", q.raw));
+    }
     // Words when there is room, the marks alone (as in the list) when there is not.
-    let long = format!("{filter} ✓{v} verified  !{f} flagged  {u} unreviewed {tail}");
+    let doubt = app.doubtful;
+    let long =
+        format!("{filter} ✓{v} verified  !{f} flagged  {u} unreviewed  ?{doubt} doubtful {tail}");
     let right = if long.chars().count() as u16 <= r.width / 2 {
         long
     } else {
-        format!("{filter} ✓{v} !{f} ○{u} {tail}")
+        format!("{filter} ✓{v} !{f} ○{u} ?{doubt} {tail}")
     };
     let middle = match &app.status {
         Some(s) => s.clone(),
         None => match app.timeline.documents.get(app.document()) {
-            Some(d) => {
-                let day = d.anchor.date.map_or("none".into(), day_name);
-                let how = match d.anchor.basis {
-                    AnchorBasis::Given => "given",
-                    AnchorBasis::Inferred => "inferred",
-                    AnchorBasis::None => "not found",
-                };
-                if d.anchor.reason.is_empty() {
-                    format!("anchor {day} ({how})")
-                } else {
-                    format!("anchor {day} ({how}: {})", d.anchor.reason)
+            // The basis in a few words (the whole reason is in the detail pane).
+            Some(d) => match d.anchor.date {
+                Some(day) => {
+                    let b = document_anchor(&app.timeline, app.document(), &app.warnings)
+                        .unwrap_or_else(|| anchor_basis(&d.anchor));
+                    let check = if b.shaky { " · check it: A" } else { "" };
+                    format!("anchor {} · {}{check}", day_name(day), b.basis)
                 }
-            }
+                None => "no document date: A sets it".into(),
+            },
             None => String::new(),
         },
     };
@@ -598,97 +638,12 @@ fn draw_status(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
     let lr = Rect::new(r.x, r.y, r.width.saturating_sub(rw + 1), 1);
     put_text(buf, lr, r.y, &left, t.status(), app.config.bidi);
     if rw < r.width {
-        buf.set_stringn(
-            r.x + r.width - rw,
-            r.y,
-            &right,
-            usize::from(rw),
-            t.status().add_modifier(Modifier::BOLD),
-        );
+        // Laid out like the rest: a search query in Arabic reads right to left, joined.
+        let area = Rect::new(r.x + r.width - rw, r.y, rw, 1);
+        let style = t.status().add_modifier(Modifier::BOLD);
+        let line = layout_truncated_ltr(&right, rw, app.config.bidi);
+        put_line(buf, area, r.y, &line, |_| style);
     }
-}
-
-/// One line of the help overlay.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpLine {
-    /// A section title rather than an entry.
-    pub heading: bool,
-    /// The text.
-    pub text: String,
-}
-
-/// The help overlay's lines, generated from [`KEYMAP`] plus the notes on layout modes.
-pub fn help_lines(app: &App) -> Vec<HelpLine> {
-    let mut out = Vec::new();
-    let mut section = "";
-    for b in KEYMAP {
-        if b.section != section {
-            if !section.is_empty() {
-                out.push(HelpLine {
-                    heading: false,
-                    text: String::new(),
-                });
-            }
-            section = b.section;
-            out.push(HelpLine {
-                heading: true,
-                text: section.to_string(),
-            });
-        }
-        let keys: Vec<String> = b.keys.iter().map(|k| shown(k)).collect();
-        out.push(HelpLine {
-            heading: false,
-            text: format!("  {:<14} {}", keys.join(", "), b.help),
-        });
-    }
-    let mode = match app.config.bidi {
-        BidiMode::App => "app",
-        BidiMode::Terminal => "terminal",
-    };
-    let kitty = if app.config.kitty {
-        " (kitty detected)"
-    } else {
-        ""
-    };
-    let notes = [
-        format!("Arabic layout: --bidi {mode} now (or TARIKH_BIDI)"),
-        "  app: tarikh reorders and joins Arabic itself: xterm, Alacritty,".into(),
-        "       Windows Terminal, tmux, GNOME Terminal and other VTE ones".into(),
-        "  terminal: plain logical text for terminals doing their own bidi:".into(),
-        "       Konsole, mlterm".into(),
-        format!("  kitty{kitty}: use --bidi terminal (or kitty's force_ltr yes)"),
-        "Mouse: start with --mouse (wheel scrolls, click selects)".into(),
-        "NO_COLOR: highlights use reverse, bold and underline".into(),
-    ];
-    out.push(HelpLine {
-        heading: false,
-        text: String::new(),
-    });
-    out.push(HelpLine {
-        heading: true,
-        text: "Display".into(),
-    });
-    out.extend(notes.into_iter().map(|text| HelpLine {
-        heading: false,
-        text,
-    }));
-    out
-}
-
-fn help_rect(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).min(84);
-    let h = area.height.saturating_sub(2);
-    Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h)
-}
-
-/// Rows of help text visible at this screen size.
-pub fn help_height(size: (u16, u16)) -> usize {
-    usize::from(
-        help_rect(Rect::new(0, 0, size.0, size.1))
-            .height
-            .saturating_sub(2),
-    )
-    .max(1)
 }
 
 /// The orphaned reviews: their status, note and sentence, so the editor can decide to delete.
@@ -770,19 +725,25 @@ fn draw_help(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
         r.height.saturating_sub(2),
     );
     let top = app.help.unwrap_or(0);
-    for (k, l) in help_lines(app)
+    for (k, l) in help_lines_at(&app.config, (area.width, area.height))
         .iter()
         .skip(top)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let style = if l.heading { t.heading() } else { Style::new() };
-        buf.set_stringn(
-            inner.x,
-            inner.y + k as u16,
-            &l.text,
-            usize::from(inner.width),
-            style,
+        // Laid out like every other line: the Arabic examples read right to left, joined.
+        // The leading spaces (the indentation) stay at the left whatever the text's direction.
+        let y = inner.y + k as u16;
+        let text = l.text.trim_start_matches(' ');
+        let lead = (l.text.len() - text.len()) as u16;
+        let rest = Rect::new(
+            inner.x + lead.min(inner.width),
+            y,
+            inner.width.saturating_sub(lead),
+            1,
         );
+        let line = layout_truncated_ltr(text, rest.width, app.config.bidi);
+        put_line(buf, rest, y, &line, |_| style);
     }
 }

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tarikh::tui::BidiMode;
-use tarikh::tui::app::{App, Config};
+use tarikh::tui::Config;
+use tarikh::tui::app::App;
 use tarikh::*;
 
 /// The bundled sample article.
