@@ -282,6 +282,35 @@ pub enum Expr {
     Weekend(Option<Rel>),
     /// "Now", "so far", "currently": the anchor itself, a mention but not an event.
     Present,
+    /// A part of the day standing alone ("ظهراً", "في المساء"): on the day the sentence gives,
+    /// or the anchor day.
+    DayPartAlone(DayPart),
+    /// The n-th day or week of a period, counted from its end when n is negative
+    /// ("ثالث أيام عيد الأضحى", "آخر يوم من أكتوبر 2015", "الأسبوع الأول من أكتوبر").
+    Nth {
+        /// 1-based position, or -1 for the last.
+        n: i32,
+        /// Days or weeks (a week is seven days from the period's first).
+        unit: Unit,
+        /// The period.
+        of: Box<Expr>,
+    },
+    /// An expression moved by n units ("الثلاثاء بعد المقبل": next Tuesday, one week on).
+    Shifted {
+        /// Signed count of units.
+        n: i32,
+        /// The unit.
+        unit: Unit,
+        /// What is moved.
+        of: Box<Expr>,
+    },
+    /// A weekday inside a given week ("يوم الخميس من الأسبوع المقبل").
+    WeekdayIn {
+        /// The weekday.
+        weekday: Weekday,
+        /// The week (relative or written).
+        week: Box<Expr>,
+    },
 }
 
 impl Expr {
@@ -304,6 +333,7 @@ impl Expr {
             Expr::Range(a, b) => a.is_relative() || b.is_relative(),
             Expr::Paired(_, g) => g.is_relative(),
             Expr::Time { day, .. } => day.as_ref().is_none_or(|d| d.is_relative()),
+            Expr::Nth { of, .. } | Expr::Shifted { of, .. } => of.is_relative(),
             _ => true,
         }
     }
@@ -328,6 +358,9 @@ impl Expr {
             Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.points_forward(),
             Expr::Fraction { year, .. } => year.points_forward(),
             Expr::Range(a, b) => a.points_forward() || b.points_forward(),
+            Expr::Nth { of, .. } => of.points_forward(),
+            Expr::Shifted { n, of, .. } => *n > 0 || of.points_forward(),
+            Expr::WeekdayIn { week, .. } => week.points_forward(),
             _ => false,
         }
     }

@@ -518,6 +518,10 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         Expr::DayPart(p, ref day) => day_part(p, day, cx),
         Expr::MidWeek(rel) => week_part(cx, rel, WeekPart::Middle),
         Expr::Weekend(rel) => week_part(cx, rel, WeekPart::Weekend),
+        Expr::DayPartAlone(_)
+        | Expr::Nth { .. }
+        | Expr::Shifted { .. }
+        | Expr::WeekdayIn { .. } => periods::within(expr, cx),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use chrono::{NaiveDate, Weekday};
 
-use super::lexicon::{MonthHead, OCCASIONS, Word, lookup};
+use super::lexicon::{self, MonthHead, OCCASIONS, Word, lookup};
 use crate::lang::expr::{DayPart, Expr, Found, MonthRef, Part, Rel, Unit};
 use crate::text::{TokenKind, Tokens};
 
@@ -95,14 +95,44 @@ impl Grammar<'_> {
         self.t.list.get(i).is_some_and(|t| !t.space_before)
     }
 
-    /// True when the word at `i` carries the article (possibly after a clitic).
+    /// True when the word at `i` carries the article (possibly after any clitic chain): the
+    /// lexicon's clitic tables decide, so every chain it knows is read the same way.
     fn has_article(&self, i: usize) -> bool {
-        matches!(self.t.list.get(i), Some(t) if t.kind == TokenKind::Word) && {
-            let n = self.t.norm(i);
-            ["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال"]
-                .iter()
-                .any(|p| n.starts_with(p))
+        self.is_word(i) && lexicon::has_article(self.t.norm(i))
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        matches!(self.t.list.get(i), Some(t) if t.kind == TokenKind::Word)
+    }
+
+    /// True when a phrase the lexicon lists as not temporal ("صباح الخير") starts at `i`.
+    fn idiom(&self, i: usize) -> bool {
+        let mut words: [&str; 3] = [""; 3];
+        for (k, w) in words.iter_mut().enumerate() {
+            if self.is_word(i + k) {
+                *w = self.t.norm(i + k);
+            }
         }
+        lexicon::not_temporal(&words).is_some()
+    }
+
+    /// A relative modifier at `k`: one word (المقبل, الجاي) or the dialect pair "اللي فات" /
+    /// "اللي جاي": (modifier, last).
+    fn rel_at(&self, k: usize) -> Option<(Rel, usize)> {
+        match self.word(k)? {
+            Word::Rel(r) => Some((r, k)),
+            Word::Which => match self.word(k + 1)? {
+                Word::WhichRel(r) => Some((r, k + 1)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// "بعد المقبل" / "بعد القادم" after `last`: the one after next; returns its last token.
+    fn after_next(&self, last: usize) -> Option<usize> {
+        (self.is(last + 1, Word::After) && self.rel(last + 2) == Some(Rel::Next))
+            .then_some(last + 2)
     }
 
     fn weekday(&self, i: usize) -> Option<Weekday> {
@@ -121,14 +151,14 @@ impl Grammar<'_> {
 
     fn day_part(&self, i: usize) -> Option<DayPart> {
         match self.word(i)? {
-            Word::DayPart(p) => Some(p),
+            Word::DayPart(p) | Word::DayPartAdverb(p) => Some(p),
             _ => None,
         }
     }
 
     fn optional_rel(&self, last: usize) -> (Option<Rel>, usize) {
-        match self.rel(last + 1) {
-            Some(r) => (Some(r), last + 1),
+        match self.rel_at(last + 1) {
+            Some((r, l)) => (Some(r), l),
             None => (None, last),
         }
     }
@@ -269,6 +299,10 @@ impl Grammar<'_> {
             Some('(') => same(last + 2)
                 .filter(|&(.., j)| self.punct(j + 1) == Some(')'))
                 .map(|(.., j)| j + 1),
+            // "10 حزيران يونيو": a Gregorian pair in two naming systems, without a mark.
+            None if matches!(m, MonthRef::Gregorian(_)) => same(last + 1)
+                .filter(|&(_, amb, j)| !amb && self.t.norm(j) != self.t.norm(last))
+                .map(|(.., j)| j),
             _ => None,
         };
         match paired {
@@ -302,11 +336,16 @@ impl Grammar<'_> {
     /// The rule that opens at token `i`, if any.
     fn at(&self, i: usize) -> Option<Match> {
         if self.number(i).is_some() {
+            let linked = |k: usize| self.linked(k) || self.is(k, Word::And);
             return self
                 .time(i, i)
+                .or_else(|| self.day_range(i, i, linked))
                 .or_else(|| self.date(i))
                 .or_else(|| self.year_alone(i))
                 .or_else(|| self.duration(i, i));
+        }
+        if self.idiom(i) {
+            return None;
         }
         match self.word(i)? {
             Word::DayNoun => self
@@ -318,7 +357,7 @@ impl Grammar<'_> {
             Word::TheNight => self.the_night(i),
             Word::RelDay(n) => self.rel_day(i, n),
             Word::First => self.first(i),
-            Word::BareOrdinal(_) | Word::LastOf => self.nth_weekday(i),
+            Word::BareOrdinal(_) | Word::LastOf => self.nth_weekday(i).or_else(|| self.nth_day(i)),
             Word::Ordinal(_) | Word::Tens(_) => self
                 .date(i)
                 .or_else(|| self.duration(i, i))
@@ -330,10 +369,11 @@ impl Grammar<'_> {
             Word::During => self.duration(i, i + 1),
             Word::In if self.is(i + 1, Word::During) => self.duration(i, i + 2),
             Word::Onto if self.is(i + 1, Word::During) => self.duration(i, i + 2),
-            Word::Week => self
-                .rel(i + 1)
-                .map(|r| (i, i + 1, Expr::RelUnit(Unit::Week, r))),
-            Word::TwoDays => self.day_range(i, |k| self.is(k, Word::And)),
+            Word::Week => self.week(i),
+            Word::TwoDays => self
+                .day_range(i, i + 1, |k| self.is(k, Word::And))
+                .or_else(|| self.two_weekdays(i)),
+            Word::FirstDayOf { strict } => self.first_day(i, strict),
             Word::This => self.this(i),
             Word::PeriodPart(p) => self.part(i, p),
             Word::Break
@@ -354,14 +394,22 @@ impl Grammar<'_> {
                 if let Some((_, last, e)) = self.month_alone(i + 1, true) {
                     return Some((i + 1, last, e));
                 }
+                // "في المساء", "في الصباح الباكر": a part of the day on the sentence's day.
+                if let Some(p) = self.day_part(i + 1)
+                    && self.has_article(i + 1)
+                    && self.day_at(i + 2).is_none()
+                {
+                    return Some((i + 1, i + 1, Expr::DayPartAlone(p)));
+                }
                 let (y, last, hijri) = self.year_phrase(i + 1)?;
                 Some((i + 1, last, year_expr(y, hijri)))
             }
             Word::YearNoun => self.year_noun(i),
             Word::MonthNoun => self.month_noun(i),
-            Word::Month { .. } | Word::HijriMonth { .. } | Word::MonthHead(_) => {
-                self.month_alone(i, false).or_else(|| self.season(i))
-            }
+            Word::Month { .. } | Word::HijriMonth { .. } | Word::MonthHead(_) => self
+                .month_day_range(i)
+                .or_else(|| self.month_alone(i, false))
+                .or_else(|| self.season(i)),
             Word::Decade(t) => self.decade(i, t),
             Word::Fraction(parts) => self.fraction(i, parts),
             Word::Century => self.century(i).map(|(last, e)| (i, last, e)),
@@ -369,6 +417,11 @@ impl Grammar<'_> {
             Word::OccasionHead(_) => self.occasion(i),
             Word::Clock => self.time(i, i + 1),
             Word::DayPart(p) => self.day_part_of(i, i + 1, p),
+            // "ظهراً", "ليلا": the accusative is an adverb of time by itself.
+            Word::DayPartAdverb(p) => {
+                self.day_part_of(i, i + 1, p)
+                    .or(Some((i, i, Expr::DayPartAlone(p))))
+            }
             Word::Every => self.every(i),
             Word::Periodic(unit) => Some((
                 i,
@@ -395,7 +448,36 @@ impl Grammar<'_> {
         let (rel, j) = self.optional_rel(k);
         let day = Expr::Weekday { weekday, rel };
         if rel.is_none() {
+            // "الجمعة الأخيرة من شهر آذار", "الثلاثاء الثالث من أيلول 2014".
+            if let Some(m) = self.weekday_of_month(start, k, weekday) {
+                return Some(m);
+            }
+            // "يوم الخميس من الأسبوع المقبل": that weekday of a given week.
+            if self.is(k + 1, Word::From)
+                && self.is(k + 2, Word::Week)
+                && let Some((r, l)) = self.rel_at(k + 3)
+            {
+                let week = Box::new(Expr::RelUnit(Unit::Week, r));
+                return Some(self.then_time_of_day(start, l, Expr::WeekdayIn { weekday, week }));
+            }
+            // "الثلاثاء بعد المقبل": the one after next.
+            if let Some(l) = self.after_next(k) {
+                let next = Expr::Weekday {
+                    weekday,
+                    rel: Some(Rel::Next),
+                };
+                let e = Expr::Shifted {
+                    n: 1,
+                    unit: Unit::Week,
+                    of: Box::new(next),
+                };
+                return Some(self.then_time_of_day(start, l, e));
+            }
             let dated = match self.punct(k + 1) {
+                // "يوم الأحد الموافق 14/ 1/ 2018": the weekday joined to its date.
+                _ if self.is(k + 1, Word::Corresponding) => {
+                    self.date(k + 2).map(|(_, last, e)| (last, e))
+                }
                 Some('(') => self
                     .date(k + 2)
                     .filter(|&(_, last, _)| self.punct(last + 1) == Some(')'))
@@ -408,6 +490,35 @@ impl Grammar<'_> {
             }
         }
         Some(self.then_time_of_day(start, j, day))
+    }
+
+    /// "الجمعة الأخيرة من شهر آذار", "الثلاثاء الثالث من أيلول 2014": the weekday at `k`
+    /// followed by an ordinal (or الأخيرة) of a month.
+    fn weekday_of_month(&self, start: usize, k: usize, weekday: Weekday) -> Option<Match> {
+        let n = match self.word(k + 1)? {
+            Word::Ordinal(o @ 1..=5) => o as i32,
+            Word::Final => -1,
+            _ => return None,
+        };
+        if !(self.is(k + 2, Word::From) || self.is(k + 2, Word::In)) {
+            return None;
+        }
+        let mut j = k + 3;
+        if self.is(j, Word::MonthNoun) && !self.has_article(j) {
+            j += 1;
+        }
+        let (month, _, last) = self.month(j)?;
+        let (year, last, _) = self.optional_year(last);
+        Some((
+            start,
+            last,
+            Expr::NthWeekday {
+                n,
+                weekday,
+                month,
+                year,
+            },
+        ))
     }
 
     /// After a day: an adverb part of the day ("الأحد مساء") or a clock time.
@@ -471,7 +582,11 @@ impl Grammar<'_> {
                 let (_, last, e) = self.rel_day_plain(j, n)?;
                 Some((e, last))
             }
-            Some(Word::Morrow) => Some((Expr::RelDay(1), j)),
+            // "صبيحة غد الاثنين": the weekday names the same day, and is checked.
+            Some(Word::Morrow) => match self.weekday(j + 1) {
+                Some(weekday) => Some((Expr::RelDayOn { n: 1, weekday }, j + 1)),
+                None => Some((Expr::RelDay(1), j)),
+            },
             _ => self.date(j).map(|(_, last, e)| (e, last)),
         }
     }
@@ -535,7 +650,149 @@ impl Grammar<'_> {
             }
             return Some((i, j, Expr::RelDay(-2)));
         }
-        self.nth_weekday(i)
+        self.nth_weekday(i).or_else(|| self.nth_day(i))
+    }
+
+    /// "آخر يوم من أكتوبر 2015", "أول يوم من رمضان", "ثالث أيام عيد الأضحى",
+    /// "اول ايام اجازة عيد الاضحى": the n-th (or last) day of a period or an occasion.
+    fn nth_day(&self, i: usize) -> Option<Match> {
+        let n = match self.word(i)? {
+            Word::First => 1,
+            Word::BareOrdinal(o) => o as i32,
+            Word::LastOf => -1,
+            _ => return None,
+        };
+        let mut j = i + 1;
+        match self.word(j)? {
+            Word::DayNoun if !self.has_article(j) => {
+                if !(self.is(j + 1, Word::From) || self.is(j + 1, Word::In)) {
+                    return None;
+                }
+                j += 2;
+            }
+            Word::Plural(Unit::Day) => j += 1,
+            _ => return None,
+        }
+        // "أيام عطلة / إجازة عيد الأضحى": the holiday of the feast.
+        if self.is(j, Word::Break) {
+            j += 1;
+        }
+        let (last, of) = match self.word(j) {
+            Some(Word::OccasionHead(_)) => {
+                let (_, last, e) = self.occasion(j)?;
+                (last, e)
+            }
+            _ => self.period(j)?,
+        };
+        let of = Box::new(of);
+        Some((
+            i,
+            last,
+            Expr::Nth {
+                n,
+                unit: Unit::Day,
+                of,
+            },
+        ))
+    }
+
+    /// "الأسبوع الماضي", "الأسبوع اللي فات", "الأسبوع بعد المقبل", "الأسبوع الأول من أكتوبر",
+    /// "الأسبوع الأخير" (the seven days up to the article's date).
+    fn week(&self, i: usize) -> Option<Match> {
+        if let Some(l) = self.after_next(i) {
+            let next = Box::new(Expr::RelUnit(Unit::Week, Rel::Next));
+            return Some((
+                i,
+                l,
+                Expr::Shifted {
+                    n: 1,
+                    unit: Unit::Week,
+                    of: next,
+                },
+            ));
+        }
+        if let Some((r, l)) = self.rel_at(i + 1) {
+            return Some((i, l, Expr::RelUnit(Unit::Week, r)));
+        }
+        let n = match self.word(i + 1)? {
+            Word::Ordinal(o @ 1..=5) => o as i32,
+            Word::Final => -1,
+            _ => return None,
+        };
+        if self.is(i + 2, Word::From) || self.is(i + 2, Word::In) {
+            let (last, of) = self.period(i + 3)?;
+            let of = Box::new(of);
+            return Some((
+                i,
+                last,
+                Expr::Nth {
+                    n,
+                    unit: Unit::Week,
+                    of,
+                },
+            ));
+        }
+        (n == -1).then(|| {
+            let from = Box::new(offset(-6, Unit::Day, false));
+            (i, i + 1, Expr::Range(from, Box::new(Expr::RelDay(0))))
+        })
+    }
+
+    /// "يومي الثلاثاء والأربعاء": two weekdays as one span, the second counted from the first.
+    fn two_weekdays(&self, i: usize) -> Option<Match> {
+        let a = self.weekday(i + 1)?;
+        let (b, last) = match self.weekday(i + 2) {
+            Some(b) if self.t.norm(i + 2).starts_with('و') => (b, i + 2),
+            _ if self.is(i + 2, Word::And) => (self.weekday(i + 3)?, i + 3),
+            _ => return None,
+        };
+        let (rel, last) = self.optional_rel(last);
+        let days = (b.num_days_from_monday() + 7 - a.num_days_from_monday()) % 7;
+        if days == 0 {
+            return None;
+        }
+        let first = Expr::Weekday { weekday: a, rel };
+        let second = Expr::Shifted {
+            n: days as i32,
+            unit: Unit::Day,
+            of: Box::new(first.clone()),
+        };
+        Some((i, last, Expr::Range(Box::new(first), Box::new(second))))
+    }
+
+    /// "غرة شهر رمضان", "غرة محرم 1445", "مستهل ذي الحجة": the first day of a month; مستهل
+    /// before anything else is the early part ("مستهل العام").
+    fn first_day(&self, i: usize, strict: bool) -> Option<Match> {
+        let mut j = i + 1;
+        if self.is(j, Word::MonthNoun) && !self.has_article(j) {
+            j += 1;
+        }
+        if let Some((month, _, last)) = self.month(j)
+            && (strict || matches!(month, MonthRef::Hijri(_)))
+        {
+            let (year, last, _) = self.optional_year(last);
+            let (rel, last) = match year {
+                None => self.optional_rel(last),
+                Some(_) => (None, last),
+            };
+            let e = match month {
+                MonthRef::Gregorian(month) => Expr::Date {
+                    day: Some(1),
+                    month,
+                    year,
+                    weekday: None,
+                    rel,
+                },
+                MonthRef::Hijri(month) => Expr::Hijri {
+                    day: Some(1),
+                    month,
+                    year,
+                    rel,
+                },
+            };
+            return Some((i, last, e));
+        }
+        self.part(i, Part::Early)
     }
 
     /// True when the next word carries the article, so token `i` is a noun it describes
@@ -655,15 +912,65 @@ impl Grammar<'_> {
         (first, end, pair)
     }
 
-    /// A year after token `last`, if any, with its era: (year, new last, hijri era).
+    /// What may follow a month in a date: an epithet ("رمضان المبارك") and a year, bare or
+    /// introduced ("عام 2014", "من العام 1951", "لعام 1436هـ", "لهذا العام 1436هـ"), with its
+    /// era: (year, new last, hijri era).
     fn optional_year(&self, last: usize) -> (Option<i32>, usize, bool) {
-        match self.year(last + 1) {
+        let last = if self.is(last + 1, Word::Epithet) {
+            last + 1
+        } else {
+            last
+        };
+        let mut k = last + 1;
+        if (self.is(k, Word::From) || self.is(k, Word::This)) && self.is(k + 1, Word::YearNoun) {
+            k += 1;
+        }
+        if self.is(k, Word::YearNoun) {
+            k += 1;
+        }
+        match self.year(k) {
             Some(y) => {
-                let (y, l, h) = self.era_after(y, last + 1);
+                let (y, l, h) = self.era_after(y, k);
                 (Some(y), l, h)
             }
             None => (None, last, false),
         }
+    }
+
+    /// True when an ambiguous Hijri month name at `i` (شعبان, رجب, صفر, محرم are also names and
+    /// words) is governed by a preposition and the sentence speaks the Hijri calendar elsewhere
+    /// ("غدا المتمم لشعبان.. والخميس غرة شهر رمضان").
+    fn hijri_context(&self, i: usize) -> bool {
+        let governed = self.t.norm(i).starts_with(['ل', 'ب'])
+            || (i > 0
+                && matches!(
+                    self.word(i - 1),
+                    Some(
+                        Word::In
+                            | Word::From
+                            | Word::To
+                            | Word::Until
+                            | Word::Since
+                            | Word::After
+                            | Word::Before
+                            | Word::During
+                    )
+                ));
+        governed
+            && self.r.iter().enumerate().any(|(k, w)| {
+                k != i
+                    && matches!(
+                        w,
+                        Some(
+                            Word::HijriMonth {
+                                ambiguous: false,
+                                ..
+                            } | Word::HijriEra
+                                | Word::HijriTail(_)
+                                | Word::MonthHead(MonthHead::Dhu | MonthHead::Jumada)
+                        )
+                    )
+            })
     }
 
     /// A date without the pairing step: numeric, or a day (digits, or a spelled ordinal with
@@ -699,10 +1006,19 @@ impl Grammar<'_> {
         // "15 من الشهر الجاري": a day of the anchor's month, or the one before or after.
         if self.is(j + 1, Word::MonthNoun)
             && self.has_article(j + 1)
-            && let Some(rel) = self.rel(j + 2)
+            && let Some((rel, l)) = self.rel_at(j + 2)
         {
-            return Some((i, j + 2, Expr::DayOfMonth { day, rel }));
+            return Some((i, l, Expr::DayOfMonth { day, rel }));
         }
+        // "24 من شهر يوليو", "الرابع والعشرين من شهر ديسمبر": شهر before the month's name.
+        let j = if self.is(j + 1, Word::MonthNoun)
+            && !self.has_article(j + 1)
+            && self.month(j + 2).is_some()
+        {
+            j + 1
+        } else {
+            j
+        };
         let (month, _, last) = self.month(j + 1)?;
         let (year, last, hijri_era) = self.optional_year(last);
         // "20 أبريل الماضي", "الأول من يونيو المقبل": a modifier on a date without its year.
@@ -737,11 +1053,14 @@ impl Grammar<'_> {
     fn numeric_date(&self, i: usize) -> Option<Match> {
         let (a, da) = self.number(i)?;
         let sep = self.punct(i + 1)?;
-        if !matches!(sep, '/' | '-' | '.') || !self.glued(i + 1) || !self.glued(i + 2) {
+        // A slash may have spaces around it ("14/ 1/ 2018", "30 / 8 / 1436هـ"); a dash or a
+        // dot only joins glued digits, so "29 - 30" stays two numbers.
+        let tight = |k: usize| sep == '/' || (self.glued(k) && self.glued(k + 1));
+        if !matches!(sep, '/' | '-' | '.') || !tight(i + 1) {
             return None;
         }
-        let (b, _) = self.number(i + 2)?;
-        if self.punct(i + 3) != Some(sep) || !self.glued(i + 3) || !self.glued(i + 4) {
+        let (b, db) = self.number(i + 2)?;
+        if db > 2 || self.punct(i + 3) != Some(sep) || !tight(i + 3) {
             return None;
         }
         let (c, dc) = self.number(i + 4)?;
@@ -774,17 +1093,24 @@ impl Grammar<'_> {
     /// A month without a day: needs a year, a modifier, شهر before it, or an unambiguous name.
     fn month_alone(&self, i: usize, after_month_noun: bool) -> Option<Match> {
         let (month, ambiguous, last) = self.month(i)?;
-        if let Some(y) = self.year(last + 1) {
-            let (y, last, hijri) = self.era_after(y, last + 1);
+        if let (Some(y), last, hijri) = self.optional_year(last) {
             if hijri != matches!(month, MonthRef::Hijri(_)) && hijri {
                 return None;
             }
             return Some((i, last, month_expr(month, Some(y), None)));
         }
-        if let Some(r) = self.rel(last + 1) {
-            return Some((i, last + 1, month_expr(month, None, Some(r))));
+        let last = if self.is(last + 1, Word::Epithet) {
+            last + 1
+        } else {
+            last
+        };
+        if let Some((r, l)) = self.rel_at(last + 1) {
+            return Some((i, l, month_expr(month, None, Some(r))));
         }
-        (!ambiguous || after_month_noun).then_some((i, last, month_expr(month, None, None)))
+        let context = after_month_noun || !ambiguous || {
+            matches!(month, MonthRef::Hijri(_)) && self.hijri_context(i)
+        };
+        context.then_some((i, last, month_expr(month, None, None)))
     }
 
     /// شهر + a month name, or الشهر + a modifier ("الشهر الماضي").
@@ -792,9 +1118,29 @@ impl Grammar<'_> {
         if let Some((_, last, e)) = self.month_alone(i + 1, true) {
             return Some((i, last, e));
         }
-        let r = self.rel(i + 1)?;
-        self.has_article(i)
-            .then_some((i, i + 1, Expr::RelUnit(Unit::Month, r)))
+        self.rel_unit_noun(i, Unit::Month)
+    }
+
+    /// A noun with the article and a modifier: "الشهر الماضي", "العام اللي فات", "الشهر بعد
+    /// المقبل" (the one after next).
+    fn rel_unit_noun(&self, i: usize, unit: Unit) -> Option<Match> {
+        if !self.has_article(i) {
+            return None;
+        }
+        if let Some(l) = self.after_next(i) {
+            let next = Box::new(Expr::RelUnit(unit, Rel::Next));
+            return Some((
+                i,
+                l,
+                Expr::Shifted {
+                    n: 1,
+                    unit,
+                    of: next,
+                },
+            ));
+        }
+        let (r, l) = self.rel_at(i + 1)?;
+        Some((i, l, Expr::RelUnit(unit, r)))
     }
 
     /// عام + a year, or العام + a modifier ("العام الماضي").
@@ -802,14 +1148,38 @@ impl Grammar<'_> {
         if let Some((y, last, hijri)) = self.year_phrase(i) {
             return Some((i, last, year_expr(y, hijri)));
         }
-        let r = self.rel(i + 1)?;
-        self.has_article(i)
-            .then_some((i, i + 1, Expr::RelUnit(Unit::Year, r)))
+        // "العام الدراسي 2017 /2018م": a school year runs over two calendar years.
+        if self.is(i + 1, Word::Academic)
+            && let Some((_, last, e)) = self.two_years(i + 2)
+        {
+            return Some((i, last, e));
+        }
+        self.rel_unit_noun(i, Unit::Year)
+    }
+
+    /// "2017/2018", "2017 /2018م", "2017-2018": two consecutive years as one season.
+    fn two_years(&self, i: usize) -> Option<Match> {
+        let a = self.year(i)?;
+        if !matches!(self.punct(i + 1), Some('/' | '-')) {
+            return None;
+        }
+        let b = self.year(i + 2).filter(|&b| b == a + 1)?;
+        let (_, last, hijri) = self.era_after(b, i + 2);
+        (!hijri).then_some((i, last, Expr::YearRange(a, b)))
     }
 
     /// "هذا الأسبوع", "هذا العام", "هذا الشهر".
     fn this(&self, i: usize) -> Option<Match> {
         let unit = match self.word(i + 1)? {
+            // "هذه الصائفة", "هذا الصيف".
+            Word::Season(season) if self.has_article(i + 1) => {
+                let e = Expr::Season {
+                    season,
+                    year: None,
+                    rel: Some(Rel::This),
+                };
+                return Some((i, i + 1, e));
+            }
             Word::Week => Unit::Week,
             Word::YearNoun if self.has_article(i + 1) => Unit::Year,
             Word::MonthNoun if self.has_article(i + 1) => Unit::Month,
@@ -826,6 +1196,9 @@ impl Grammar<'_> {
         {
             return Some((i, i + 2, Expr::YearRange(a, b)));
         }
+        if let Some(m) = self.two_years(i) {
+            return Some(m);
+        }
         let (y, last, hijri) = self.era_after(a, i);
         (last > i).then_some((i, last, year_expr(y, hijri)))
     }
@@ -838,10 +1211,8 @@ impl Grammar<'_> {
         if self.is(i + 1, Word::Clock) {
             return self.time(i, i + 2);
         }
-        let linked = |k: usize| {
-            self.is(k, Word::To) || self.is(k, Word::Until) || self.punct(k) == Some('-')
-        };
-        if let Some(m) = self.day_range(i, linked) {
+        let linked = |k: usize| self.linked(k);
+        if let Some(m) = self.day_range(i, i + 1, linked) {
             return Some(m);
         }
         let (a, j, ha) = self.year_phrase(i + 1)?;
@@ -858,7 +1229,7 @@ impl Grammar<'_> {
             return self.time(i, i + 2);
         }
         let and = |k: usize| self.is(k, Word::And);
-        if let Some(m) = self.day_range(i, and) {
+        if let Some(m) = self.day_range(i, i + 1, and) {
             return Some(m);
         }
         let (a, j, _) = self.year_phrase(i + 1)?;
@@ -869,20 +1240,33 @@ impl Grammar<'_> {
         (b > a).then_some((i, last, Expr::YearRange(a, b)))
     }
 
-    /// Two dates, or two day numbers sharing the second's month, after من/بين.
-    fn day_range(&self, i: usize, linked: impl Fn(usize) -> bool) -> Option<Match> {
-        if let Some((_, j, a)) = self.date(i + 1)
+    /// إلى / حتى / a dash between the two ends of a range.
+    fn linked(&self, k: usize) -> bool {
+        self.is(k, Word::To) || self.is(k, Word::Until) || self.punct(k) == Some('-')
+    }
+
+    /// Two dates, or two day numbers sharing the second's month, from token `first` (after
+    /// من/بين/يومي, or at the first number: "13 الى 15 تموز", "29 - 30 / 8 / 1436هـ");
+    /// `start` is where the expression began.
+    fn day_range(
+        &self,
+        start: usize,
+        first: usize,
+        linked: impl Fn(usize) -> bool,
+    ) -> Option<Match> {
+        let i = start;
+        if let Some((_, j, a)) = self.date(first)
             && linked(j + 1)
             && let Some((_, last, b)) = self.date(j + 2)
         {
             let a = inherit_year(a, &b);
             return Some((i, last, Expr::Range(Box::new(a), Box::new(b))));
         }
-        let d1 = self.day_number(i + 1)?;
-        if !linked(i + 2) {
+        let d1 = self.day_number(first)?;
+        if !linked(first + 1) {
             return None;
         }
-        let (_, last, b) = self.date(i + 3)?;
+        let (_, last, b) = self.date(first + 2)?;
         let a = match &b {
             Expr::Date {
                 month, year, rel, ..
@@ -906,6 +1290,42 @@ impl Grammar<'_> {
             },
             _ => return None,
         };
+        let later = match (&a, &b) {
+            (Expr::Date { day: Some(x), .. }, Expr::Date { day: Some(y), .. })
+            | (Expr::Hijri { day: Some(x), .. }, Expr::Hijri { day: Some(y), .. }) => x < y,
+            _ => false,
+        };
+        later.then_some((i, last, Expr::Range(Box::new(a), Box::new(b))))
+    }
+
+    /// "تموز 13-15 [2019]": a month name, then a span of its days.
+    fn month_day_range(&self, i: usize) -> Option<Match> {
+        let (month, _, last) = self.month(i)?;
+        let d1 = self.day_number(last + 1)?;
+        if !self.linked(last + 2) {
+            return None;
+        }
+        let d2 = self.day_number(last + 3).filter(|&d| d > d1)?;
+        let (year, last, _) = self.optional_year(last + 3);
+        let day = |d: u32| match month {
+            MonthRef::Gregorian(m) => {
+                NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, d)?;
+                Some(Expr::Date {
+                    day: Some(d),
+                    month: m,
+                    year,
+                    weekday: None,
+                    rel: None,
+                })
+            }
+            MonthRef::Hijri(m) => (d <= 30).then_some(Expr::Hijri {
+                day: Some(d),
+                month: m,
+                year,
+                rel: None,
+            }),
+        };
+        let (a, b) = (day(d1)?, day(d2)?);
         Some((i, last, Expr::Range(Box::new(a), Box::new(b))))
     }
 
@@ -1174,10 +1594,10 @@ impl Grammar<'_> {
                 },
             ));
         }
-        let r = self.rel(i + 1)?;
+        let (r, last) = self.rel_at(i + 1)?;
         Some((
             i,
-            i + 1,
+            last,
             Expr::Season {
                 season,
                 year: None,
@@ -1202,6 +1622,12 @@ impl Grammar<'_> {
                 });
             fits.then_some((*occasion, i + tail.len()))
         })?;
+        // "عيد الأضحى المبارك": the epithet belongs to the name.
+        let last = if self.is(last + 1, Word::Epithet) {
+            last + 1
+        } else {
+            last
+        };
         if let Some((y, l, hijri)) = self.year_phrase(last + 1) {
             return Some((
                 i,
@@ -1229,8 +1655,61 @@ impl Grammar<'_> {
 
     // ---- clock times and parts of the day --------------------------------------------------
 
-    /// The hour (and minute) at `i`: "3", "10:30", "الثالثة", "الحادية عشرة": (h, m, last).
+    /// The hour and minute at `i`, with minutes or a fraction written after the hour:
+    /// "الثالثة والنصف", "العاشرة إلا ربعا" (9:45), "3 و15 دقيقة", "الثانية عشرة ودقيقة":
+    /// (h, m, last).
     fn clock_at(&self, i: usize) -> Option<(u32, Option<u32>, usize)> {
+        let (h, m, last) = self.hour_at(i)?;
+        if m.is_some() {
+            return Some((h, m, last));
+        }
+        match self.minutes_after(last) {
+            Some((mins, l)) if mins >= 0 => Some((h, Some(mins as u32), l)),
+            // "إلا ربعا": a quarter to the hour, on the hour before.
+            Some((mins, l)) => {
+                let h = if h <= 1 { h + 11 } else { h - 1 };
+                Some((h, Some((60 + mins) as u32), l))
+            }
+            None => Some((h, None, last)),
+        }
+    }
+
+    /// Minutes after an hour that ends at `last`: "والنصف" 30, "والربع" 15, "والثلث" 20,
+    /// "إلا ربعا" -15, "إلا خمس دقائق" -5, "و15 دقيقة" 15, "ودقيقة" 1: (signed minutes, last).
+    fn minutes_after(&self, last: usize) -> Option<(i32, usize)> {
+        let k = last + 1;
+        let fraction = |j: usize| match self.word(j)? {
+            Word::Fraction(2) => Some(30),
+            Word::Fraction(3) => Some(20),
+            Word::Fraction(4) => Some(15),
+            _ => None,
+        };
+        let conj = |j: usize| self.is_word(j) && self.t.norm(j).starts_with('و');
+        if self.is(k, Word::Minus) {
+            if let Some(m) = fraction(k + 1) {
+                return Some((-m, k + 1));
+            }
+            let (n, unit, l) = self.quantity(k + 1)?;
+            return (unit == Unit::Minute && (1..60).contains(&n)).then_some((-n, l));
+        }
+        if conj(k)
+            && let Some(m) = fraction(k)
+        {
+            return Some((m, k));
+        }
+        let q = if self.is(k, Word::And) {
+            k + 1
+        } else if conj(k) {
+            k
+        } else {
+            return None;
+        };
+        let (n, unit, l) = self.quantity(q)?;
+        (unit == Unit::Minute && (1..60).contains(&n)).then_some((n, l))
+    }
+
+    /// The hour (and minute) at `i`: "3", "10:30", "الثالثة", "الحادية عشرة": (h, m, last).
+    fn hour_at(&self, i: usize) -> Option<(u32, Option<u32>, usize)> {
         if let Some((h, hd)) = self.number(i) {
             if hd > 2 || h > 24 {
                 return None;
