@@ -129,6 +129,15 @@ impl Grammar<'_> {
         }
     }
 
+    /// Past a hedge before a count ("أكثر من", "نحو", "حوالي"): where the count starts.
+    fn about(&self, k: usize) -> usize {
+        match (self.word(k), self.word(k + 1)) {
+            (Some(Word::About), Some(Word::From)) => k + 2,
+            (Some(Word::About), _) => k + 1,
+            _ => k,
+        }
+    }
+
     /// "بعد المقبل" / "بعد القادم" after `last`: the one after next; returns its last token.
     fn after_next(&self, last: usize) -> Option<usize> {
         (self.is(last + 1, Word::After) && self.rel(last + 2) == Some(Rel::Next))
@@ -339,6 +348,7 @@ impl Grammar<'_> {
             let linked = |k: usize| self.linked(k) || self.is(k, Word::And);
             return self
                 .time(i, i)
+                .or_else(|| self.dateline(i))
                 .or_else(|| self.day_range(i, i, linked))
                 .or_else(|| self.date(i))
                 .or_else(|| self.year_alone(i))
@@ -363,6 +373,14 @@ impl Grammar<'_> {
                 .or_else(|| self.duration(i, i))
                 .or_else(|| self.nth_weekday(i)),
             Word::Cardinal(_) | Word::Dual(_) => self.duration(i, i),
+            // "أسبوعا بعد أسبوع", "يوما بعد يوم": little by little, not a date.
+            Word::After
+                if i > 0
+                    && self.unit(i - 1).is_some()
+                    && self.unit(i - 1).map(|u| u.0) == self.unit(i + 1).map(|u| u.0) =>
+            {
+                None
+            }
             Word::After => self.after(i),
             Word::Before => self.before(i),
             Word::Since => self.since(i),
@@ -791,6 +809,14 @@ impl Grammar<'_> {
                 },
             };
             return Some((i, last, e));
+        }
+        // "غرة الشهر الجاري / المقبل": the first day of the anchor's month, or the next one's.
+        if strict
+            && self.is(j, Word::MonthNoun)
+            && self.has_article(j)
+            && let Some((rel, l)) = self.rel_at(j + 1)
+        {
+            return Some((i, l, Expr::DayOfMonth { day: 1, rel }));
         }
         self.part(i, Part::Early)
     }
@@ -1240,6 +1266,30 @@ impl Grammar<'_> {
         (b > a).then_some((i, last, Expr::YearRange(a, b)))
     }
 
+    /// An agency dateline's day and month between dashes: "الكويت – 22 – 8 (كونا)".
+    fn dateline(&self, i: usize) -> Option<Match> {
+        if i == 0 || self.punct(i - 1) != Some('-') || self.punct(i + 1) != Some('-') {
+            return None;
+        }
+        let day = self.day_number(i)?;
+        let month = match self.number(i + 2)? {
+            (m @ 1..=12, 1..=2) => m,
+            _ => return None,
+        };
+        if !matches!(self.punct(i + 3), Some('(' | '-')) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(2000, month, day)?;
+        let e = Expr::Date {
+            day: Some(day),
+            month,
+            year: None,
+            weekday: None,
+            rel: None,
+        };
+        Some((i, i + 2, e))
+    }
+
     /// إلى / حتى / a dash between the two ends of a range.
     fn linked(&self, k: usize) -> bool {
         self.is(k, Word::To) || self.is(k, Word::Until) || self.punct(k) == Some('-')
@@ -1255,9 +1305,14 @@ impl Grammar<'_> {
         linked: impl Fn(usize) -> bool,
     ) -> Option<Match> {
         let i = start;
+        // "من 31 أكتوبر إلى يوم 12 ذي الحجة": يوم may stand before the second end.
+        let end = |k: usize| match self.word(k) {
+            Some(Word::DayNoun) => self.date(k + 1),
+            _ => self.date(k),
+        };
         if let Some((_, j, a)) = self.date(first)
             && linked(j + 1)
-            && let Some((_, last, b)) = self.date(j + 2)
+            && let Some((_, last, b)) = end(j + 2)
         {
             let a = inherit_year(a, &b);
             return Some((i, last, Expr::Range(Box::new(a), Box::new(b))));
@@ -1346,7 +1401,7 @@ impl Grammar<'_> {
             let (n, unit, last) = self.quantity(i + 2)?;
             return Some((i, last, offset(n, unit, true)));
         }
-        let (n, unit, last) = self.quantity(i + 1)?;
+        let (n, unit, last) = self.quantity(self.about(i + 1))?;
         if self.is(last + 1, Word::From) && self.is(last + 2, Word::That) {
             return Some((i, last + 2, offset(n, unit, true)));
         }
@@ -1369,7 +1424,7 @@ impl Grammar<'_> {
             let (n, unit, last) = self.quantity(i + 2)?;
             return Some((i, last, offset(-n, unit, true)));
         }
-        let (n, unit, last) = self.quantity(i + 1)?;
+        let (n, unit, last) = self.quantity(self.about(i + 1))?;
         if self.is(last + 1, Word::From) && self.is(last + 2, Word::That) {
             return Some((i, last + 2, offset(-n, unit, true)));
         }
@@ -1381,7 +1436,7 @@ impl Grammar<'_> {
         if let Some((y, last, false)) = self.year_phrase(i + 1) {
             return Some((i, last, Expr::SinceYear(y)));
         }
-        let (n, unit, last) = self.quantity(i + 1)?;
+        let (n, unit, last) = self.quantity(self.about(i + 1))?;
         Some((i, last, offset(-n, unit, false)))
     }
 

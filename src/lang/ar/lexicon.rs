@@ -161,6 +161,8 @@ pub enum Word {
     Academic,
     /// المبارك / الكريم / المعظم: an epithet after a holy month or a feast, part of its span.
     Epithet,
+    /// أكثر / أقل / نحو / حوالي: a hedge before a count ("منذ أكثر من ستة أشهر").
+    About,
 }
 
 /// The first word of a two-word month name.
@@ -675,6 +677,13 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("جاي", W::WhichRel(R::Next), Clitics::None),
     ("جاية", W::WhichRel(R::Next), Clitics::None),
     ("الأضحى", W::OccasionHead(OccasionHead::Adha), All),
+    ("أكثر", W::About, Conj),
+    ("أقل", W::About, Conj),
+    ("نحو", W::About, Conj),
+    ("حوالي", W::About, Conj),
+    ("حوالى", W::About, Conj),
+    ("قرابة", W::About, Conj),
+    ("زهاء", W::About, Conj),
     ("هـ", W::HijriEra, Clitics::None),
     ("هجري", W::HijriEra, Clitics::None),
     ("هجرية", W::HijriEra, Clitics::None),
@@ -846,6 +855,41 @@ mod tests {
                 ambiguous: true
             })
         );
+    }
+
+    #[test]
+    fn the_article_is_read_through_every_clitic_chain() {
+        for w in [
+            "العام",
+            "فبالعام",
+            "وبالعام",
+            "وكالعام",
+            "للعام",
+            "وللعام",
+            "فللعام",
+        ] {
+            assert!(has_article(&normalize(w)), "{w}");
+        }
+        for w in ["عام", "فبعام", "لعام", "وعام"] {
+            assert!(!has_article(&normalize(w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn decades_in_every_spelling() {
+        for w in ["أربعينات", "الأربعينيات", "والتسعينات", "خمسينيات"]
+        {
+            assert!(matches!(lookup(&normalize(w)), Some(W::Decade(_))), "{w}");
+        }
+    }
+
+    #[test]
+    fn idioms_are_listed_whole() {
+        let n = |s: &str| normalize(s);
+        let (a, b) = (n("صباح"), n("الخير"));
+        assert_eq!(not_temporal(&[&a, &b]), Some(2));
+        let c = n("الأحد");
+        assert_eq!(not_temporal(&[&a, &c]), None);
     }
 
     #[test]
