@@ -311,6 +311,9 @@ pub enum Expr {
         /// The week (relative or written).
         week: Box<Expr>,
     },
+    /// The school year (September to June) containing the anchor, or the one before or after
+    /// ("السنة الدراسية الحالية", "العام الدراسي المقبل").
+    SchoolYear(Rel),
 }
 
 impl Expr {
@@ -361,6 +364,7 @@ impl Expr {
             Expr::Nth { of, .. } => of.points_forward(),
             Expr::Shifted { n, of, .. } => *n > 0 || of.points_forward(),
             Expr::WeekdayIn { week, .. } => week.points_forward(),
+            Expr::SchoolYear(rel) => *rel == Rel::Next,
             _ => false,
         }
     }

@@ -521,7 +521,8 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         Expr::DayPartAlone(_)
         | Expr::Nth { .. }
         | Expr::Shifted { .. }
-        | Expr::WeekdayIn { .. } => periods::within(expr, cx),
+        | Expr::WeekdayIn { .. }
+        | Expr::SchoolYear(_) => periods::within(expr, cx),
     }
 }
 

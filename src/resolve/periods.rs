@@ -688,8 +688,45 @@ pub(super) fn within(expr: &crate::lang::expr::Expr, cx: &Context) -> Resolution
             let date = inner.date.clone().and_then(|d| weekday_in(*weekday, d));
             placed(date, inner)
         }
+        Expr::SchoolYear(rel) => match cx.anchor {
+            Some(a) => event(
+                MentionKind::Interval,
+                school_year(*rel, a),
+                "XXXX",
+                Precision::Month,
+            ),
+            None => Resolution::event(
+                MentionKind::Interval,
+                unresolved("XXXX".into(), Precision::Month),
+            ),
+        },
         _ => unreachable!("within() is only called for the expressions it places"),
     }
+}
+
+/// The school year (1 September to 30 June) containing the anchor, or the one before or after.
+fn school_year(rel: Rel, a: NaiveDate) -> Option<EventDate> {
+    let first = if a.month() >= 9 {
+        a.year()
+    } else {
+        a.year() - 1
+    } + rel_shift(rel);
+    let (s, e) = (
+        NaiveDate::from_ymd_opt(first, 9, 1)?,
+        NaiveDate::from_ymd_opt(first + 1, 6, 30)?,
+    );
+    let reason = format!(
+        "the school year (September to June) {} the anchor's, {}",
+        rel_words(rel),
+        anchor_name(a)
+    );
+    Some(span(
+        s,
+        e,
+        format!("{}/{}", ymd(s), ymd(e)),
+        Precision::Month,
+        reason,
+    ))
 }
 
 /// "ظهراً", "في المساء": the part of the day on the day the sentence gives, or the anchor's.

@@ -116,6 +116,28 @@ impl Grammar<'_> {
         lexicon::not_temporal(&words).is_some()
     }
 
+    /// "يوم عرفة", "وقفة عرفات", "عاشوراء", "ليلة القدر" [+ a year]: a Hijri day known by name.
+    fn named_hijri_day(&self, i: usize) -> Option<Match> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let mut words: [&str; 4] = [""; 4];
+        for (k, w) in words.iter_mut().enumerate() {
+            if self.is_word(i + k) {
+                *w = self.t.norm(i + k);
+            }
+        }
+        let (n, day, month) = lexicon::hijri_day(&words)?;
+        let (year, last, _) = self.optional_year(i + n - 1);
+        let e = Expr::Hijri {
+            day: Some(day),
+            month,
+            year,
+            rel: None,
+        };
+        Some((i, last, e))
+    }
+
     /// A relative modifier at `k`: one word (المقبل, الجاي) or the dialect pair "اللي فات" /
     /// "اللي جاي": (modifier, last).
     fn rel_at(&self, k: usize) -> Option<(Rel, usize)> {
@@ -357,6 +379,9 @@ impl Grammar<'_> {
         if self.idiom(i) {
             return None;
         }
+        if let Some(m) = self.named_hijri_day(i) {
+            return Some(m);
+        }
         match self.word(i)? {
             Word::DayNoun => self
                 .weekday_rule(i, i + 1)
@@ -424,6 +449,12 @@ impl Grammar<'_> {
             }
             Word::YearNoun => self.year_noun(i),
             Word::MonthNoun => self.month_noun(i),
+            // "عطلة أول نوفمبر": after أول without a year the month is a day's name, not a month.
+            Word::Month { .. } | Word::HijriMonth { .. }
+                if i > 0 && self.is(i - 1, Word::First) =>
+            {
+                None
+            }
             Word::Month { .. } | Word::HijriMonth { .. } | Word::MonthHead(_) => self
                 .month_day_range(i)
                 .or_else(|| self.month_alone(i, false))
@@ -667,6 +698,29 @@ impl Grammar<'_> {
                 return Some((i, j + 1, Expr::RelDayOn { n: -2, weekday }));
             }
             return Some((i, j, Expr::RelDay(-2)));
+        }
+        // "أول نوفمبر 1954", "أول رمضان 1443": the first day of the month. Without its year
+        // it is often a holiday's name ("عطلة أول نوفمبر"), so the year is required.
+        if let Some((month, _, last)) = self.month(i + 1) {
+            let (year, last, _) = self.optional_year(last);
+            if year.is_some() {
+                let e = match month {
+                    MonthRef::Gregorian(month) => Expr::Date {
+                        day: Some(1),
+                        month,
+                        year,
+                        weekday: None,
+                        rel: None,
+                    },
+                    MonthRef::Hijri(month) => Expr::Hijri {
+                        day: Some(1),
+                        month,
+                        year,
+                        rel: None,
+                    },
+                };
+                return Some((i, last, e));
+            }
         }
         self.nth_weekday(i).or_else(|| self.nth_day(i))
     }
@@ -1175,10 +1229,16 @@ impl Grammar<'_> {
             return Some((i, last, year_expr(y, hijri)));
         }
         // "العام الدراسي 2017 /2018م": a school year runs over two calendar years.
-        if self.is(i + 1, Word::Academic)
-            && let Some((_, last, e)) = self.two_years(i + 2)
-        {
-            return Some((i, last, e));
+        if self.is(i + 1, Word::Academic) {
+            if let Some((_, last, e)) = self.two_years(i + 2) {
+                return Some((i, last, e));
+            }
+            // "السنة الدراسية الحالية", "العام الدراسي المقبل".
+            if self.has_article(i)
+                && let Some((r, l)) = self.rel_at(i + 2)
+            {
+                return Some((i, l, Expr::SchoolYear(r)));
+            }
         }
         self.rel_unit_noun(i, Unit::Year)
     }
@@ -1207,6 +1267,10 @@ impl Grammar<'_> {
                 return Some((i, i + 1, e));
             }
             Word::Week => Unit::Week,
+            // "هذا العام الدراسي": the school year containing the anchor.
+            Word::YearNoun if self.has_article(i + 1) && self.is(i + 2, Word::Academic) => {
+                return Some((i, i + 2, Expr::SchoolYear(Rel::This)));
+            }
             Word::YearNoun if self.has_article(i + 1) => Unit::Year,
             Word::MonthNoun if self.has_article(i + 1) => Unit::Month,
             _ => return None,
@@ -1388,6 +1452,10 @@ impl Grammar<'_> {
 
     /// "بعد غد", "بعد يومين [من ذلك]", "بعد ذلك بيومين", "بعد الظهر".
     fn after(&self, i: usize) -> Option<Match> {
+        // "بعد الغد", "بعد بكرة": the day after tomorrow.
+        if self.is(i + 1, Word::RelDay(1)) {
+            return Some((i, i + 1, Expr::RelDay(2)));
+        }
         if self.is(i + 1, Word::Morrow) {
             if let Some(weekday) = self.weekday(i + 2) {
                 return Some((i, i + 2, Expr::RelDayOn { n: 2, weekday }));

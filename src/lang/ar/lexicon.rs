@@ -163,6 +163,8 @@ pub enum Word {
     Epithet,
     /// أكثر / أقل / نحو / حوالي: a hedge before a count ("منذ أكثر من ستة أشهر").
     About,
+    /// A word of a named day of the Hijri year (عرفة, عاشوراء): see [`HIJRI_DAYS`].
+    HijriDayName,
 }
 
 /// The first word of a two-word month name.
@@ -249,6 +251,46 @@ pub const OCCASIONS: &[(OccasionHead, &[&str], Occasion)] = &[
     (OccasionHead::Christmas, &[], Occasion::Christmas),
     (OccasionHead::Adha, &[], Occasion::EidAlAdha),
 ];
+
+/// Days of the Hijri year known by name: their words, and (day, month). The first word may
+/// carry a clitic ("وبيوم عرفة").
+pub const HIJRI_DAYS: &[(&[&str], u32, u32)] = &[
+    (&["يوم", "عرفة"], 9, 12),
+    (&["يوم", "عرفات"], 9, 12),
+    (&["يوم", "وقفة", "عرفات"], 9, 12),
+    (&["يوم", "وقفة", "عرفة"], 9, 12),
+    (&["وقفة", "عرفات"], 9, 12),
+    (&["وقفة", "عرفة"], 9, 12),
+    (&["يوم", "التروية"], 8, 12),
+    (&["يوم", "عاشوراء"], 10, 1),
+    (&["عاشوراء"], 10, 1),
+    (&["ليلة", "القدر"], 27, 9),
+    (&["ليلة", "الإسراء", "والمعراج"], 27, 7),
+    (&["ليلة", "النصف", "من", "شعبان"], 15, 8),
+];
+
+/// The named Hijri day whose words start `words` (normalised): (word count, day, month).
+pub fn hijri_day(words: &[&str]) -> Option<(usize, u32, u32)> {
+    static PHRASES: LazyLock<Vec<(Vec<String>, u32, u32)>> = LazyLock::new(|| {
+        HIJRI_DAYS
+            .iter()
+            .map(|(p, d, m)| (p.iter().map(|w| normalize(w)).collect(), *d, *m))
+            .collect()
+    });
+    let first = *words.first()?;
+    PHRASES
+        .iter()
+        .filter(|(p, ..)| p.len() <= words.len())
+        .filter(|(p, ..)| {
+            first == p[0]
+                || PLAIN_PREFIXES
+                    .iter()
+                    .any(|c| first.strip_prefix(c) == Some(p[0].as_str()))
+        })
+        .filter(|(p, ..)| p[1..].iter().zip(&words[1..]).all(|(a, b)| a == b))
+        .max_by_key(|(p, ..)| p.len())
+        .map(|(p, d, m)| (p.len(), *d, *m))
+}
 
 /// Word sequences (normalised) that contain a temporal word but are not temporal: greetings
 /// and idioms. The grammar skips them whole.
@@ -400,6 +442,7 @@ const NUMBERS: &[(&str, Word)] = &[
     ("الأول", W::Ordinal(1)),
     ("الأولى", W::Ordinal(1)),
     ("الحادي", W::Ordinal(1)),
+    ("الفاتح", W::Ordinal(1)),
     ("الحادية", W::Ordinal(1)),
     ("الواحدة", W::Ordinal(1)),
     ("الثاني", W::Ordinal(2)),
@@ -677,6 +720,16 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("جاي", W::WhichRel(R::Next), Clitics::None),
     ("جاية", W::WhichRel(R::Next), Clitics::None),
     ("الأضحى", W::OccasionHead(OccasionHead::Adha), All),
+    ("عرفة", W::HijriDayName, Clitics::None),
+    ("عرفات", W::HijriDayName, Clitics::None),
+    ("التروية", W::HijriDayName, Clitics::None),
+    ("عاشوراء", W::HijriDayName, All),
+    ("القدر", W::HijriDayName, Clitics::None),
+    ("والمعراج", W::HijriDayName, Clitics::None),
+    ("النهارده", W::RelDay(0), Conj),
+    ("النهاردة", W::RelDay(0), Conj),
+    ("غدوة", W::RelDay(1), Conj),
+    ("البارح", W::RelDay(-1), Conj),
     ("أكثر", W::About, Conj),
     ("أقل", W::About, Conj),
     ("نحو", W::About, Conj),
