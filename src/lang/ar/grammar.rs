@@ -395,9 +395,14 @@ impl Grammar<'_> {
             Word::BareOrdinal(_) | Word::LastOf => self.nth_weekday(i).or_else(|| self.nth_day(i)),
             Word::Ordinal(_) | Word::Tens(_) => self
                 .date(i)
+                .or_else(|| self.time(i, i))
                 .or_else(|| self.duration(i, i))
                 .or_else(|| self.nth_weekday(i)),
+            Word::Dual(_) | Word::Plural(_) if self.has_article(i) => {
+                self.last_n(i).or_else(|| self.duration(i, i))
+            }
             Word::Cardinal(_) | Word::Dual(_) => self.duration(i, i),
+            Word::Teen => self.ten_days(i),
             // "أسبوعا بعد أسبوع", "يوما بعد يوم": little by little, not a date.
             Word::After
                 if i > 0
@@ -810,6 +815,67 @@ impl Grammar<'_> {
         })
     }
 
+    /// "الأيام الثلاثة الماضية", "الأسبوعين الماضيين", "الأشهر الستة المقبلة", "السنوات العشر
+    /// الأخيرة": the N whole units before (or after) the anchor's.
+    fn last_n(&self, i: usize) -> Option<Match> {
+        let (unit, n, j) = match self.word(i)? {
+            Word::Dual(u) => (u, 2, i),
+            Word::Plural(u) => {
+                let n = match self.word(i + 1)? {
+                    Word::Cardinal(c) if self.has_article(i + 1) => c as i32,
+                    Word::Teen if self.has_article(i + 1) => 10,
+                    _ => return None,
+                };
+                (u, n, i + 1)
+            }
+            _ => return None,
+        };
+        if matches!(unit, Unit::Minute | Unit::Hour) {
+            return None;
+        }
+        let (rel, last) = match self.word(j + 1)? {
+            Word::Final => (Rel::Last, j + 1),
+            _ => self.rel_at(j + 1)?,
+        };
+        let (a, b) = match rel {
+            Rel::Last => (-n, -1),
+            Rel::Next => (1, n),
+            Rel::This => return None,
+        };
+        let from = Box::new(offset(a, unit, false));
+        let to = Box::new(offset(b, unit, false));
+        Some((i, last, Expr::Range(from, to)))
+    }
+
+    /// "العشر الأواخر من رمضان", "العشر الأوائل من ذي الحجة": the last or first ten days.
+    fn ten_days(&self, i: usize) -> Option<Match> {
+        if !self.has_article(i) {
+            return None;
+        }
+        let Some(Word::TenDays(p)) = self.word(i + 1) else {
+            return None;
+        };
+        let j = if self.is(i + 2, Word::From) {
+            i + 3
+        } else {
+            i + 2
+        };
+        let (last, inner) = self.period(j)?;
+        let (a, b) = match p {
+            Part::Early => (1, 10),
+            Part::Mid => (11, 20),
+            Part::Late => (-10, -1),
+        };
+        let day = |n: i32| {
+            Box::new(Expr::Nth {
+                n,
+                unit: Unit::Day,
+                of: Box::new(inner.clone()),
+            })
+        };
+        Some((i, last, Expr::Range(day(a), day(b))))
+    }
+
     /// "يومي الثلاثاء والأربعاء": two weekdays as one span, the second counted from the first.
     fn two_weekdays(&self, i: usize) -> Option<Match> {
         let a = self.weekday(i + 1)?;
@@ -1083,6 +1149,14 @@ impl Grammar<'_> {
         } else {
             j
         };
+        // "في 15 الجاري": digits and a modifier name a day of the anchor's month (or the next
+        // or last one), as Gulf and Levant papers write it.
+        if !spelled
+            && j == i
+            && let Some((rel, l)) = self.rel_at(j + 1)
+        {
+            return Some((i, l, Expr::DayOfMonth { day, rel }));
+        }
         // "15 من الشهر الجاري": a day of the anchor's month, or the one before or after.
         if self.is(j + 1, Word::MonthNoun)
             && self.has_article(j + 1)
@@ -1300,6 +1374,12 @@ impl Grammar<'_> {
     fn range_from(&self, i: usize) -> Option<Match> {
         if self.is(i + 1, Word::Clock) {
             return self.time(i, i + 2);
+        }
+        // "من الثامنة صباحا حتى الثانية ظهرا".
+        if matches!(self.word(i + 1), Some(Word::Ordinal(_)))
+            && let Some((_, last, e @ Expr::Time { until: Some(_), .. })) = self.time(i + 1, i + 1)
+        {
+            return Some((i, last, e));
         }
         let linked = |k: usize| self.linked(k);
         if let Some(m) = self.day_range(i, i + 1, linked) {
@@ -1575,7 +1655,11 @@ impl Grammar<'_> {
             return match p {
                 Part::Mid => Some((i, last, Expr::MidWeek(rel))),
                 Part::Late => Some((i, last, Expr::Weekend(rel))),
-                Part::Early => None,
+                // "مطلع الأسبوع المقبل": the first days of that week.
+                Part::Early => {
+                    let week = Expr::RelUnit(Unit::Week, rel.unwrap_or(Rel::This));
+                    Some((i, last, Expr::Part(Part::Early, Box::new(week))))
+                }
             };
         }
         let (last, inner) = self.period(j)?;
@@ -1858,14 +1942,26 @@ impl Grammar<'_> {
     /// "الساعة الثالثة فجرا", "10:30 صباحا", "الساعة 14:00 بتوقيت غرينتش",
     /// "من الساعة 3 إلى 4 مساء", "الساعة الثالثة من فجر الأحد".
     fn time(&self, start: usize, i: usize) -> Option<Match> {
-        let after_clock = i > start || self.is(start, Word::Clock);
+        let after_clock = self.is(start, Word::Clock) || (i > 0 && self.is(i - 1, Word::Clock));
         let (hour, minute, mut last) = self.clock_at(i)?;
-        if !after_clock && self.number(i).is_none() {
+        // A spelled hour without الساعة is a time only with its part of the day right after
+        // it: "في العاشرة صباحا", "من الثامنة صباحا حتى الثانية ظهرا".
+        if !after_clock && self.number(i).is_none() && self.day_part(last + 1).is_none() {
             return None;
         }
-        // The end of a span: "إلى [الساعة] 4".
+        // The end of a span: "إلى [الساعة] 4", "والعاشرة".
         let mut until = None;
-        if self.is(last + 1, Word::To)
+        let joined = |k: usize| {
+            self.is_word(k)
+                && self.t.norm(k).starts_with('و')
+                && matches!(self.word(k), Some(Word::Ordinal(_)))
+        };
+        if joined(last + 1) {
+            if let Some((h2, m2, l2)) = self.clock_at(last + 1) {
+                until = Some((h2, m2));
+                last = l2;
+            }
+        } else if self.is(last + 1, Word::To)
             || self.is(last + 1, Word::Until)
             || self.is(last + 1, Word::And)
             || self.punct(last + 1) == Some('-')
@@ -1880,8 +1976,30 @@ impl Grammar<'_> {
                 last = l2;
             }
         }
-        let mut part = None;
-        if let Some(p) = self.day_part(last + 1) {
+        // "من الثامنة صباحا حتى الثانية ظهرا": each end with its own part of the day.
+        let mut own_until = None;
+        let mut own_part = None;
+        if until.is_none()
+            && let Some(p1) = self.day_part(last + 1)
+            && self.linked(last + 2)
+        {
+            let k = if self.is(last + 3, Word::Clock) {
+                last + 4
+            } else {
+                last + 3
+            };
+            if let Some((h2, m2, l2)) = self.clock_at(k)
+                && let Some(p2) = self.day_part(l2 + 1)
+            {
+                own_until = Some((hour_in(h2, p2), m2));
+                own_part = Some(p1);
+                last = l2 + 1;
+            }
+        }
+        let mut part = own_part;
+        if own_part.is_some() {
+            // Both ends already carry their parts of the day.
+        } else if let Some(p) = self.day_part(last + 1) {
             part = Some(p);
             last += 1;
         } else if self.is(last + 2, Word::DayPart(DayPart::Noon)) {
@@ -1939,7 +2057,7 @@ impl Grammar<'_> {
                 day,
                 hour: adjust(hour),
                 minute,
-                until: until.map(|(h, m)| (adjust(h), m)),
+                until: own_until.or(until.map(|(h, m)| (adjust(h), m))),
                 zone,
             },
         ))

@@ -163,6 +163,8 @@ pub enum Word {
     Epithet,
     /// أكثر / أقل / نحو / حوالي: a hedge before a count ("منذ أكثر من ستة أشهر").
     About,
+    /// الأواخر / الأوائل / الأواسط after العشر: the last, first or middle ten days.
+    TenDays(Part),
     /// A word of a named day of the Hijri year (عرفة, عاشوراء): see [`HIJRI_DAYS`].
     HijriDayName,
 }
@@ -720,6 +722,9 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("جاي", W::WhichRel(R::Next), Clitics::None),
     ("جاية", W::WhichRel(R::Next), Clitics::None),
     ("الأضحى", W::OccasionHead(OccasionHead::Adha), All),
+    ("الأواخر", W::TenDays(Part::Late), Conj),
+    ("الأوائل", W::TenDays(Part::Early), Conj),
+    ("الأواسط", W::TenDays(Part::Mid), Conj),
     ("عرفة", W::HijriDayName, Clitics::None),
     ("عرفات", W::HijriDayName, Clitics::None),
     ("التروية", W::HijriDayName, Clitics::None),
@@ -788,6 +793,14 @@ fn build() -> HashMap<String, Word> {
     }
     let mut map = HashMap::default();
     // Bare words first, so a clitic variant never shadows a real word ("فبراير").
+    // Counts and plural or dual units also take the article ("الأيام الثلاثة الماضية",
+    // "الأسبوعين الماضيين"), with its own clitic chains.
+    for &(w, word) in NUMBERS.iter().chain(UNITS) {
+        let counts = matches!(word, W::Cardinal(_) | W::Teen | W::Plural(_) | W::Dual(_));
+        if counts && !w.starts_with("ال") {
+            entries.push((format!("ال{w}"), word, All));
+        }
+    }
     for (w, word, _) in &entries {
         map.entry(normalize(w)).or_insert(*word);
     }
