@@ -292,6 +292,14 @@ impl Grammar<'_> {
                 let (unit, _) = self.unit(i + 1)?;
                 Some((t as i32, unit, i + 1))
             }
+            // "منذ يوم الأحد", "قبل يوم 5 مايو": يوم names the day that follows, not a count.
+            Word::DayNoun
+                if self.weekday(i + 1).is_some()
+                    || self.date(i + 1).is_some()
+                    || matches!(self.word(i + 1), Some(Word::RelDay(_) | Word::Morrow)) =>
+            {
+                None
+            }
             _ => {
                 let (unit, singular) = self.unit(i)?;
                 // "يوم واحد": the unit with an explicit "one".
@@ -1711,8 +1719,11 @@ impl Grammar<'_> {
 
     /// "الربع الثالث من العام الحالي", "النصف الأول من 2023": a quarter or half of a year.
     fn fraction(&self, i: usize, parts: u8) -> Option<Match> {
-        let Some(Word::Ordinal(n)) = self.word(i + 1) else {
-            return None;
+        // "الربع الأخير من 2021": the last one.
+        let n = match self.word(i + 1) {
+            Some(Word::Ordinal(n)) => n,
+            Some(Word::Final) => parts,
+            _ => return None,
         };
         if n == 0 || n > parts {
             return None;
@@ -1723,6 +1734,11 @@ impl Grammar<'_> {
             i + 2
         };
         let (last, year) = self.period(j)?;
+        // "الربع الأخير من العام" alone may be last year's (a past verb before a fourth quarter
+        // still to come): the last one needs its year written or a modifier.
+        if self.is(i + 1, Word::Final) && last == j && !matches!(year, Expr::Year(_)) {
+            return None;
+        }
         matches!(year, Expr::Year(_) | Expr::RelUnit(Unit::Year, _)).then_some((
             i,
             last,
