@@ -398,6 +398,9 @@ impl Grammar<'_> {
             Word::Weekday(_) => self.weekday_rule(i, i),
             Word::NightOf => self.night(i),
             Word::TheNight => self.the_night(i),
+            Word::RelDay(0) if self.has_article(i) => {
+                self.nth_day_of(i).or_else(|| self.rel_day(i, 0))
+            }
             Word::RelDay(n) => self.rel_day(i, n),
             Word::First => self.first(i),
             Word::BareOrdinal(_) | Word::LastOf => self.nth_weekday(i).or_else(|| self.nth_day(i)),
@@ -762,6 +765,39 @@ impl Grammar<'_> {
         if self.is(j, Word::Break) {
             j += 1;
         }
+        let (last, of) = match self.word(j) {
+            Some(Word::OccasionHead(_)) => {
+                let (_, last, e) = self.occasion(j)?;
+                (last, e)
+            }
+            _ => self.period(j)?,
+        };
+        let of = Box::new(of);
+        Some((
+            i,
+            last,
+            Expr::Nth {
+                n,
+                unit: Unit::Day,
+                of,
+            },
+        ))
+    }
+
+    /// "اليوم الثاني من عيد الأضحى 2021", "اليوم الأخير من الشهر الجاري": day n of a period.
+    fn nth_day_of(&self, i: usize) -> Option<Match> {
+        let (n, k) = match self.word(i + 1)? {
+            Word::Ordinal(_) => {
+                let (d, l) = self.ordinal_day(i + 1)?;
+                (d as i32, l)
+            }
+            Word::Final => (-1, i + 1),
+            _ => return None,
+        };
+        if !(self.is(k + 1, Word::From) || self.is(k + 1, Word::In)) {
+            return None;
+        }
+        let j = k + 2;
         let (last, of) = match self.word(j) {
             Some(Word::OccasionHead(_)) => {
                 let (_, last, e) = self.occasion(j)?;
