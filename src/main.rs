@@ -27,7 +27,8 @@ stands for every .txt file in it.\n\n\
 Reviewing in the viewer (v verified, f flagged, e note, c correct the date, A set the \
 document date, u undo, F filter; ? lists every key) is saved at once, atomically, to \
 ARTICLE.tarikh.json beside the article (or --review FILE); 'tarikh extract' includes the \
-reviews in its JSON and Markdown.",
+reviews in its JSON, Markdown, CSV, HTML and TimelineJS. The html format is a self-contained \
+timeline page to open in a browser: 'tarikh extract --format html -o story.html ARTICLE'.",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
@@ -81,7 +82,8 @@ struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
-    /// Write to FILE instead of standard output.
+    /// Write to FILE instead of standard output. With --format timeml, an existing directory
+    /// gets one standalone NAME.tml per document instead.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Read documents from standard input, one JSON object per line ({"id", "text", "anchor"?}),
@@ -167,6 +169,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut timeline = session.extract(sources);
             timeline.warnings.extend(session.orphan_warnings());
             let written = match &args.output {
+                Some(dir) if args.format == Format::Timeml && dir.is_dir() => {
+                    timeml_files(&timeline, dir)
+                }
                 Some(path) => {
                     let file = std::fs::File::create(path).with_context(|| {
                         format!(
@@ -228,6 +233,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::from(code))
         }
     }
+}
+
+/// `extract --format timeml -o DIR`: one standalone TimeML file per document, `DIR/ID.tml`.
+fn timeml_files(timeline: &tarikh::Timeline, dir: &Path) -> Result<()> {
+    for (id, xml) in tarikh::timeline::timeml::render_documents(timeline) {
+        // An id is a file stem (`stdin`, `a-2` for a repeated name), so it names a file in DIR;
+        // path separators are replaced all the same, so nothing lands outside it.
+        let name: String = id
+            .chars()
+            .map(|c| if c == '/' || c == '\\' { '_' } else { c })
+            .collect();
+        let path = dir.join(format!("{name}.tml"));
+        std::fs::write(&path, xml).with_context(|| {
+            format!(
+                "cannot write '{}'; check the directory is writable",
+                path.display()
+            )
+        })?;
+    }
+    Ok(())
 }
 
 /// `extract --input-jsonl`: documents in on standard input, events out as they are done.

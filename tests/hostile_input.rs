@@ -165,8 +165,9 @@ fn markdown_output_shows_control_characters_instead_of_sending_them() {
     ] {
         assert!(!md.contains(bad), "{bad:?} passed through:\n{md}");
     }
-    assert!(md.contains(r"\u{1b}]0;pwned"), "made visible:\n{md}");
-    assert!(md.contains(r"\u{202e}"), "made visible:\n{md}");
+    // Visible escapes, themselves escaped for Markdown (rendered: `\u{1b}]0;pwned`).
+    assert!(md.contains(r"\\u{1b}\]0;pwned"), "made visible:\n{md}");
+    assert!(md.contains(r"\\u{202e}"), "made visible:\n{md}");
 }
 
 #[test]

@@ -88,12 +88,17 @@ fn markdown_shows_statuses_notes_and_corrections() {
     let out = tarikh(&["extract", "--format", "md", &article]);
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(
-        md.contains("- ✓ **يوم الخميس (6 يناير)**") && md.contains("note: confirmed with Reuters"),
+        md.contains("- ✓ **يوم الخميس (6 يناير)**")
+            && md.contains("note:</span> <span dir=\"auto\">confirmed with Reuters</span>"),
         "{md}"
     );
     assert!(md.contains("- ! **من 1989 إلى 2019**"), "{md}");
     assert!(md.contains("corrected (extracted: 1989 – 2019)"), "{md}");
-    assert!(md.contains("note: تحقق من التواريخ"), "{md}");
+    // The note in its own direction, the English around it left to right.
+    assert!(
+        md.contains("note:</span> <span dir=\"auto\">تحقق من التواريخ</span>"),
+        "{md}"
+    );
     assert!(md.contains("- ○ **"), "{md}");
 }
 

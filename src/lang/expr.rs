@@ -96,6 +96,77 @@ pub enum Occasion {
     HijriNewYear,
     /// المولد النبوي: 12 Rabi al-Awwal.
     Mawlid,
+    /// يوم عرفة / وقفة عرفات: 9 Dhu al-Hijja, the eve of Eid al-Adha.
+    Arafat,
+    /// العيد: "the feast", the Eid the text named last; the scanner replaces it by that one.
+    TheFeast,
+    /// A national or civil day of a country ("اليوم الوطني", "عيد العرش"); the country written
+    /// with it, or the one the article is about.
+    Civil(CivilDay, Option<Country>),
+}
+
+/// A kind of national or civil day; its date depends on the country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CivilDay {
+    /// اليوم الوطني / العيد الوطني.
+    National,
+    /// عيد الاستقلال / يوم الاستقلال.
+    Independence,
+    /// يوم الشهيد.
+    Martyrs,
+    /// عيد العرش.
+    Throne,
+    /// عيد التحرير.
+    Liberation,
+    /// عيد الجلاء.
+    Evacuation,
+    /// عيد الوحدة.
+    Unity,
+    /// يوم التأسيس.
+    Founding,
+}
+
+/// A country of the Arab world, for its civil days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Country {
+    /// The United Arab Emirates.
+    Uae,
+    /// Saudi Arabia.
+    Saudi,
+    /// Kuwait.
+    Kuwait,
+    /// Qatar.
+    Qatar,
+    /// Bahrain.
+    Bahrain,
+    /// Oman.
+    Oman,
+    /// Yemen.
+    Yemen,
+    /// Jordan.
+    Jordan,
+    /// Lebanon.
+    Lebanon,
+    /// Syria.
+    Syria,
+    /// Iraq.
+    Iraq,
+    /// Egypt.
+    Egypt,
+    /// Sudan.
+    Sudan,
+    /// Libya.
+    Libya,
+    /// Tunisia.
+    Tunisia,
+    /// Algeria.
+    Algeria,
+    /// Morocco.
+    Morocco,
+    /// Mauritania.
+    Mauritania,
+    /// Palestine.
+    Palestine,
 }
 
 /// A month in either calendar, for expressions that work in both ("آخر جمعة من رمضان").
@@ -282,6 +353,12 @@ pub enum Expr {
     Weekend(Option<Rel>),
     /// "Now", "so far", "currently": the anchor itself, a mention but not an event.
     Present,
+    /// "At that time" (حينها, آنذاك, في ذلك الوقت): the whole span of the date the text gave
+    /// last; with `since` ("منذ ذلك الحين"), from it up to the anchor.
+    Then {
+        /// From that date up to the anchor.
+        since: bool,
+    },
     /// A part of the day standing alone ("ظهراً", "في المساء"): on the day the sentence gives,
     /// or the anchor day.
     DayPartAlone(DayPart),
@@ -341,6 +418,60 @@ impl Expr {
         }
     }
 
+    /// True when the expression can point either way and the tense of its sentence decides: a
+    /// bare weekday, night, month, day and month, season, occasion or Hijri month without a
+    /// year or a modifier.
+    pub fn leans(&self) -> bool {
+        match self {
+            Expr::Weekday { rel, .. }
+            | Expr::Night { rel, .. }
+            | Expr::MidWeek(rel)
+            | Expr::Weekend(rel) => rel.is_none(),
+            Expr::Date { year, rel, .. }
+            | Expr::Hijri { year, rel, .. }
+            | Expr::Season { year, rel, .. }
+            | Expr::Occasion { year, rel, .. } => year.is_none() && rel.is_none(),
+            Expr::NthWeekday { year, .. } => year.is_none(),
+            Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.leans(),
+            Expr::Time { day: Some(d), .. } => d.leans(),
+            Expr::Range(a, b) => a.leans() && b.leans(),
+            _ => false,
+        }
+    }
+
+    /// True when the expression is a weekday (or a night, a part of the day or a clock time on
+    /// one), which a clue anywhere in its sentence may turn; other expressions follow only
+    /// their own clause.
+    pub fn is_weekday_based(&self) -> bool {
+        match self {
+            Expr::Weekday { .. } | Expr::Night { .. } => true,
+            Expr::DayPart(_, inner) => inner.is_weekday_based(),
+            Expr::Time { day: Some(d), .. } => d.is_weekday_based(),
+            _ => false,
+        }
+    }
+
+    /// True when the Hijri calendar alone gives the expression's days (a Hijri date or month,
+    /// a Hijri year, an Islamic occasion), so an article's own pairing of a Hijri date with a
+    /// Gregorian one can shift them.
+    pub fn is_hijri_reckoned(&self) -> bool {
+        match self {
+            Expr::Hijri { .. } | Expr::HijriYear(_) => true,
+            Expr::Occasion { occasion, .. } => matches!(
+                occasion,
+                Occasion::EidAlFitr
+                    | Occasion::EidAlAdha
+                    | Occasion::HijriNewYear
+                    | Occasion::Mawlid
+                    | Occasion::Arafat
+            ),
+            Expr::NthWeekday { month, .. } => matches!(month, MonthRef::Hijri(_)),
+            Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.is_hijri_reckoned(),
+            Expr::Time { day: Some(d), .. } => d.is_hijri_reckoned(),
+            _ => false,
+        }
+    }
+
     /// True when the text itself points after the anchor ("غدا", "المقبل", "بعد يومين"), so
     /// landing after the article's date is expected rather than suspicious.
     pub fn points_forward(&self) -> bool {
@@ -370,6 +501,26 @@ impl Expr {
     }
 }
 
+/// Which way in time a clause points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// What has happened: perfect verbs, كان, قد + perfect.
+    Past,
+    /// What is to come: سـ / سوف + imperfect, من المقرر, the imperfect of a scheduled event.
+    Future,
+}
+
+/// The tense of the clause around an expression, and the word that gives it away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tense {
+    /// Past or future.
+    pub dir: Direction,
+    /// False for a verb that only reports ("قال", "أعلن"): what it reports may lie ahead.
+    pub strong: bool,
+    /// The clue word's byte span in the original text, quoted in the reason.
+    pub clue: (usize, usize),
+}
+
 /// An expression found in a text: its meaning and its byte span in the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -379,7 +530,8 @@ pub struct Found {
     pub end: usize,
     /// What it means.
     pub expr: Expr,
-    /// The sentence says it speaks of what is to come ("من المقرر", "سوف"), so an expression
-    /// that could point either way points forward.
-    pub future: bool,
+    /// The tense of the expression's own clause, when a word there shows it.
+    pub tense: Option<Tense>,
+    /// The first strong tense clue anywhere in its sentence, for when the clause says nothing.
+    pub sentence_tense: Option<Tense>,
 }

@@ -3,6 +3,7 @@
 
 pub mod anchor;
 pub mod calendar;
+pub mod civil;
 pub mod hijri;
 mod periods;
 
@@ -27,19 +28,78 @@ pub enum Prefer {
 
 /// What resolution needs to know about the document.
 #[derive(Debug, Clone, Copy)]
-pub struct Context {
+pub struct Context<'a> {
     /// The anchor day, if known.
     pub anchor: Option<NaiveDate>,
     /// Whether the anchor was inferred (relative dates are then marked uncertain).
     pub inferred: bool,
-    /// Which way ambiguous expressions lean.
+    /// Which way ambiguous expressions lean: the sentence's tense when it shows one
+    /// ([`Context::told`]), else `--prefer`.
     pub prefer: Prefer,
+    /// The tense clue that set `prefer`, if the sentence gave one.
+    pub told: Option<Told<'a>>,
     /// The first day of the date written last before this one in the document, for
     /// "بعد يومين من ذلك" and "اليوم التالي".
     pub previous: Option<NaiveDate>,
+    /// The last day and precision of that date, for "حينها", "آنذاك" (its whole span).
+    pub previous_span: Option<(NaiveDate, Precision)>,
     /// The first day of the date written last before this one in the same sentence: the day a
     /// clock time without its own day falls on ("يوم الخميس … عند الساعة 11").
     pub sentence_day: Option<NaiveDate>,
+    /// The day each weekday (Monday first) fell on where the document dated it plainly
+    /// ("أمس الثلاثاء", "الخميس 6 يناير"), for the same weekday named again bare.
+    pub weekdays: [Option<NaiveDate>; 7],
+    /// The article's own Hijri calendar: how many days its pairing of a Hijri date with a
+    /// Gregorian one ("غرة محرم الموافق 10 أغسطس") lies after Umm al-Qura, and that
+    /// Gregorian day. Its other Hijri dates follow it.
+    pub hijri_shift: Option<(i64, NaiveDate)>,
+}
+
+/// The tense clue a sentence gave for an expression that can point either way.
+#[derive(Debug, Clone, Copy)]
+pub struct Told<'a> {
+    /// The clue word as written ("ستعقد", "قال").
+    pub clue: &'a str,
+    /// How far the clue is to be trusted.
+    pub strength: Strength,
+}
+
+/// How much a tense clue says about one expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// A clue elsewhere in the sentence, not in the expression's clause.
+    Sentence,
+    /// A reporting verb of its clause ("قال", "أعلن"): what it reports may lie ahead.
+    Weak,
+    /// A tense marker or an event verb of its clause ("ستعقد", "وقع").
+    Strong,
+}
+
+impl Context<'_> {
+    /// A context with only an anchor: no tense, nothing written before.
+    pub fn new(anchor: Option<NaiveDate>, inferred: bool, prefer: Prefer) -> Self {
+        Context {
+            anchor,
+            inferred,
+            prefer,
+            told: None,
+            previous: None,
+            previous_span: None,
+            sentence_day: None,
+            weekdays: [None; 7],
+            hijri_shift: None,
+        }
+    }
+
+    /// The reason's words for the tense clue, when one set the direction.
+    fn told_note(&self) -> Option<String> {
+        let t = self.told?;
+        let way = match self.prefer {
+            Prefer::Past => "back",
+            Prefer::Future => "ahead",
+        };
+        Some(format!("the sentence's '{}' points {way}", t.clue))
+    }
 }
 
 /// One resolved expression.
@@ -123,19 +183,57 @@ fn unresolved(value: String, precision: Precision) -> EventDate {
     }
 }
 
-/// The weekday `w` seen from the anchor: with `rel` strictly before or after it; bare, on or
-/// before it (past) or on or after it (future).
+/// The weekday `w` seen from the anchor: with `rel` strictly before or after it. A bare one is
+/// the anchor day itself, or else, in order: the way a strong tense clue of its clause points;
+/// the day the document dated that weekday plainly elsewhere; the way a reporting verb of its
+/// clause points; the one nearest the date its sentence gave before it (within half a week);
+/// the way a clue elsewhere in the sentence points; `--prefer`.
 fn weekday_from(
     anchor: NaiveDate,
     w: Weekday,
     rel: Option<Rel>,
-    prefer: Prefer,
+    cx: &Context,
 ) -> (NaiveDate, String) {
     let ahead = days_until(anchor, w);
     let behind = (7 - ahead) % 7;
     let a = anchor_name(anchor);
     let name = weekday_name(w);
-    match (rel, prefer) {
+    let told = |reason: String| match cx.told_note() {
+        Some(note) => format!("{reason}: {note}"),
+        None => reason,
+    };
+    let strength = cx.told.map(|t| t.strength);
+    if rel.is_none() && ahead != 0 && strength < Some(Strength::Strong) {
+        if let Some(d) = cx.weekdays[w.num_days_from_monday() as usize]
+            .filter(|d| (*d - anchor).num_days().abs() <= 7)
+        {
+            return (
+                d,
+                format!(
+                    "the {name} the article dates elsewhere, {}; anchor {a}",
+                    ymd(d)
+                ),
+            );
+        }
+        if let Some(d) = cx.sentence_day.filter(|d| *d != anchor)
+            && strength < Some(Strength::Weak)
+        {
+            let fwd = days_until(d, w);
+            let near = if fwd <= 3 {
+                add_days(d, fwd)
+            } else {
+                add_days(d, fwd - 7)
+            };
+            return (
+                near,
+                format!(
+                    "the {name} nearest {}, the date its sentence gives; anchor {a}",
+                    ymd(d)
+                ),
+            );
+        }
+    }
+    match (rel, cx.prefer) {
         (Some(Rel::Last), _) => {
             let back = if behind == 0 { 7 } else { behind };
             (
@@ -160,11 +258,11 @@ fn weekday_from(
         }
         (None, Prefer::Past) => (
             add_days(anchor, -behind),
-            format!("the most recent {name} before the anchor, {a}"),
+            told(format!("the most recent {name} before the anchor, {a}")),
         ),
         (None, Prefer::Future) => (
             add_days(anchor, ahead),
-            format!("the next {name} after the anchor, {a}"),
+            told(format!("the next {name} after the anchor, {a}")),
         ),
     }
 }
@@ -203,6 +301,23 @@ fn nearest_year(anchor: NaiveDate, month: u32, day: u32, prefer: Prefer) -> Opti
 /// Resolves one expression against the document's context.
 pub fn resolve(expr: &Expr, cx: &Context) -> Resolution {
     let mut r = resolve_inner(expr, cx);
+    if let (Some((shift, paired)), Some(date)) = (cx.hijri_shift, r.date.as_mut())
+        && expr.is_hijri_reckoned()
+        && date
+            .start
+            .is_some_and(|s| (s - paired).num_days().abs() <= SIGHTING_REACH)
+    {
+        follow_the_article_calendar(date, shift, paired);
+    }
+    // The tense clue goes into the reason (a weekday's own rules say it themselves).
+    if let (Some(t), Some(note), Some(date)) = (cx.told, cx.told_note(), r.date.as_mut())
+        && expr.leans()
+        && date.start.is_some()
+        && !date.reason.contains(t.clue)
+        && !expr.is_weekday_based()
+    {
+        date.reason = format!("{}; {note}", date.reason);
+    }
     if let (Some(a), Some(date)) = (cx.anchor, &r.date)
         && let Some(start) = date.start
         && start > a
@@ -225,6 +340,38 @@ pub fn resolve(expr: &Expr, cx: &Context) -> Resolution {
         date.uncertain = true;
     }
     r
+}
+
+/// How far (in days) from the article's own pairing of a Hijri and a Gregorian date its other
+/// Hijri dates follow that pairing: a sighting fixes the month it starts, and perhaps the next.
+const SIGHTING_REACH: i64 = 45;
+
+/// Moves a date reckoned by Umm al-Qura to the article's own Hijri calendar.
+fn follow_the_article_calendar(date: &mut EventDate, shift: i64, paired: NaiveDate) {
+    let (Some(s), Some(e)) = (date.start, date.end) else {
+        return;
+    };
+    date.start = Some(add_days(s, shift));
+    date.end = Some(add_days(e, shift));
+    date.value = date
+        .value
+        .split('/')
+        .map(
+            |part| match part.get(..10).and_then(|d| d.parse::<NaiveDate>().ok()) {
+                Some(d) => format!("{}{}", ymd(add_days(d, shift)), &part[10..]),
+                None => part.to_string(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("/");
+    let days = if shift.abs() == 1 { "day" } else { "days" };
+    let way = if shift > 0 { "later" } else { "earlier" };
+    date.reason = format!(
+        "{}; moved {} {days} {way} to follow the article's own Hijri calendar, which pairs a Hijri date with {}",
+        date.reason,
+        shift.abs(),
+        ymd(paired)
+    );
 }
 
 fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
@@ -271,7 +418,7 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         } => resolve_date(day, month, year, weekday, rel, cx),
         Expr::Weekday { weekday, rel } => match cx.anchor {
             Some(a) => {
-                let (d, reason) = weekday_from(a, weekday, rel, prefer);
+                let (d, reason) = weekday_from(a, weekday, rel, cx);
                 let mut date = one_day(d, reason);
                 date.uncertain = rel.is_none();
                 Resolution::event(K::Date, date)
@@ -287,7 +434,7 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         },
         Expr::Night { weekday, rel, days } => match cx.anchor {
             Some(a) => {
-                let (d, reason) = weekday_from(a, weekday, rel, prefer);
+                let (d, reason) = weekday_from(a, weekday, rel, cx);
                 let end = add_days(d, days as i64);
                 let mut date = span(
                     d,
@@ -516,6 +663,7 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
             ref zone,
         } => time(day.as_deref(), hour, minute, until, zone.as_deref(), cx),
         Expr::DayPart(p, ref day) => day_part(p, day, cx),
+        Expr::Then { since } => then(since, cx),
         Expr::MidWeek(rel) => week_part(cx, rel, WeekPart::Middle),
         Expr::Weekend(rel) => week_part(cx, rel, WeekPart::Weekend),
         Expr::DayPartAlone(_)
@@ -523,6 +671,64 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         | Expr::Shifted { .. }
         | Expr::WeekdayIn { .. }
         | Expr::SchoolYear(_) => periods::within(expr, cx),
+    }
+}
+
+/// "حينها", "آنذاك", "في ذلك الوقت": the date the text gave last, whole; "منذ ذلك الحين":
+/// from it up to the anchor.
+fn then(since: bool, cx: &Context) -> Resolution {
+    let (Some(start), Some((end, precision))) = (cx.previous, cx.previous_span) else {
+        let mut d = unresolved("XXXX-XX-XX".into(), Precision::Day);
+        d.reason = "refers back to a date the text has not given".into();
+        return hinted(d, MentionKind::Date, 0);
+    };
+    let value = span_value(start, end, precision);
+    match (since, cx.anchor) {
+        (true, Some(a)) if start <= a => {
+            let mut d = span(
+                start,
+                a,
+                format!("{}/{}", value, ymd(a)),
+                precision,
+                format!(
+                    "from the date the text gave last, {value}, up to the anchor, {}",
+                    anchor_name(a)
+                ),
+            );
+            d.modifier = Some(Modifier::After);
+            Resolution::event(MentionKind::Interval, d)
+        }
+        _ => Resolution::event(
+            MentionKind::Date,
+            span(
+                start,
+                end,
+                value.clone(),
+                precision,
+                format!("the date the text gave last, {value}"),
+            ),
+        ),
+    }
+}
+
+/// The TIMEX3 value of a span of whole days, years or months: `1784`, `2022-01`, `2022-01-05`,
+/// or `start/end`.
+fn span_value(start: NaiveDate, end: NaiveDate, precision: Precision) -> String {
+    let whole_years = start.ordinal() == 1 && end.month() == 12 && end.day() == 31;
+    let whole_month = start.day() == 1
+        && (start.year(), start.month()) == (end.year(), end.month())
+        && month_end(end.year(), end.month()) == Some(end);
+    match precision {
+        _ if start == end => ymd(start),
+        Precision::Year | Precision::Decade | Precision::Century if whole_years => {
+            if start.year() == end.year() {
+                format!("{:04}", start.year())
+            } else {
+                format!("{:04}/{:04}", start.year(), end.year())
+            }
+        }
+        Precision::Month if whole_month => format!("{:04}-{:02}", start.year(), start.month()),
+        _ => format!("{}/{}", ymd(start), ymd(end)),
     }
 }
 

@@ -126,7 +126,11 @@ pub(super) fn offset(n: i32, unit: Unit, base: NaiveDate, from: &str) -> Option<
         Unit::Century => "century",
     };
     let plural = if count == 1 { "" } else { "s" };
-    let reason = format!("{count} {unit_name}{plural} {dir} {from}");
+    let reason = if count == 0 {
+        format!("the same {unit_name} as {from}")
+    } else {
+        format!("{count} {unit_name}{plural} {dir} {from}")
+    };
     let mut date = match unit {
         Unit::Minute | Unit::Hour => one_day(base, reason),
         Unit::Day => one_day(add_days(base, n as i64), reason),
@@ -326,36 +330,46 @@ pub(super) fn season(
     season_date(season, pick, how)
 }
 
-/// Chooses among candidate days the one the text means, relative to the anchor.
+/// Chooses among candidate days the one the text means, relative to the anchor: by its
+/// modifier; else the way the sentence's tense points; else the one nearest the anchor
+/// (`--prefer` breaking a tie).
 fn choose(
     cands: &[NaiveDate],
     a: NaiveDate,
     rel: Option<Rel>,
-    prefer: Prefer,
+    cx: &Context,
 ) -> Option<(NaiveDate, &'static str)> {
     let before = || cands.iter().copied().filter(|d| *d < a).max();
     let after = || cands.iter().copied().filter(|d| *d > a).min();
-    match (rel, prefer) {
-        (Some(Rel::Last), _) => before().map(|d| (d, "the last one before the anchor")),
-        (Some(Rel::Next), _) => after().map(|d| (d, "the next one after the anchor")),
-        (Some(Rel::This), _) => cands
+    match (rel, cx.told.is_some(), cx.prefer) {
+        (Some(Rel::Last), ..) => before().map(|d| (d, "the last one before the anchor")),
+        (Some(Rel::Next), ..) => after().map(|d| (d, "the next one after the anchor")),
+        (Some(Rel::This), ..) => cands
             .iter()
             .copied()
             .filter(|d| d.year() == a.year())
             .min()
             .map(|d| (d, "the one in the anchor's year")),
-        (None, Prefer::Past) => cands
+        (None, true, Prefer::Past) => cands
             .iter()
             .copied()
             .filter(|d| *d <= a)
             .max()
             .map(|d| (d, "the most recent one on or before the anchor")),
-        (None, Prefer::Future) => cands
+        (None, _, Prefer::Future) => cands
             .iter()
             .copied()
             .filter(|d| *d >= a)
             .min()
             .map(|d| (d, "the next one on or after the anchor")),
+        (None, false, Prefer::Past) => cands
+            .iter()
+            .copied()
+            .min_by_key(|d| {
+                let dist = (*d - a).num_days();
+                (dist.abs(), dist > 0)
+            })
+            .map(|d| (d, "the one nearest the anchor")),
     }
 }
 
@@ -402,11 +416,31 @@ fn occasion_days(o: Occasion, y: i32) -> Vec<NaiveDate> {
         Occasion::EidAlAdha => hijri_day(12, 10),
         Occasion::HijriNewYear => hijri_day(1, 1),
         Occasion::Mawlid => hijri_day(3, 12),
+        Occasion::Arafat => hijri_day(12, 9),
+        Occasion::TheFeast => Vec::new(),
+        Occasion::Civil(kind, Some(country)) => match super::civil::date(kind, country) {
+            Some((m, d)) => fixed(m, d),
+            None => Vec::new(),
+        },
+        Occasion::Civil(_, None) => Vec::new(),
     }
 }
 
-fn occasion_name(o: Occasion) -> &'static str {
-    match o {
+fn occasion_name(o: Occasion) -> String {
+    let fixed = match o {
+        Occasion::Civil(kind, Some(c)) => {
+            return format!(
+                "{}'s {}",
+                super::civil::country_name(c),
+                super::civil::name(kind)
+            );
+        }
+        Occasion::Civil(kind, None) => {
+            return format!(
+                "a {} of a country the text does not name",
+                super::civil::name(kind)
+            );
+        }
         Occasion::NewYear => "New Year's Day (1 January)",
         Occasion::Christmas => "Christmas (25 December)",
         Occasion::Easter => "Easter Sunday (Western, Gregorian computus)",
@@ -415,13 +449,20 @@ fn occasion_name(o: Occasion) -> &'static str {
         Occasion::EidAlAdha => "Eid al-Adha (10 Dhu al-Hijja)",
         Occasion::HijriNewYear => "the Hijri New Year (1 Muharram)",
         Occasion::Mawlid => "the Prophet's Birthday (12 Rabi al-Awwal)",
-    }
+        Occasion::Arafat => "the Day of Arafat (9 Dhu al-Hijja)",
+        Occasion::TheFeast => "the Eid the text named last",
+    };
+    fixed.to_string()
 }
 
 fn is_hijri_occasion(o: Occasion) -> bool {
     matches!(
         o,
-        Occasion::EidAlFitr | Occasion::EidAlAdha | Occasion::HijriNewYear | Occasion::Mawlid
+        Occasion::EidAlFitr
+            | Occasion::EidAlAdha
+            | Occasion::HijriNewYear
+            | Occasion::Mawlid
+            | Occasion::Arafat
     )
 }
 
@@ -432,6 +473,7 @@ fn hijri_occasion_day(o: Occasion, hy: i32) -> Option<NaiveDate> {
         Occasion::EidAlAdha => (12, 10),
         Occasion::HijriNewYear => (1, 1),
         Occasion::Mawlid => (3, 12),
+        Occasion::Arafat => (12, 9),
         _ => return None,
     };
     hijri::to_gregorian(hy, m, d)
@@ -476,7 +518,7 @@ pub(super) fn occasion(
             let cands: Vec<NaiveDate> = ((a.year() - 1)..=(a.year() + 1))
                 .flat_map(|y| occasion_days(o, y))
                 .collect();
-            let (d, how) = choose(&cands, a, rel, cx.prefer)?;
+            let (d, how) = choose(&cands, a, rel, cx)?;
             (d, format!("{how}, {}", anchor_name(a)))
         }
         (None, None) => return None,
@@ -520,33 +562,37 @@ pub(super) fn hijri_date(
                     let cands: Vec<NaiveDate> = ((ay - 1)..=(ay + 1))
                         .filter_map(|hy| hijri::to_gregorian(hy, month, d))
                         .collect();
-                    let g = cands
-                        .iter()
-                        .copied()
-                        .min_by_key(|g| (*g - a).num_days().abs())?;
-                    one_day(
-                        g,
-                        format!(
-                            "{d} {name} in the Hijri year nearest the anchor, {}; {conv}",
-                            anchor_name(a)
-                        ),
-                    )
+                    let (g, how) = choose(&cands, a, rel, cx)?;
+                    one_day(g, format!("{d} {name}: {how}, {}; {conv}", anchor_name(a)))
                 }
                 None => {
                     let spans: Vec<(i32, NaiveDate, NaiveDate)> = ((ay - 1)..=(ay + 1))
                         .filter_map(|hy| hijri::month_span(hy, month).map(|(s, e)| (hy, s, e)))
                         .collect();
-                    let pick = match (rel, cx.prefer) {
-                        (Some(Rel::Last), _) => {
+                    // By its modifier, else the sentence's tense, else the month nearest
+                    // the anchor (the one it falls in, or the closer neighbour).
+                    let distance = |&&(_, s, e): &&(i32, NaiveDate, NaiveDate)| {
+                        if s <= a && a <= e {
+                            0
+                        } else {
+                            (s - a).num_days().abs().min((e - a).num_days().abs())
+                        }
+                    };
+                    let pick = match (rel, cx.told.is_some(), cx.prefer) {
+                        (Some(Rel::Last), ..) => {
                             spans.iter().filter(|(_, _, e)| *e < a).max_by_key(|x| x.1)
                         }
-                        (Some(Rel::Next), _) | (None, Prefer::Future) => {
+                        (Some(Rel::Next), ..) => {
                             spans.iter().filter(|(_, s, _)| *s > a).min_by_key(|x| x.1)
                         }
-                        (Some(Rel::This), _) => spans.iter().find(|(hy, ..)| *hy == ay),
-                        (None, Prefer::Past) => {
+                        (None, _, Prefer::Future) => {
+                            spans.iter().filter(|(_, _, e)| *e >= a).min_by_key(|x| x.1)
+                        }
+                        (Some(Rel::This), ..) => spans.iter().find(|(hy, ..)| *hy == ay),
+                        (None, true, Prefer::Past) => {
                             spans.iter().filter(|(_, s, _)| *s <= a).max_by_key(|x| x.1)
                         }
+                        (None, false, Prefer::Past) => spans.iter().min_by_key(distance),
                     }?;
                     whole(
                         pick.0,
@@ -626,7 +672,7 @@ pub(super) fn nth_weekday(
                 MonthRef::Hijri(_) => hijri::from_gregorian(a)?.0,
             };
             let cands: Vec<NaiveDate> = ((base - 1)..=(base + 1)).filter_map(in_year).collect();
-            let (d, how) = choose(&cands, a, None, cx.prefer)?;
+            let (d, how) = choose(&cands, a, None, cx)?;
             (d, format!("{how}, {}", anchor_name(a)))
         }
         (None, None) => return None,

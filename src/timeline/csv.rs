@@ -1,19 +1,26 @@
 //! CSV export: one row per event, for spreadsheets.
 //!
-//! Starts with a UTF-8 byte-order mark so spreadsheet programs read Arabic as UTF-8, uses CRLF
-//! line ends and quotes every text field (RFC 4180). A cell that a spreadsheet would run as a
-//! formula (starting with = + @ or - and a digit) is prefixed with an apostrophe; control
-//! characters are written as visible escapes (`\u{1b}`).
+//! Starts with a UTF-8 byte-order mark so spreadsheet programs that honour it read Arabic as
+//! UTF-8 (LibreOffice's import dialog still needs "Unicode (UTF-8)" chosen: see the README),
+//! uses CRLF line ends and quotes every text field (RFC 4180). A cell that a spreadsheet would
+//! run as a formula (starting with = + @, a tab or CR, or - before a digit or formula sign)
+//! starts with an invisible WORD JOINER (U+2060): it shows exactly as written but is never run.
+//! Control characters and bidi overrides are written as visible escapes (`\u{1b}`).
 
+use super::escape::visible_controls;
+use super::format::{event_status, status_name};
 use super::model::Timeline;
 
 /// The header row.
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 15] = [
     "start",
     "end",
     "value",
     "precision",
     "approximate",
+    "uncertain",
+    "modifier",
+    "reason",
     "expression",
     "sentence",
     "label",
@@ -23,20 +30,34 @@ pub const COLUMNS: [&str; 12] = [
     "id",
 ];
 
-fn quote(field: &str) -> String {
-    let risky = match field.as_bytes() {
+/// What goes before a cell a spreadsheet would otherwise evaluate: invisible, not a formula
+/// character, and not stripped by LibreOffice or Excel (an apostrophe would show in the cell).
+pub const DEFUSE: char = '\u{2060}';
+
+/// True when a spreadsheet would treat the cell as a formula.
+fn is_formula(field: &str) -> bool {
+    match field.as_bytes() {
         [b'=' | b'+' | b'@' | b'\t' | b'\r', ..] => true,
         [b'-', next, ..] => next.is_ascii_digit() || matches!(next, b'(' | b'=' | b'+' | b'@'),
         _ => false,
-    };
-    // Control characters (ESC, NUL, C1) would garble a spreadsheet or a terminal that shows the
-    // file: they are written as visible escapes, as in the Markdown chronology.
-    let body = super::format::visible_controls(field).replace('"', "\"\"");
-    if risky {
-        format!("\"'{body}\"")
+    }
+}
+
+fn quote(field: &str) -> String {
+    let body = visible_controls(field).replace('"', "\"\"");
+    if is_formula(field) {
+        format!("\"{DEFUSE}{body}\"")
     } else {
         format!("\"{body}\"")
     }
+}
+
+/// The lowercase name serde gives an enum value (`"day"`, `"mid"`), or "" for none.
+fn name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Renders the timeline as CSV.
@@ -46,30 +67,22 @@ pub fn render(t: &Timeline) -> String {
     out.push_str("\r\n");
     for e in &t.events {
         let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        let precision = serde_json::to_value(e.date.precision)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
         // The editor's review, when a review file is in use.
-        let (status, note) = e.review.as_ref().map_or(("unreviewed", ""), |r| {
-            let status = match r.status {
-                super::model::ReviewStatus::Unreviewed => "unreviewed",
-                super::model::ReviewStatus::Verified => "verified",
-                super::model::ReviewStatus::Flagged => "flagged",
-            };
-            (status, r.note.as_str())
-        });
+        let note = e.review.as_ref().map_or("", |r| r.note.as_str());
         let row = [
             day(e.date.start),
             day(e.date.end),
             quote(&e.date.value),
-            precision,
+            name(&e.date.precision),
             e.date.approximate.to_string(),
+            e.date.uncertain.to_string(),
+            name(&e.date.modifier),
+            quote(&e.date.reason),
             quote(&e.expression.text),
             quote(&e.sentence.text),
             quote(&e.label),
             quote(&e.document),
-            status.to_string(),
+            status_name(event_status(e)).to_string(),
             quote(note),
             quote(&e.id),
         ];

@@ -1,27 +1,135 @@
-//! Output formats of `tarikh extract`: JSON (schema 1), JSON lines, and an editor's chronology.
+//! Output formats of `tarikh extract` and the viewer's export: one table ([`FORMATS`]) gives
+//! each format's name, file extension and writer, and the command line, its help and the
+//! viewer all read it. Also the date headings every human-readable format shares.
 
-use super::model::{EventDate, Precision, Timeline};
+use super::model::{
+    AnchorBasis, DocumentInfo, Event, EventDate, Precision, ReviewStatus, Timeline,
+};
 use crate::resolve::calendar::{month_name, weekday_name};
 use chrono::{Datelike, NaiveDate};
 
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// An output format (see [`FORMATS`] for what each one is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// The whole timeline as one JSON document (schema 1).
     Json,
     /// One event per line, for pipelines.
     Jsonl,
-    /// A readable chronology in Markdown: day headings, one line per event, its sentence.
+    /// An editor's chronology in Markdown.
     Md,
     /// One row per event, for spreadsheets.
     Csv,
+    /// A self-contained timeline page.
+    Html,
     /// Knight Lab TimelineJS JSON.
     Timelinejs,
-    /// The article text with TIMEX3 tags (TimeML), for NLP evaluation tools.
+    /// TIMEX3-tagged article text.
     Timeml,
 }
 
+/// Writes a whole timeline in one format.
+type Writer = fn(&Timeline, &mut dyn std::io::Write) -> std::io::Result<()>;
+
+/// One row of the format table.
+pub struct FormatSpec {
+    /// The format.
+    pub format: Format,
+    /// Its name on the command line (`--format NAME`) and in the viewer's export prompt.
+    pub name: &'static str,
+    /// The file extension an export in it gets.
+    pub extension: &'static str,
+    /// One line for `--help`.
+    pub help: &'static str,
+    /// Renders it.
+    write: Writer,
+}
+
+/// Every output format, in the order `--help` lists them. Row `i` is the format whose
+/// discriminant is `i` (checked at compile time below).
+pub const FORMATS: [FormatSpec; 7] = [
+    FormatSpec {
+        format: Format::Json,
+        name: "json",
+        extension: "json",
+        help: "The whole timeline as one JSON document (schema 1)",
+        write: |t, out| {
+            serde_json::to_writer_pretty(&mut *out, t)?;
+            out.write_all(b"\n")
+        },
+    },
+    FormatSpec {
+        format: Format::Jsonl,
+        name: "jsonl",
+        extension: "jsonl",
+        help: "One event per line, for pipelines",
+        write: |t, out| {
+            for e in &t.events {
+                serde_json::to_writer(&mut *out, e)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        },
+    },
+    FormatSpec {
+        format: Format::Md,
+        name: "md",
+        extension: "md",
+        help: "An editor's chronology in Markdown (article text escaped, Arabic blocks right to left)",
+        write: |t, out| out.write_all(super::md::render(t).as_bytes()),
+    },
+    FormatSpec {
+        format: Format::Csv,
+        name: "csv",
+        extension: "csv",
+        help: "One row per event for spreadsheets (UTF-8 with BOM; formula cells defused)",
+        write: |t, out| out.write_all(super::csv::render(t).as_bytes()),
+    },
+    FormatSpec {
+        format: Format::Html,
+        name: "html",
+        extension: "html",
+        help: "A self-contained timeline page: one file, no network, right to left, filters, printable",
+        write: |t, out| out.write_all(super::html::render(t).as_bytes()),
+    },
+    FormatSpec {
+        format: Format::Timelinejs,
+        name: "timelinejs",
+        extension: "json",
+        help: "Knight Lab TimelineJS JSON (HTML escaped, safe to embed inline, long spans as eras)",
+        write: |t, out| out.write_all(super::timelinejs::render(t).as_bytes()),
+    },
+    FormatSpec {
+        format: Format::Timeml,
+        name: "timeml",
+        extension: "tml",
+        help: "The article text with TIMEX3 tags (TimeML 1.2.1), for NLP evaluation tools",
+        write: |t, out| out.write_all(super::timeml::render(t).as_bytes()),
+    },
+];
+
+/// Every format, in table order (what `clap` offers).
+const ALL: [Format; FORMATS.len()] = {
+    let mut all = [Format::Json; FORMATS.len()];
+    let mut i = 0;
+    while i < FORMATS.len() {
+        assert!(FORMATS[i].format as usize == i, "FORMATS is in enum order");
+        all[i] = FORMATS[i].format;
+        i += 1;
+    }
+    all
+};
+
 impl Format {
+    /// This format's row of [`FORMATS`].
+    pub fn spec(self) -> &'static FormatSpec {
+        &FORMATS[self as usize]
+    }
+
+    /// The format called `name` (`"md"`), if there is one.
+    pub fn from_name(name: &str) -> Option<Format> {
+        FORMATS.iter().find(|s| s.name == name).map(|s| s.format)
+    }
+
     /// Renders the timeline in this format.
     pub fn render(self, timeline: &Timeline) -> String {
         let mut out = Vec::new();
@@ -33,34 +141,23 @@ impl Format {
     /// Writes the timeline in this format as it is rendered, so a large JSON timeline is never
     /// held twice in memory.
     pub fn write(self, timeline: &Timeline, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        match self {
-            Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, timeline)?;
-                out.write_all(b"\n")
-            }
-            Format::Jsonl => {
-                for e in &timeline.events {
-                    serde_json::to_writer(&mut *out, e)?;
-                    out.write_all(b"\n")?;
-                }
-                Ok(())
-            }
-            Format::Md => out.write_all(markdown(timeline).as_bytes()),
-            Format::Csv => out.write_all(super::csv::render(timeline).as_bytes()),
-            Format::Timelinejs => out.write_all(super::timelinejs::render(timeline).as_bytes()),
-            Format::Timeml => out.write_all(super::timeml::render(timeline).as_bytes()),
-        }
+        (self.spec().write)(timeline, out)
     }
 
     /// The usual file extension for this format.
     pub fn extension(self) -> &'static str {
-        match self {
-            Format::Json | Format::Timelinejs => "json",
-            Format::Jsonl => "jsonl",
-            Format::Md => "md",
-            Format::Csv => "csv",
-            Format::Timeml => "tml",
-        }
+        self.spec().extension
+    }
+}
+
+impl clap::ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let spec = self.spec();
+        Some(clap::builder::PossibleValue::new(spec.name).help(spec.help))
     }
 }
 
@@ -120,87 +217,51 @@ pub fn day_range(start: NaiveDate, end: NaiveDate) -> String {
     }
 }
 
-fn markdown(t: &Timeline) -> String {
-    let mut s = String::from("# Timeline\n\n");
-    for d in &t.documents {
-        let anchor = d
-            .anchor
-            .date
-            .map(day_name)
-            .unwrap_or_else(|| "unknown".into());
-        s.push_str(&format!(
-            "- {}: dated {} ({:?}: {})\n",
-            d.path.as_deref().unwrap_or(&d.id),
-            anchor,
-            d.anchor.basis,
-            d.anchor.reason
-        ));
+/// "verified", "flagged", "unreviewed": a review status as every export writes it.
+pub fn status_name(s: ReviewStatus) -> &'static str {
+    match s {
+        ReviewStatus::Unreviewed => "unreviewed",
+        ReviewStatus::Verified => "verified",
+        ReviewStatus::Flagged => "flagged",
     }
-    for w in &t.warnings {
-        s.push_str(&format!("- warning: {w}\n"));
-    }
-    let mut last = String::new();
-    for e in &t.events {
-        let heading = date_heading(&e.date);
-        if heading != last {
-            s.push_str(&format!("\n## {heading}\n\n"));
-            last = heading;
-        }
-        let doc = if t.documents.len() > 1 {
-            format!(" [{}]", e.document)
-        } else {
-            String::new()
-        };
-        let (mark, review) = review_md(e);
-        s.push_str(&format!(
-            "- {mark}**{}** — {}{}{review}\n  > {}\n",
-            e.expression.text, e.label, doc, e.sentence.text
-        ));
-    }
-    visible_controls(&s)
 }
 
-/// Markdown is read with `cat`: control characters and bidi overrides from an article (escape
-/// sequences, OSC title or clipboard requests, C1 controls, U+202A–U+202E, U+2066–U+2069) are
-/// written as visible `\u{1b}` escapes instead of acting on the terminal. Line ends and tabs stay.
-pub fn visible_controls(s: &str) -> String {
-    let hostile = |c: char| {
-        (c.is_control() && !matches!(c, '\n' | '\t'))
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    };
-    if !s.contains(hostile) {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        if hostile(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+/// An event's review status; `unreviewed` when no review file is in use.
+pub fn event_status(e: &Event) -> ReviewStatus {
+    e.review
+        .as_ref()
+        .map_or(ReviewStatus::Unreviewed, |r| r.status)
 }
 
-/// An event's review in the Markdown chronology: a mark before the expression (✓ verified,
-/// ! flagged, ○ unreviewed once a review file is in use) and, after the label, the correction
-/// and the note, so an editor can paste the reviewed chronology into a memo.
-fn review_md(e: &super::model::Event) -> (String, String) {
-    use super::model::ReviewStatus;
-    let Some(r) = &e.review else {
-        return (String::new(), String::new());
+/// An event's review in words, for the exports that show it: the status, "date corrected
+/// (extracted: …)" when the editor corrected the date, and the note (empty when none).
+/// `None` when no review file is in use.
+pub fn review_parts(e: &Event) -> Option<(&'static str, Option<String>, &str)> {
+    let r = e.review.as_ref()?;
+    let corrected = match (&r.corrected, &r.extracted) {
+        (Some(_), Some(x)) => Some(format!("date corrected (extracted: {})", date_heading(x))),
+        _ => None,
     };
-    let mark = match r.status {
-        ReviewStatus::Verified => "✓ ",
-        ReviewStatus::Flagged => "! ",
-        ReviewStatus::Unreviewed => "○ ",
+    Some((status_name(r.status), corrected, r.note.as_str()))
+}
+
+/// How a document is dated, in words: "dated Thursday 6 January 2022 (inferred: …)".
+pub fn anchor_words(d: &DocumentInfo) -> String {
+    let Some(a) = d.anchor.date else {
+        return "date unknown: relative dates are unresolved".into();
     };
-    let mut tail = String::new();
-    if let (Some(_), Some(x)) = (&r.corrected, &r.extracted) {
-        tail.push_str(&format!(" — corrected (extracted: {})", date_heading(x)));
-    }
-    if !r.note.is_empty() {
-        tail.push_str(&format!(" — note: {}", r.note.replace('\n', " ")));
-    }
-    (mark.to_string(), tail)
+    let basis = match d.anchor.basis {
+        AnchorBasis::Given => "given",
+        AnchorBasis::Inferred => "inferred",
+        AnchorBasis::None => "none",
+    };
+    format!("dated {} ({basis}: {})", day_name(a), d.anchor.reason)
+}
+
+/// A document's first sentence: its headline, in news copy (the id when it has none).
+pub fn headline(d: &DocumentInfo) -> &str {
+    d.sentences
+        .first()
+        .and_then(|s| d.text.get(s.start..s.end))
+        .unwrap_or(&d.id)
 }

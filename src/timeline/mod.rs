@@ -1,15 +1,19 @@
 //! The timeline: model types, building a timeline from documents, and its output formats.
 
 pub mod csv;
+pub mod escape;
 pub mod format;
+pub mod html;
+pub mod md;
 pub mod merge;
 pub mod model;
 pub mod stream;
 pub mod timelinejs;
 pub mod timeml;
 
-use crate::resolve::{Context, Prefer, resolve};
-use chrono::NaiveDate;
+use crate::lang::expr::{Direction, Expr, Found};
+use crate::resolve::{Context, Prefer, Strength, Told, resolve};
+use chrono::{Datelike, NaiveDate};
 use model::*;
 
 /// How to extract: the anchor if known, and which way ambiguous dates lean.
@@ -134,34 +138,32 @@ fn add_document(
             source.id
         ));
     }
-    let mut cx = Context {
-        anchor: anchor.date,
-        inferred: anchor.basis == AnchorBasis::Inferred,
-        prefer: opts.prefer,
-        previous: None,
-        sentence_day: None,
-    };
+    let mut cx = Context::new(
+        anchor.date,
+        anchor.basis == AnchorBasis::Inferred,
+        opts.prefer,
+    );
+    cx.weekdays = dated_weekdays(&text, &found, &cx);
+    cx.hijri_shift = hijri_shift(&found, &cx);
     let mut current_sentence = usize::MAX;
     // "بعد يومين من ذلك", "اليوم التالي" count from the date written last before them, which
     // in narrative news is often in the sentence before.
-    for (sentence_index, f) in found {
+    for &(sentence_index, ref f) in &found {
         if sentence_index != current_sentence {
             current_sentence = sentence_index;
             cx.sentence_day = None;
         }
-        let r = if f.future && cx.prefer == Prefer::Past {
-            resolve(
-                &f.expr,
-                &Context {
-                    prefer: Prefer::Future,
-                    ..cx
-                },
-            )
-        } else {
-            resolve(&f.expr, &cx)
-        };
-        if let Some(start) = r.date.as_ref().and_then(|d| d.start) {
+        let r = resolve(&f.expr, &with_tense(&cx, f, &text));
+        if let Some(start) = r.date.as_ref().and_then(|d| d.start)
+            && plain_weekday(f) == Some(start.weekday())
+        {
+            cx.weekdays[start.weekday().num_days_from_monday() as usize] = Some(start);
+        }
+        if let Some(d) = &r.date
+            && let (Some(start), Some(end)) = (d.start, d.end)
+        {
             cx.previous = Some(start);
+            cx.previous_span = Some((end, d.precision));
             cx.sentence_day = Some(start);
         }
         let expression = Quote {
@@ -216,23 +218,102 @@ fn add_document(
     });
 }
 
+/// The context for one expression: the tense of its clause (or, weaker and for a weekday
+/// only, of its sentence) decides which way it leans when it can point either way.
+fn with_tense<'a>(cx: &Context<'a>, f: &Found, text: &'a str) -> Context<'a> {
+    let (t, strength) = match (f.tense, f.sentence_tense) {
+        (Some(t), _) if t.strong => (t, Strength::Strong),
+        (Some(t), _) => (t, Strength::Weak),
+        (None, Some(t)) if f.expr.is_weekday_based() => (t, Strength::Sentence),
+        (None, _) => return *cx,
+    };
+    Context {
+        prefer: match t.dir {
+            Direction::Past => Prefer::Past,
+            Direction::Future => Prefer::Future,
+        },
+        told: Some(Told {
+            clue: text.get(t.clue.0..t.clue.1).unwrap_or_default(),
+            strength,
+        }),
+        ..*cx
+    }
+}
+
+/// The weekday an expression dates plainly: with its date ("الخميس 6 يناير"), from today
+/// ("أمس الثلاثاء"), with a modifier ("السبت الماضي") or with a strong tense clue.
+fn plain_weekday(f: &Found) -> Option<chrono::Weekday> {
+    match &f.expr {
+        Expr::RelDayOn { weekday, .. } => Some(*weekday),
+        Expr::Date {
+            day: Some(_),
+            weekday: Some(w),
+            ..
+        } => Some(*w),
+        Expr::Paired(_, g) => plain_weekday(&Found {
+            expr: (**g).clone(),
+            ..f.clone()
+        }),
+        Expr::Weekday { weekday, rel } => {
+            (rel.is_some() || f.tense.is_some_and(|t| t.strong)).then_some(*weekday)
+        }
+        _ => None,
+    }
+}
+
+/// The days the document dates its weekdays plainly, the first of each, so a bare weekday
+/// written before its plain mention (a headline above the story) can take the same day.
+fn dated_weekdays(text: &str, found: &[(usize, Found)], cx: &Context) -> [Option<NaiveDate>; 7] {
+    let mut days = [None; 7];
+    for (_, f) in found {
+        let Some(w) = plain_weekday(f) else { continue };
+        let slot = &mut days[w.num_days_from_monday() as usize];
+        if slot.is_some() {
+            continue;
+        }
+        if let Some(start) = resolve(&f.expr, &with_tense(cx, f, text))
+            .date
+            .and_then(|d| d.start)
+            .filter(|d| d.weekday() == w)
+        {
+            *slot = Some(start);
+        }
+    }
+    days
+}
+
+/// How far the article's own Hijri calendar lies from Umm al-Qura: the first Hijri date the
+/// text pairs with a Gregorian one (الموافق) and that differs by a day or two (a sighting).
+fn hijri_shift(found: &[(usize, Found)], cx: &Context) -> Option<(i64, NaiveDate)> {
+    found.iter().find_map(|(_, f)| {
+        let Expr::Paired(h, g) = &f.expr else {
+            return None;
+        };
+        let day = |e: &Expr| resolve(e, cx).date.and_then(|d| d.start);
+        let (hd, gd) = (day(h)?, day(g)?);
+        let shift = (gd - hd).num_days();
+        (1..=2).contains(&shift.abs()).then_some((shift, gd))
+    })
+}
+
 /// How many characters a list label keeps from its sentence.
 const LABEL_CHARS: usize = 64;
 
+/// Where a sentence's label ends: `None` when the whole sentence fits in a label (64
+/// characters), else the byte offset of the last white space within them (or the cut itself,
+/// for one endless word). Exports that show a label and then the rest of the sentence cut here
+/// too.
+pub fn label_cut(sentence: &str) -> Option<usize> {
+    // Look only at the head: sentences can be long, and labels are built for every event.
+    let (i, _) = sentence.char_indices().nth(LABEL_CHARS)?;
+    let head = &sentence[..i];
+    Some(head.rfind(char::is_whitespace).unwrap_or(i))
+}
+
 /// The start of a sentence, cut at a word boundary, for one list row.
 fn label(sentence: &str) -> String {
-    // Look only at the head: sentences can be long, and labels are built for every event.
-    let (head, cut) = match sentence.char_indices().nth(LABEL_CHARS) {
-        Some((i, _)) => {
-            let head = &sentence[..i];
-            (
-                head.rfind(char::is_whitespace)
-                    .map_or(head, |sp| &head[..sp]),
-                true,
-            )
-        }
-        None => (sentence, false),
-    };
+    let cut = label_cut(sentence);
+    let head = &sentence[..cut.unwrap_or(sentence.len())];
     let mut out = String::with_capacity(head.len() + 3);
     for (k, word) in head.split_whitespace().enumerate() {
         if k > 0 {
@@ -240,7 +321,7 @@ fn label(sentence: &str) -> String {
         }
         out.push_str(word);
     }
-    if cut {
+    if cut.is_some() {
         out.push('…');
     }
     out

@@ -17,7 +17,7 @@ use crate::review::session::Outcome;
 use crate::review::session::Session;
 use crate::review::{fold, parse_span, span_text};
 use crate::text::normalize::{normalize, push_folded};
-use crate::timeline::format::{Format, date_heading};
+use crate::timeline::format::{FORMATS, Format, date_heading};
 use crate::timeline::model::{Event, ReviewStatus, Timeline};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -138,16 +138,6 @@ pub enum Action {
 
 /// How many characters of a document's id tag its events in the list.
 pub const DOCUMENT_TAG: usize = 8;
-
-/// The formats the export key offers, with what renders them.
-pub const EXPORT_FORMATS: &[(&str, Format)] = &[
-    ("json", Format::Json),
-    ("jsonl", Format::Jsonl),
-    ("md", Format::Md),
-    ("csv", Format::Csv),
-    ("timelinejs", Format::Timelinejs),
-    ("timeml", Format::Timeml),
-];
 
 /// Something only the event loop can do, queued by [`update`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -361,7 +351,7 @@ impl PromptKind {
             PromptKind::Note => "note",
             PromptKind::Correct => "date (YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD)",
             PromptKind::Anchor => "document date (YYYY-MM-DD)",
-            PromptKind::Export => "export format (json jsonl md csv timelinejs timeml)",
+            PromptKind::Export => "export format (json jsonl md csv html timelinejs timeml)",
         }
     }
 }
@@ -772,7 +762,7 @@ impl App {
         let outcome = match p.kind {
             PromptKind::Export => {
                 let name = p.text.trim().to_ascii_lowercase();
-                let Some(&(_, format)) = EXPORT_FORMATS.iter().find(|(n, _)| *n == name) else {
+                let Some(format) = Format::from_name(&name) else {
                     if let Some(pr) = self.prompt.as_mut() {
                         pr.error = Some(format!("'{name}' is not one of the export formats"));
                     }
@@ -1587,7 +1577,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::DocumentFilter => app.cycle_document(),
         Action::ToggleSources => app.toggle_sources(),
         Action::Export => {
-            let formats: Vec<&str> = EXPORT_FORMATS.iter().map(|(n, _)| *n).collect();
+            let formats: Vec<&str> = FORMATS.iter().map(|f| f.name).collect();
             app.status = Some(format!("export as: {}", formats.join(", ")));
             app.open_prompt(PromptKind::Export, "md".into());
         }

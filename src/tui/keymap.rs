@@ -97,7 +97,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding { contexts: &[P], keys: &["Del"], action: Action::PromptDelete, section: INPUT, help: "delete under the cursor" },
     Binding { contexts: &[M], keys: &["D"], action: Action::DocumentFilter, section: STORIES, help: "several articles: show one document at a time / all" },
     Binding { contexts: &[M], keys: &["z"], action: Action::ToggleSources, section: STORIES, help: "a story several articles report: unfold / fold its other sources" },
-    Binding { contexts: &[M], keys: &["x"], action: Action::Export, section: STORIES, help: "export the timeline (json, jsonl, md, csv, timelinejs, timeml) to a file" },
+    Binding { contexts: &[M], keys: &["x"], action: Action::Export, section: STORIES, help: "export the timeline (json, jsonl, md, csv, html, timelinejs, timeml) to a file" },
 ];
 
 /// What a key press means in a context.

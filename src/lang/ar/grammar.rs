@@ -4,8 +4,8 @@
 
 use chrono::{NaiveDate, Weekday};
 
-use super::lexicon::{self, MonthHead, OCCASIONS, Word, lookup};
-use crate::lang::expr::{DayPart, Expr, Found, MonthRef, Part, Rel, Unit};
+use super::lexicon::{self, CIVIL_DAYS, MonthHead, OCCASION_EPITHETS, OCCASIONS, Word, lookup};
+use crate::lang::expr::{Country, DayPart, Expr, Found, MonthRef, Occasion, Part, Rel, Unit};
 use crate::text::{TokenKind, Tokens};
 
 /// The lexicon roles of one sentence's tokens, reused across sentences.
@@ -13,6 +13,14 @@ use crate::text::{TokenKind, Tokens};
 pub struct Roles(Vec<Option<Word>>);
 
 impl Roles {
+    /// The countries the sentence names, one per mention.
+    pub fn countries(&self) -> impl Iterator<Item = Country> + '_ {
+        self.0.iter().filter_map(|r| match r {
+            Some(Word::Country(c)) => Some(*c),
+            _ => None,
+        })
+    }
+
     /// Looks every word of `tokens` up; returns whether anything temporal may be there.
     pub fn classify(&mut self, tokens: &Tokens) -> bool {
         self.0.clear();
@@ -42,7 +50,7 @@ pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
         t: tokens,
         r: &roles.0,
     };
-    let future = roles.0.contains(&Some(Word::FutureMarker));
+    let sentence_tense = super::tense::sentence(tokens);
     let mut i = 0;
     while i < tokens.len() {
         match g.at(i) {
@@ -50,8 +58,9 @@ pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
                 out.push(Found {
                     start: tokens.list[first].start,
                     end: tokens.list[last].end,
+                    tense: super::tense::clause(tokens, first, last),
+                    sentence_tense,
                     expr,
-                    future,
                 });
                 i = last + 1;
             }
@@ -394,14 +403,18 @@ impl Grammar<'_> {
             Word::DayNoun => self
                 .weekday_rule(i, i + 1)
                 .or_else(|| self.date(i + 1).map(|(_, last, e)| (i, last, e)))
-                .or_else(|| self.named_day_after_noun(i)),
+                .or_else(|| self.named_day_after_noun(i))
+                .or_else(|| self.civil_day(i))
+                .or_else(|| self.arafat(i)),
             Word::Weekday(_) => self.weekday_rule(i, i),
             Word::NightOf => self.night(i),
             Word::TheNight => self.the_night(i),
-            Word::RelDay(0) if self.has_article(i) => {
-                self.nth_day_of(i).or_else(|| self.rel_day(i, 0))
-            }
-            Word::RelDay(n) => self.rel_day(i, n),
+            Word::RelDay(0) if self.has_article(i) => self
+                .nth_day_of(i)
+                .or_else(|| self.rel_day(i, 0))
+                .or_else(|| self.civil_day(i)),
+            Word::RelDay(n) => self.rel_day(i, n).or_else(|| self.civil_day(i)),
+            Word::CivilHead => self.civil_day(i),
             Word::First => self.first(i),
             Word::BareOrdinal(_) | Word::LastOf => self.nth_weekday(i).or_else(|| self.nth_day(i)),
             Word::Ordinal(_) | Word::Tens(_) => self
@@ -425,6 +438,8 @@ impl Grammar<'_> {
             Word::After => self.after(i),
             Word::Before => self.before(i),
             Word::Since => self.since(i),
+            Word::Then => Some((i, i, Expr::Then { since: false })),
+            Word::That | Word::SameBefore => self.that_day(i),
             Word::During => self.duration(i, i + 1),
             Word::In if self.is(i + 1, Word::During) => self.duration(i, i + 2),
             Word::Onto if self.is(i + 1, Word::During) => self.duration(i, i + 2),
@@ -463,6 +478,9 @@ impl Grammar<'_> {
                 let (y, last, hijri) = self.year_phrase(i + 1)?;
                 Some((i + 1, last, year_expr(y, hijri)))
             }
+            Word::TimeNoun if self.is(i + 1, Word::Same) => {
+                Some((i, i + 1, Expr::Then { since: false }))
+            }
             Word::YearNoun => self.year_noun(i),
             Word::MonthNoun => self.month_noun(i),
             // "عطلة أول نوفمبر": after أول without a year the month is a day's name, not a month.
@@ -479,7 +497,7 @@ impl Grammar<'_> {
             Word::Fraction(parts) => self.fraction(i, parts),
             Word::Century => self.century(i).map(|(last, e)| (i, last, e)),
             Word::Season(_) => self.season(i),
-            Word::OccasionHead(_) => self.occasion(i),
+            Word::OccasionHead(_) => self.civil_day(i).or_else(|| self.occasion(i)),
             Word::Clock => self.time(i, i + 1),
             Word::DayPart(p) => self.day_part_of(i, i + 1, p),
             // "ظهراً", "ليلا": the accusative is an adverb of time by itself.
@@ -652,6 +670,10 @@ impl Grammar<'_> {
                 Some(weekday) => Some((Expr::RelDayOn { n: 1, weekday }, j + 1)),
                 None => Some((Expr::RelDay(1), j)),
             },
+            Some(Word::That | Word::SameBefore) => {
+                let (_, last, e) = self.that_day(j)?;
+                Some((e, last))
+            }
             _ => self.date(j).map(|(_, last, e)| (e, last)),
         }
     }
@@ -692,7 +714,7 @@ impl Grammar<'_> {
                 _ => {}
             }
             // "اليوم نفسه": that same day.
-            if self.is(i + 1, Word::Same) {
+            if self.is(i + 1, Word::Same) || self.is(i + 1, Word::Said) {
                 return Some((i, i + 1, offset(0, Unit::Day, true)));
             }
             if self.followed_by_adjective(i) {
@@ -770,7 +792,7 @@ impl Grammar<'_> {
                 let (_, last, e) = self.occasion(j)?;
                 (last, e)
             }
-            _ => self.period(j)?,
+            _ => self.named_period(j)?,
         };
         let of = Box::new(of);
         Some((
@@ -803,7 +825,7 @@ impl Grammar<'_> {
                 let (_, last, e) = self.occasion(j)?;
                 (last, e)
             }
-            _ => self.period(j)?,
+            _ => self.named_period(j)?,
         };
         let of = Box::new(of);
         Some((
@@ -841,7 +863,7 @@ impl Grammar<'_> {
             _ => return None,
         };
         if self.is(i + 2, Word::From) || self.is(i + 2, Word::In) {
-            let (last, of) = self.period(i + 3)?;
+            let (last, of) = self.named_period(i + 3)?;
             let of = Box::new(of);
             return Some((
                 i,
@@ -1624,7 +1646,21 @@ impl Grammar<'_> {
     }
 
     /// "منذ 2019" (up to the anchor), "منذ ثلاثة أيام" (three days ago).
+    /// References back to the date the text gave last: "ذلك اليوم", "نفس اليوم", "ذلك الوقت",
+    /// "نفس الوقت" (and "الوقت نفسه", "اليوم المذكور" after their noun).
+    fn that_day(&self, i: usize) -> Option<Match> {
+        match self.word(i + 1)? {
+            Word::RelDay(0) | Word::DayNoun => Some((i, i + 1, offset(0, Unit::Day, true))),
+            Word::TimeNoun => Some((i, i + 1, Expr::Then { since: false })),
+            _ => None,
+        }
+    }
+
     fn since(&self, i: usize) -> Option<Match> {
+        // "منذ ذلك الحين / الوقت": from the date written last up to now.
+        if self.is(i + 1, Word::That) && self.is(i + 2, Word::TimeNoun) {
+            return Some((i, i + 2, Expr::Then { since: true }));
+        }
         if let Some((y, last, false)) = self.year_phrase(i + 1) {
             return Some((i, last, Expr::SinceYear(y)));
         }
@@ -1708,6 +1744,16 @@ impl Grammar<'_> {
         }
         let (last, inner) = self.period(j)?;
         Some((i, last, Expr::Part(p, Box::new(inner))))
+    }
+
+    /// A period named in full: not السنة / الشهر alone, which in "أول أيام السنة" or "الأسبوع
+    /// الأول من الشهر" may be any year or month the text speaks of.
+    fn named_period(&self, j: usize) -> Option<(usize, Expr)> {
+        let (last, e) = self.period(j)?;
+        let bare = last == j
+            && self.has_article(j)
+            && matches!(self.word(j), Some(Word::MonthNoun | Word::YearNoun));
+        (!bare).then_some((last, e))
     }
 
     /// A period that parts and fractions apply to: a month, a year, the current or a relative
@@ -1881,11 +1927,16 @@ impl Grammar<'_> {
                 });
             fits.then_some((*occasion, i + tail.len()))
         })?;
-        // "عيد الأضحى المبارك": the epithet belongs to the name.
-        let last = if self.is(last + 1, Word::Epithet) {
-            last + 1
-        } else {
-            last
+        // "المبارك", "الجديدة", "السعيد", "الكريم": praise between the name and its year.
+        let last = match self.t.list.get(last + 1) {
+            Some(t)
+                if t.kind == TokenKind::Word
+                    && (OCCASION_EPITHETS.contains(&self.t.norm(last + 1))
+                        || self.is(last + 1, Word::Epithet)) =>
+            {
+                last + 1
+            }
+            _ => last,
         };
         if let Some((y, l, hijri)) = self.year_phrase(last + 1) {
             return Some((
@@ -1898,6 +1949,85 @@ impl Grammar<'_> {
                     rel: None,
                 },
             ));
+        }
+        let (rel, last) = self.optional_rel(last);
+        Some((
+            i,
+            last,
+            Expr::Occasion {
+                occasion,
+                year: None,
+                hijri_year: false,
+                rel,
+            },
+        ))
+    }
+
+    /// "يوم عرفة", "يوم عرفات", "يوم وقفة عرفات": the day before Eid al-Adha.
+    fn arafat(&self, i: usize) -> Option<Match> {
+        if self.is(
+            i + 1,
+            Word::OccasionHead(super::lexicon::OccasionHead::Standing),
+        ) {
+            let (_, last, e) = self.occasion(i + 1)?;
+            return Some((i, last, e));
+        }
+        self.t
+            .list
+            .get(i + 1)
+            .filter(|t| t.kind == TokenKind::Word)?;
+        matches!(self.t.norm(i + 1), "عرفه" | "عرفات").then(|| {
+            (
+                i,
+                i + 1,
+                Expr::Occasion {
+                    occasion: Occasion::Arafat,
+                    year: None,
+                    hijri_year: false,
+                    rel: None,
+                },
+            )
+        })
+    }
+
+    /// A national or civil day: "اليوم الوطني [الـ 50] [لدولة الإمارات]", "عيد العرش",
+    /// "يوم الشهيد", "عيد استقلالها", with an optional country, year or modifier.
+    fn civil_day(&self, i: usize) -> Option<Match> {
+        let norm = |k: usize| {
+            self.t
+                .list
+                .get(k)
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|_| self.t.norm(k))
+        };
+        let kind = CIVIL_DAYS
+            .iter()
+            .find(|(w, _)| norm(i + 1) == Some(*w))
+            .map(|&(_, k)| k)?;
+        let mut last = i + 1;
+        // "الـ 50", "الخمسين": which anniversary, not a date.
+        if norm(last + 1) == Some("ال") && self.number(last + 2).is_some() {
+            last += 2;
+        }
+        // "لدولة الإمارات", "السعودي", "لقطر".
+        let mut country: Option<Country> = None;
+        let mut k = last + 1;
+        if matches!(norm(k), Some("دوله" | "لدوله" | "بدوله")) {
+            k += 1;
+        }
+        if let Some(Word::Country(c)) = self.word(k) {
+            country = Some(c);
+            last = k;
+        }
+        let occasion = Occasion::Civil(kind, country);
+        if let Some((y, l, _)) = self.year_phrase(last + 1) {
+            let e = Expr::Occasion {
+                occasion,
+                year: Some(y),
+                hijri_year: false,
+                rel: None,
+            };
+            return Some((i, l, e));
         }
         let (rel, last) = self.optional_rel(last);
         Some((

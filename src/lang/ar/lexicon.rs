@@ -9,7 +9,9 @@ use std::sync::LazyLock;
 use chrono::Weekday;
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lang::expr::{DayPart, MonthRef, Occasion, Part, Rel as R, Season, Unit};
+use crate::lang::expr::{
+    CivilDay, Country, DayPart, MonthRef, Occasion, Part, Rel as R, Season, Unit,
+};
 use crate::text::normalize::normalize;
 
 /// The role a word plays in the grammar.
@@ -135,10 +137,21 @@ pub enum Word {
     HijriEra,
     /// عشر: "-teen", which turns الأحد into "the eleven".
     Teen,
-    /// سوف / من المقرر / المرتقب: the sentence speaks of what is to come.
-    FutureMarker,
     /// نفسه / ذاته: "itself", in "اليوم نفسه" (that same day).
     Same,
+    /// A word that opens a national day only: يومها / عيدها ("its day", "its feast").
+    CivilHead,
+    /// A country's name or adjective (الإمارات, القطري): the article's country, and the one
+    /// a national day written beside it belongs to.
+    Country(Country),
+    /// حينها / آنذاك / عندها: "at that time", the date the text gave last.
+    Then,
+    /// الوقت / الحين: "the time", in "ذلك الوقت", "منذ ذلك الحين", "الوقت نفسه".
+    TimeNoun,
+    /// نفس: "the same", before its noun ("نفس اليوم").
+    SameBefore,
+    /// المذكور: "the said", in "اليوم المذكور".
+    Said,
     /// عمره: "his age", which turns a decade into an age ("في الثمانينيات من عمره").
     Age,
     /// غرة / مستهل: the first day of a month; `strict` (غرة) is the first day whatever
@@ -212,9 +225,26 @@ pub enum OccasionHead {
     Mawlid,
     /// كريسماس: a one-word occasion.
     Christmas,
-    /// الأضحى: the feast named by its second word alone.
+    /// الأضحى: Eid al-Adha by its own name, without عيد.
     Adha,
+    /// وقفة: "the standing", in وقفة عرفات; يوم is read through [`Word::DayNoun`].
+    Standing,
+    /// العيد: "the feast", the Eid the text named last.
+    TheFeast,
 }
+
+/// Words of praise that may stand between an occasion's name and its year, normalised
+/// ("عيد الأضحى المبارك 1431", "رأس السنة الهجرية الجديدة 1445").
+pub const OCCASION_EPITHETS: &[&str] = &[
+    "المبارك",
+    "المباركه",
+    "الجديده",
+    "الجديد",
+    "السعيد",
+    "السعيده",
+    "المجيد",
+    "الشريف",
+];
 
 /// Occasions: head, the words after it (normalised), optional trailing words, and meaning.
 pub const OCCASIONS: &[(OccasionHead, &[&str], Occasion)] = &[
@@ -252,20 +282,92 @@ pub const OCCASIONS: &[(OccasionHead, &[&str], Occasion)] = &[
     (OccasionHead::Mawlid, &["النبوي"], Occasion::Mawlid),
     (OccasionHead::Christmas, &[], Occasion::Christmas),
     (OccasionHead::Adha, &[], Occasion::EidAlAdha),
+    (OccasionHead::TheFeast, &[], Occasion::TheFeast),
+    (OccasionHead::Standing, &["عرفات"], Occasion::Arafat),
+    (OccasionHead::Standing, &["عرفه"], Occasion::Arafat),
+];
+
+/// National and civil days: the word after their head (اليوم, يوم, عيد, يومها, ذكرى),
+/// normalised, and which day it names; its date depends on the country.
+pub const CIVIL_DAYS: &[(&str, CivilDay)] = &[
+    ("الوطني", CivilDay::National),
+    ("الشهيد", CivilDay::Martyrs),
+    ("العرش", CivilDay::Throne),
+    ("الاستقلال", CivilDay::Independence),
+    ("استقلالها", CivilDay::Independence),
+    ("استقلاله", CivilDay::Independence),
+    ("استقلال", CivilDay::Independence),
+    ("التحرير", CivilDay::Liberation),
+    ("الجلاء", CivilDay::Evacuation),
+    ("الوحده", CivilDay::Unity),
+    ("التاسيس", CivilDay::Founding),
+];
+
+/// Countries by their names and adjectives, as the press writes them.
+const COUNTRIES: &[(&str, Country)] = &[
+    ("الإمارات", Country::Uae),
+    ("الإماراتي", Country::Uae),
+    ("الإماراتية", Country::Uae),
+    ("السعودية", Country::Saudi),
+    ("السعودي", Country::Saudi),
+    ("الكويت", Country::Kuwait),
+    ("الكويتي", Country::Kuwait),
+    ("الكويتية", Country::Kuwait),
+    ("قطر", Country::Qatar),
+    ("القطري", Country::Qatar),
+    ("القطرية", Country::Qatar),
+    ("البحرين", Country::Bahrain),
+    ("البحريني", Country::Bahrain),
+    ("البحرينية", Country::Bahrain),
+    ("العماني", Country::Oman),
+    ("العمانية", Country::Oman),
+    ("اليمن", Country::Yemen),
+    ("اليمني", Country::Yemen),
+    ("اليمنية", Country::Yemen),
+    ("الأردن", Country::Jordan),
+    ("الأردني", Country::Jordan),
+    ("الأردنية", Country::Jordan),
+    ("لبنان", Country::Lebanon),
+    ("اللبناني", Country::Lebanon),
+    ("اللبنانية", Country::Lebanon),
+    ("سوريا", Country::Syria),
+    ("سورية", Country::Syria),
+    ("السوري", Country::Syria),
+    ("السورية", Country::Syria),
+    ("العراق", Country::Iraq),
+    ("العراقي", Country::Iraq),
+    ("العراقية", Country::Iraq),
+    ("مصر", Country::Egypt),
+    ("المصري", Country::Egypt),
+    ("المصرية", Country::Egypt),
+    ("السودان", Country::Sudan),
+    ("السوداني", Country::Sudan),
+    ("السودانية", Country::Sudan),
+    ("ليبيا", Country::Libya),
+    ("الليبي", Country::Libya),
+    ("الليبية", Country::Libya),
+    ("تونس", Country::Tunisia),
+    ("التونسي", Country::Tunisia),
+    ("التونسية", Country::Tunisia),
+    ("الجزائر", Country::Algeria),
+    ("الجزائري", Country::Algeria),
+    ("الجزائرية", Country::Algeria),
+    ("المغرب", Country::Morocco),
+    ("المغربي", Country::Morocco),
+    ("المغربية", Country::Morocco),
+    ("موريتانيا", Country::Mauritania),
+    ("الموريتاني", Country::Mauritania),
+    ("الموريتانية", Country::Mauritania),
+    ("فلسطين", Country::Palestine),
+    ("الفلسطيني", Country::Palestine),
+    ("الفلسطينية", Country::Palestine),
 ];
 
 /// Days of the Hijri year known by name: their words, and (day, month). The first word may
-/// carry a clitic ("وبيوم عرفة").
+/// carry a clitic ("وليلة القدر"). The Day of Arafat is an occasion ([`OccasionHead::Standing`]).
 pub const HIJRI_DAYS: &[(&[&str], u32, u32)] = &[
-    (&["يوم", "عرفة"], 9, 12),
-    (&["يوم", "عرفات"], 9, 12),
-    (&["يوم", "وقفة", "عرفات"], 9, 12),
-    (&["يوم", "وقفة", "عرفة"], 9, 12),
-    (&["وقفة", "عرفات"], 9, 12),
-    (&["وقفة", "عرفة"], 9, 12),
     (&["يوم", "التروية"], 8, 12),
     (&["يوم", "عاشوراء"], 10, 1),
-    (&["عاشوراء"], 10, 1),
     (&["ليلة", "القدر"], 27, 9),
     (&["ليلة", "الإسراء", "والمعراج"], 27, 7),
     (&["ليلة", "النصف", "من", "شعبان"], 15, 8),
@@ -626,6 +728,9 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("المولد", W::OccasionHead(OccasionHead::Mawlid), All),
     ("كريسماس", W::OccasionHead(OccasionHead::Christmas), All),
     ("الكريسماس", W::OccasionHead(OccasionHead::Christmas), All),
+    ("الأضحى", W::OccasionHead(OccasionHead::Adha), All),
+    ("وقفة", W::OccasionHead(OccasionHead::Standing), All),
+    ("العيد", W::OccasionHead(OccasionHead::TheFeast), All),
     ("الموافق", W::Corresponding, All),
     ("الموافقة", W::Corresponding, All),
     ("الساعة", W::Clock, All),
@@ -670,15 +775,25 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("ميلادي", W::GregorianEra, Clitics::None),
     ("ميلادية", W::GregorianEra, Clitics::None),
     ("للميلاد", W::GregorianEra, Clitics::None),
-    ("سوف", W::FutureMarker, Conj),
-    ("المقرر", W::FutureMarker, All),
-    ("المزمع", W::FutureMarker, All),
-    ("المزمعة", W::FutureMarker, All),
-    ("المرتقب", W::FutureMarker, All),
-    ("المرتقبة", W::FutureMarker, All),
-    ("يعتزم", W::FutureMarker, Conj),
-    ("تعتزم", W::FutureMarker, Conj),
     ("نفسه", W::Same, Clitics::None),
+    ("نفسها", W::Same, Clitics::None),
+    ("ذاتها", W::Same, Clitics::None),
+    ("يومها", W::CivilHead, Conj),
+    ("يومه", W::CivilHead, Conj),
+    ("عيدها", W::CivilHead, All),
+    ("عيده", W::CivilHead, All),
+    ("حينها", W::Then, Conj),
+    ("حينذاك", W::Then, Conj),
+    ("آنذاك", W::Then, Conj),
+    ("وقتها", W::Then, Conj),
+    ("وقتذاك", W::Then, Conj),
+    ("عندها", W::Then, Conj),
+    ("عندئذ", W::Then, Conj),
+    ("الوقت", W::TimeNoun, All),
+    ("الحين", W::TimeNoun, All),
+    ("نفس", W::SameBefore, All),
+    ("المذكور", W::Said, Clitics::None),
+    ("المذكورة", W::Said, Clitics::None),
     ("ذاته", W::Same, Clitics::None),
     ("عمر", W::Age, Clitics::None),
     ("عمره", W::Age, Clitics::None),
@@ -721,12 +836,9 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("فاتت", W::WhichRel(R::Last), Clitics::None),
     ("جاي", W::WhichRel(R::Next), Clitics::None),
     ("جاية", W::WhichRel(R::Next), Clitics::None),
-    ("الأضحى", W::OccasionHead(OccasionHead::Adha), All),
     ("الأواخر", W::TenDays(Part::Late), Conj),
     ("الأوائل", W::TenDays(Part::Early), Conj),
     ("الأواسط", W::TenDays(Part::Mid), Conj),
-    ("عرفة", W::HijriDayName, Clitics::None),
-    ("عرفات", W::HijriDayName, Clitics::None),
     ("التروية", W::HijriDayName, Clitics::None),
     ("عاشوراء", W::HijriDayName, All),
     ("القدر", W::HijriDayName, Clitics::None),
@@ -777,6 +889,17 @@ fn entries() -> Vec<(&'static str, Word, Clitics)> {
     for &(w, word) in NUMBERS.iter().chain(UNITS) {
         all.push((w, word, All));
     }
+    for &(w, c) in COUNTRIES {
+        all.push((w, W::Country(c), All));
+        // The plural of an adjective names the people: المصريون, الليبيين.
+        if let Some(stem) = w.strip_suffix('ي') {
+            for plural in ["يون", "يين"] {
+                let p: &'static str = Box::leak(format!("{stem}{plural}").into_boxed_str());
+                all.push((p, W::Country(c), All));
+            }
+        }
+    }
+    all.push(("المغاربة", W::Country(Country::Morocco), All));
     all.extend_from_slice(WORDS);
     all
 }
