@@ -147,6 +147,17 @@ impl Grammar<'_> {
         Some((i, last, e))
     }
 
+    /// "في المساء", "عند الظهر", "في الصباح الباكر": after في / عند, a part of the day with the
+    /// article and no day of its own is a time on the sentence's day.
+    fn day_part_alone_after(&self, i: usize) -> Option<Match> {
+        let p = self.day_part(i + 1)?;
+        (self.has_article(i + 1) && self.day_at(i + 2).is_none()).then_some((
+            i + 1,
+            i + 1,
+            Expr::DayPartAlone(p),
+        ))
+    }
+
     /// A relative modifier at `k`: one word (المقبل, الجاي) or the dialect pair "اللي فات" /
     /// "اللي جاي": (modifier, last).
     fn rel_at(&self, k: usize) -> Option<(Rel, usize)> {
@@ -468,12 +479,8 @@ impl Grammar<'_> {
                 if let Some((_, last, e)) = self.month_alone(i + 1, true) {
                     return Some((i + 1, last, e));
                 }
-                // "في المساء", "في الصباح الباكر": a part of the day on the sentence's day.
-                if let Some(p) = self.day_part(i + 1)
-                    && self.has_article(i + 1)
-                    && self.day_at(i + 2).is_none()
-                {
-                    return Some((i + 1, i + 1, Expr::DayPartAlone(p)));
+                if let Some(m) = self.day_part_alone_after(i) {
+                    return Some(m);
                 }
                 let (y, last, hijri) = self.year_phrase(i + 1)?;
                 Some((i + 1, last, year_expr(y, hijri)))
@@ -481,6 +488,7 @@ impl Grammar<'_> {
             Word::TimeNoun if self.is(i + 1, Word::Same) => {
                 Some((i, i + 1, Expr::Then { since: false }))
             }
+            Word::At => self.day_part_alone_after(i),
             Word::YearNoun => self.year_noun(i),
             Word::MonthNoun => self.month_noun(i),
             // "عطلة أول نوفمبر": after أول without a year the month is a day's name, not a month.

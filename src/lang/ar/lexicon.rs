@@ -178,6 +178,8 @@ pub enum Word {
     About,
     /// الأواخر / الأوائل / الأواسط after العشر: the last, first or middle ten days.
     TenDays(Part),
+    /// عند: "at", before a part of the day ("عند الظهر") or a clock time.
+    At,
     /// A word of a named day of the Hijri year (عرفة, عاشوراء): see [`HIJRI_DAYS`].
     HijriDayName,
 }
@@ -836,6 +838,7 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("فاتت", W::WhichRel(R::Last), Clitics::None),
     ("جاي", W::WhichRel(R::Next), Clitics::None),
     ("جاية", W::WhichRel(R::Next), Clitics::None),
+    ("عند", W::At, Conj),
     ("الأواخر", W::TenDays(Part::Late), Conj),
     ("الأوائل", W::TenDays(Part::Early), Conj),
     ("الأواسط", W::TenDays(Part::Mid), Conj),
