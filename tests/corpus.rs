@@ -1,4 +1,5 @@
-//! Hand-written sentence corpora (Duckling style): every file in tests/corpus/*.tsv lists
+//! Hand-written sentence corpora (Duckling style): every file in tests/corpus/*.tsv (and the
+//! examples beside the grammar, src/lang/ar/corpus/*.tsv) lists
 //! sentences with the exact events (expression, first day, last day) they must yield.
 //!
 //! Format: `@anchor YYYY-MM-DD` and `@prefer past|future` set the context for the lines after
@@ -132,9 +133,12 @@ fn run_file(
 
 #[test]
 fn every_corpus_sentence_yields_exactly_its_events() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/corpus exists")
+    // The shared corpora, and the examples kept next to each language's grammar.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("tests/corpus");
+    let mut files: Vec<_> = [dir.clone(), root.join("src/lang/ar/corpus")]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap_or_else(|e| panic!("{}: {e}", d.display())))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();

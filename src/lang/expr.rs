@@ -359,6 +359,38 @@ pub enum Expr {
         /// From that date up to the anchor.
         since: bool,
     },
+    /// A part of the day standing alone ("ظهراً", "في المساء"): on the day the sentence gives,
+    /// or the anchor day.
+    DayPartAlone(DayPart),
+    /// The n-th day or week of a period, counted from its end when n is negative
+    /// ("ثالث أيام عيد الأضحى", "آخر يوم من أكتوبر 2015", "الأسبوع الأول من أكتوبر").
+    Nth {
+        /// 1-based position, or -1 for the last.
+        n: i32,
+        /// Days or weeks (a week is seven days from the period's first).
+        unit: Unit,
+        /// The period.
+        of: Box<Expr>,
+    },
+    /// An expression moved by n units ("الثلاثاء بعد المقبل": next Tuesday, one week on).
+    Shifted {
+        /// Signed count of units.
+        n: i32,
+        /// The unit.
+        unit: Unit,
+        /// What is moved.
+        of: Box<Expr>,
+    },
+    /// A weekday inside a given week ("يوم الخميس من الأسبوع المقبل").
+    WeekdayIn {
+        /// The weekday.
+        weekday: Weekday,
+        /// The week (relative or written).
+        week: Box<Expr>,
+    },
+    /// The school year (September to June) containing the anchor, or the one before or after
+    /// ("السنة الدراسية الحالية", "العام الدراسي المقبل").
+    SchoolYear(Rel),
 }
 
 impl Expr {
@@ -381,6 +413,7 @@ impl Expr {
             Expr::Range(a, b) => a.is_relative() || b.is_relative(),
             Expr::Paired(_, g) => g.is_relative(),
             Expr::Time { day, .. } => day.as_ref().is_none_or(|d| d.is_relative()),
+            Expr::Nth { of, .. } | Expr::Shifted { of, .. } => of.is_relative(),
             _ => true,
         }
     }
@@ -459,6 +492,10 @@ impl Expr {
             Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.points_forward(),
             Expr::Fraction { year, .. } => year.points_forward(),
             Expr::Range(a, b) => a.points_forward() || b.points_forward(),
+            Expr::Nth { of, .. } => of.points_forward(),
+            Expr::Shifted { n, of, .. } => *n > 0 || of.points_forward(),
+            Expr::WeekdayIn { week, .. } => week.points_forward(),
+            Expr::SchoolYear(rel) => *rel == Rel::Next,
             _ => false,
         }
     }

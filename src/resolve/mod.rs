@@ -666,6 +666,11 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         Expr::Then { since } => then(since, cx),
         Expr::MidWeek(rel) => week_part(cx, rel, WeekPart::Middle),
         Expr::Weekend(rel) => week_part(cx, rel, WeekPart::Weekend),
+        Expr::DayPartAlone(_)
+        | Expr::Nth { .. }
+        | Expr::Shifted { .. }
+        | Expr::WeekdayIn { .. }
+        | Expr::SchoolYear(_) => periods::within(expr, cx),
     }
 }
 

@@ -713,6 +713,204 @@ pub(super) fn event(
     }
 }
 
+/// Expressions placed inside or beside another one: a part of the day on the sentence's day,
+/// the n-th day or week of a period, a period moved by n units, a weekday of a given week.
+pub(super) fn within(expr: &crate::lang::expr::Expr, cx: &Context) -> Resolution {
+    use crate::lang::expr::Expr;
+    match expr {
+        Expr::DayPartAlone(p) => day_part_alone(*p, cx),
+        Expr::Nth { n, unit, of } => {
+            let inner = super::resolve_inner(of, cx);
+            let date = inner.date.clone().and_then(|d| nth_of(*n, *unit, d));
+            placed(date, inner)
+        }
+        Expr::Shifted { n, unit, of } => {
+            let inner = super::resolve_inner(of, cx);
+            let date = inner.date.clone().and_then(|d| shifted(*n, *unit, d));
+            placed(date, inner)
+        }
+        Expr::WeekdayIn { weekday, week } => {
+            let inner = super::resolve_inner(week, cx);
+            let date = inner.date.clone().and_then(|d| weekday_in(*weekday, d));
+            placed(date, inner)
+        }
+        Expr::SchoolYear(rel) => match cx.anchor {
+            Some(a) => event(
+                MentionKind::Interval,
+                school_year(*rel, a),
+                "XXXX",
+                Precision::Month,
+            ),
+            None => Resolution::event(
+                MentionKind::Interval,
+                unresolved("XXXX".into(), Precision::Month),
+            ),
+        },
+        _ => unreachable!("within() is only called for the expressions it places"),
+    }
+}
+
+/// The school year (1 September to 30 June) containing the anchor, or the one before or after.
+fn school_year(rel: Rel, a: NaiveDate) -> Option<EventDate> {
+    let first = if a.month() >= 9 {
+        a.year()
+    } else {
+        a.year() - 1
+    } + rel_shift(rel);
+    let (s, e) = (
+        NaiveDate::from_ymd_opt(first, 9, 1)?,
+        NaiveDate::from_ymd_opt(first + 1, 6, 30)?,
+    );
+    let reason = format!(
+        "the school year (September to June) {} the anchor's, {}",
+        rel_words(rel),
+        anchor_name(a)
+    );
+    Some(span(
+        s,
+        e,
+        format!("{}/{}", ymd(s), ymd(e)),
+        Precision::Month,
+        reason,
+    ))
+}
+
+/// "ظهراً", "في المساء": the part of the day on the day the sentence gives, or the anchor's.
+fn day_part_alone(p: crate::lang::expr::DayPart, cx: &Context) -> Resolution {
+    let (d, day_reason) = match super::day_of(None, cx) {
+        Ok(x) => x,
+        Err(r) => return *r,
+    };
+    let (code, part) = super::part_codes(p);
+    let mut date = span(
+        d,
+        d,
+        format!("{}T{code}", ymd(d)),
+        Precision::Day,
+        day_reason,
+    );
+    date.part_of_day = Some(part);
+    Resolution::event(MentionKind::Time, date)
+}
+
+/// The placed date as an event, or the inner resolution's unresolved form.
+fn placed(date: Option<EventDate>, inner: Resolution) -> Resolution {
+    match date {
+        Some(d) => Resolution {
+            warning: inner.warning,
+            ..Resolution::event(MentionKind::Date, d)
+        },
+        None => Resolution {
+            kind: MentionKind::Date,
+            date: Some(unresolved("XXXX-XX-XX".into(), Precision::Day)),
+            ..inner
+        },
+    }
+}
+
+/// Day or week `n` of a resolved period (negative: counted from its last day). A one-day
+/// period (a feast's first day) is the start of a run of days ("ثالث أيام العيد").
+fn nth_of(n: i32, unit: Unit, of: EventDate) -> Option<EventDate> {
+    let (s, e) = (of.start?, of.end?);
+    if n == 0 {
+        return None;
+    }
+    let len = match unit {
+        Unit::Day => 1,
+        Unit::Week => 7,
+        _ => return None,
+    };
+    let (from, to) = if n > 0 {
+        let from = add_days(s, (n as i64 - 1) * len);
+        (from, add_days(from, len - 1))
+    } else {
+        let to = add_days(e, (n as i64 + 1) * len);
+        (add_days(to, 1 - len), to)
+    };
+    // Within a period longer than a day, the day must stay inside it.
+    if s != e && (from < s || to > e) {
+        return None;
+    }
+    let what = match (unit, n) {
+        (Unit::Day, -1) => "the last day".to_string(),
+        (Unit::Week, -1) => "the last seven days".to_string(),
+        (Unit::Day, n) if n < 0 => format!("day {} from the end", -n),
+        (Unit::Week, n) if n < 0 => format!("week {} from the end", -n),
+        (Unit::Day, n) => format!("day {n}"),
+        (_, n) => format!("week {n} (days {} to {})", 7 * n - 6, 7 * n),
+    };
+    let reason = format!("{what} of {}", of.reason);
+    Some(if from == to {
+        one_day(from, reason)
+    } else {
+        span(
+            from,
+            to,
+            format!("{}/{}", ymd(from), ymd(to)),
+            Precision::Day,
+            reason,
+        )
+    })
+}
+
+/// A resolved date moved by `n` days, weeks, months or years.
+fn shifted(n: i32, unit: Unit, of: EventDate) -> Option<EventDate> {
+    let (s, e) = (of.start?, of.end?);
+    let mv = |d: NaiveDate| -> Option<NaiveDate> {
+        match unit {
+            Unit::Day => Some(add_days(d, n as i64)),
+            Unit::Week => Some(add_days(d, 7 * n as i64)),
+            Unit::Month | Unit::Year => {
+                let months = if unit == Unit::Year { 12 * n } else { n };
+                let (y, m) = add_months(d.year(), d.month(), months);
+                let last = month_end(y, m)?.day();
+                NaiveDate::from_ymd_opt(y, m, d.day().min(last))
+            }
+            _ => None,
+        }
+    };
+    let (from, to) = (mv(s)?, mv(e)?);
+    // A whole month or year moved stays whole.
+    let to = match of.precision {
+        Precision::Month => month_end(to.year(), to.month())?,
+        _ => to,
+    };
+    let unit_name = match unit {
+        Unit::Day => "day",
+        Unit::Week => "week",
+        Unit::Month => "month",
+        _ => "year",
+    };
+    let reason = format!("one {unit_name} after {}: the one after next", of.reason);
+    let value = match of.precision {
+        Precision::Week => iso_week_value(from),
+        Precision::Month => format!("{:04}-{:02}", from.year(), from.month()),
+        Precision::Year => format!("{:04}", from.year()),
+        _ if from == to => ymd(from),
+        _ => format!("{}/{}", ymd(from), ymd(to)),
+    };
+    Some(EventDate {
+        value,
+        start: Some(from),
+        end: Some(to),
+        reason,
+        ..of
+    })
+}
+
+/// The day of a resolved week that is `w`.
+fn weekday_in(w: Weekday, week: EventDate) -> Option<EventDate> {
+    let (s, e) = (week.start?, week.end?);
+    let d = s
+        .iter_days()
+        .take_while(|d| *d <= e)
+        .find(|d| d.weekday() == w)?;
+    Some(one_day(
+        d,
+        format!("the {} of {}", weekday_name(w), week.reason),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 
 use chrono::{NaiveDate, Weekday};
 
-use super::lexicon::{CIVIL_DAYS, MonthHead, OCCASION_EPITHETS, OCCASIONS, Word, lookup};
+use super::lexicon::{self, CIVIL_DAYS, MonthHead, OCCASION_EPITHETS, OCCASIONS, Word, lookup};
 use crate::lang::expr::{Country, DayPart, Expr, Found, MonthRef, Occasion, Part, Rel, Unit};
 use crate::text::{TokenKind, Tokens};
 
@@ -104,14 +104,86 @@ impl Grammar<'_> {
         self.t.list.get(i).is_some_and(|t| !t.space_before)
     }
 
-    /// True when the word at `i` carries the article (possibly after a clitic).
+    /// True when the word at `i` carries the article (possibly after any clitic chain): the
+    /// lexicon's clitic tables decide, so every chain it knows is read the same way.
     fn has_article(&self, i: usize) -> bool {
-        matches!(self.t.list.get(i), Some(t) if t.kind == TokenKind::Word) && {
-            let n = self.t.norm(i);
-            ["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال"]
-                .iter()
-                .any(|p| n.starts_with(p))
+        self.is_word(i) && lexicon::has_article(self.t.norm(i))
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        matches!(self.t.list.get(i), Some(t) if t.kind == TokenKind::Word)
+    }
+
+    /// True when a phrase the lexicon lists as not temporal ("صباح الخير") starts at `i`.
+    fn idiom(&self, i: usize) -> bool {
+        let mut words: [&str; 3] = [""; 3];
+        for (k, w) in words.iter_mut().enumerate() {
+            if self.is_word(i + k) {
+                *w = self.t.norm(i + k);
+            }
         }
+        lexicon::not_temporal(&words).is_some()
+    }
+
+    /// "يوم عرفة", "وقفة عرفات", "عاشوراء", "ليلة القدر" [+ a year]: a Hijri day known by name.
+    fn named_hijri_day(&self, i: usize) -> Option<Match> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let mut words: [&str; 4] = [""; 4];
+        for (k, w) in words.iter_mut().enumerate() {
+            if self.is_word(i + k) {
+                *w = self.t.norm(i + k);
+            }
+        }
+        let (n, day, month) = lexicon::hijri_day(&words)?;
+        let (year, last, _) = self.optional_year(i + n - 1);
+        let e = Expr::Hijri {
+            day: Some(day),
+            month,
+            year,
+            rel: None,
+        };
+        Some((i, last, e))
+    }
+
+    /// "في المساء", "عند الظهر", "في الصباح الباكر": after في / عند, a part of the day with the
+    /// article and no day of its own is a time on the sentence's day.
+    fn day_part_alone_after(&self, i: usize) -> Option<Match> {
+        let p = self.day_part(i + 1)?;
+        (self.has_article(i + 1) && self.day_at(i + 2).is_none()).then_some((
+            i + 1,
+            i + 1,
+            Expr::DayPartAlone(p),
+        ))
+    }
+
+    /// A relative modifier at `k`: one word (المقبل, الجاي) or the dialect pair "اللي فات" /
+    /// "اللي جاي": (modifier, last).
+    fn rel_at(&self, k: usize) -> Option<(Rel, usize)> {
+        match self.word(k)? {
+            Word::Rel(r) => Some((r, k)),
+            Word::Which => match self.word(k + 1)? {
+                Word::WhichRel(r) => Some((r, k + 1)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Past a hedge before a count ("أكثر من", "نحو", "حوالي"): where the count starts.
+    fn about(&self, k: usize) -> usize {
+        match (self.word(k), self.word(k + 1)) {
+            (Some(Word::About), Some(Word::From)) => k + 2,
+            (Some(Word::About), _) => k + 1,
+            _ => k,
+        }
+    }
+
+    /// "بعد المقبل" / "بعد القادم" after `last`: the one after next; returns its last token.
+    fn after_next(&self, last: usize) -> Option<usize> {
+        (self.is(last + 1, Word::After) && self.rel(last + 2) == Some(Rel::Next))
+            .then_some(last + 2)
     }
 
     fn weekday(&self, i: usize) -> Option<Weekday> {
@@ -130,14 +202,14 @@ impl Grammar<'_> {
 
     fn day_part(&self, i: usize) -> Option<DayPart> {
         match self.word(i)? {
-            Word::DayPart(p) => Some(p),
+            Word::DayPart(p) | Word::DayPartAdverb(p) => Some(p),
             _ => None,
         }
     }
 
     fn optional_rel(&self, last: usize) -> (Option<Rel>, usize) {
-        match self.rel(last + 1) {
-            Some(r) => (Some(r), last + 1),
+        match self.rel_at(last + 1) {
+            Some((r, l)) => (Some(r), l),
             None => (None, last),
         }
     }
@@ -240,6 +312,14 @@ impl Grammar<'_> {
                 let (unit, _) = self.unit(i + 1)?;
                 Some((t as i32, unit, i + 1))
             }
+            // "منذ يوم الأحد", "قبل يوم 5 مايو": يوم names the day that follows, not a count.
+            Word::DayNoun
+                if self.weekday(i + 1).is_some()
+                    || self.date(i + 1).is_some()
+                    || matches!(self.word(i + 1), Some(Word::RelDay(_) | Word::Morrow)) =>
+            {
+                None
+            }
             _ => {
                 let (unit, singular) = self.unit(i)?;
                 // "يوم واحد": the unit with an explicit "one".
@@ -278,6 +358,10 @@ impl Grammar<'_> {
             Some('(') => same(last + 2)
                 .filter(|&(.., j)| self.punct(j + 1) == Some(')'))
                 .map(|(.., j)| j + 1),
+            // "10 حزيران يونيو": a Gregorian pair in two naming systems, without a mark.
+            None if matches!(m, MonthRef::Gregorian(_)) => same(last + 1)
+                .filter(|&(_, amb, j)| !amb && self.t.norm(j) != self.t.norm(last))
+                .map(|(.., j)| j),
             _ => None,
         };
         match paired {
@@ -311,11 +395,20 @@ impl Grammar<'_> {
     /// The rule that opens at token `i`, if any.
     fn at(&self, i: usize) -> Option<Match> {
         if self.number(i).is_some() {
+            let linked = |k: usize| self.linked(k) || self.is(k, Word::And);
             return self
                 .time(i, i)
+                .or_else(|| self.dateline(i))
+                .or_else(|| self.day_range(i, i, linked))
                 .or_else(|| self.date(i))
                 .or_else(|| self.year_alone(i))
                 .or_else(|| self.duration(i, i));
+        }
+        if self.idiom(i) {
+            return None;
+        }
+        if let Some(m) = self.named_hijri_day(i) {
+            return Some(m);
         }
         match self.word(i)? {
             Word::DayNoun => self
@@ -327,15 +420,32 @@ impl Grammar<'_> {
             Word::Weekday(_) => self.weekday_rule(i, i),
             Word::NightOf => self.night(i),
             Word::TheNight => self.the_night(i),
+            Word::RelDay(0) if self.has_article(i) => self
+                .nth_day_of(i)
+                .or_else(|| self.rel_day(i, 0))
+                .or_else(|| self.civil_day(i)),
             Word::RelDay(n) => self.rel_day(i, n).or_else(|| self.civil_day(i)),
             Word::CivilHead => self.civil_day(i),
             Word::First => self.first(i),
-            Word::BareOrdinal(_) | Word::LastOf => self.nth_weekday(i),
+            Word::BareOrdinal(_) | Word::LastOf => self.nth_weekday(i).or_else(|| self.nth_day(i)),
             Word::Ordinal(_) | Word::Tens(_) => self
                 .date(i)
+                .or_else(|| self.time(i, i))
                 .or_else(|| self.duration(i, i))
                 .or_else(|| self.nth_weekday(i)),
+            Word::Dual(_) | Word::Plural(_) if self.has_article(i) => {
+                self.last_n(i).or_else(|| self.duration(i, i))
+            }
             Word::Cardinal(_) | Word::Dual(_) => self.duration(i, i),
+            Word::Teen => self.ten_days(i),
+            // "أسبوعا بعد أسبوع", "يوما بعد يوم": little by little, not a date.
+            Word::After
+                if i > 0
+                    && self.unit(i - 1).is_some()
+                    && self.unit(i - 1).map(|u| u.0) == self.unit(i + 1).map(|u| u.0) =>
+            {
+                None
+            }
             Word::After => self.after(i),
             Word::Before => self.before(i),
             Word::Since => self.since(i),
@@ -344,10 +454,11 @@ impl Grammar<'_> {
             Word::During => self.duration(i, i + 1),
             Word::In if self.is(i + 1, Word::During) => self.duration(i, i + 2),
             Word::Onto if self.is(i + 1, Word::During) => self.duration(i, i + 2),
-            Word::Week => self
-                .rel(i + 1)
-                .map(|r| (i, i + 1, Expr::RelUnit(Unit::Week, r))),
-            Word::TwoDays => self.day_range(i, |k| self.is(k, Word::And)),
+            Word::Week => self.week(i),
+            Word::TwoDays => self
+                .day_range(i, i + 1, |k| self.is(k, Word::And))
+                .or_else(|| self.two_weekdays(i)),
+            Word::FirstDayOf { strict } => self.first_day(i, strict),
             Word::This => self.this(i),
             Word::PeriodPart(p) => self.part(i, p),
             Word::Break
@@ -368,17 +479,28 @@ impl Grammar<'_> {
                 if let Some((_, last, e)) = self.month_alone(i + 1, true) {
                     return Some((i + 1, last, e));
                 }
+                if let Some(m) = self.day_part_alone_after(i) {
+                    return Some(m);
+                }
                 let (y, last, hijri) = self.year_phrase(i + 1)?;
                 Some((i + 1, last, year_expr(y, hijri)))
             }
             Word::TimeNoun if self.is(i + 1, Word::Same) => {
                 Some((i, i + 1, Expr::Then { since: false }))
             }
+            Word::At => self.day_part_alone_after(i),
             Word::YearNoun => self.year_noun(i),
             Word::MonthNoun => self.month_noun(i),
-            Word::Month { .. } | Word::HijriMonth { .. } | Word::MonthHead(_) => {
-                self.month_alone(i, false).or_else(|| self.season(i))
+            // "عطلة أول نوفمبر": after أول without a year the month is a day's name, not a month.
+            Word::Month { .. } | Word::HijriMonth { .. }
+                if i > 0 && self.is(i - 1, Word::First) =>
+            {
+                None
             }
+            Word::Month { .. } | Word::HijriMonth { .. } | Word::MonthHead(_) => self
+                .month_day_range(i)
+                .or_else(|| self.month_alone(i, false))
+                .or_else(|| self.season(i)),
             Word::Decade(t) => self.decade(i, t),
             Word::Fraction(parts) => self.fraction(i, parts),
             Word::Century => self.century(i).map(|(last, e)| (i, last, e)),
@@ -386,6 +508,11 @@ impl Grammar<'_> {
             Word::OccasionHead(_) => self.civil_day(i).or_else(|| self.occasion(i)),
             Word::Clock => self.time(i, i + 1),
             Word::DayPart(p) => self.day_part_of(i, i + 1, p),
+            // "ظهراً", "ليلا": the accusative is an adverb of time by itself.
+            Word::DayPartAdverb(p) => {
+                self.day_part_of(i, i + 1, p)
+                    .or(Some((i, i, Expr::DayPartAlone(p))))
+            }
             Word::Every => self.every(i),
             Word::Periodic(unit) => Some((
                 i,
@@ -412,7 +539,36 @@ impl Grammar<'_> {
         let (rel, j) = self.optional_rel(k);
         let day = Expr::Weekday { weekday, rel };
         if rel.is_none() {
+            // "الجمعة الأخيرة من شهر آذار", "الثلاثاء الثالث من أيلول 2014".
+            if let Some(m) = self.weekday_of_month(start, k, weekday) {
+                return Some(m);
+            }
+            // "يوم الخميس من الأسبوع المقبل": that weekday of a given week.
+            if self.is(k + 1, Word::From)
+                && self.is(k + 2, Word::Week)
+                && let Some((r, l)) = self.rel_at(k + 3)
+            {
+                let week = Box::new(Expr::RelUnit(Unit::Week, r));
+                return Some(self.then_time_of_day(start, l, Expr::WeekdayIn { weekday, week }));
+            }
+            // "الثلاثاء بعد المقبل": the one after next.
+            if let Some(l) = self.after_next(k) {
+                let next = Expr::Weekday {
+                    weekday,
+                    rel: Some(Rel::Next),
+                };
+                let e = Expr::Shifted {
+                    n: 1,
+                    unit: Unit::Week,
+                    of: Box::new(next),
+                };
+                return Some(self.then_time_of_day(start, l, e));
+            }
             let dated = match self.punct(k + 1) {
+                // "يوم الأحد الموافق 14/ 1/ 2018": the weekday joined to its date.
+                _ if self.is(k + 1, Word::Corresponding) => {
+                    self.date(k + 2).map(|(_, last, e)| (last, e))
+                }
                 Some('(') => self
                     .date(k + 2)
                     .filter(|&(_, last, _)| self.punct(last + 1) == Some(')'))
@@ -425,6 +581,35 @@ impl Grammar<'_> {
             }
         }
         Some(self.then_time_of_day(start, j, day))
+    }
+
+    /// "الجمعة الأخيرة من شهر آذار", "الثلاثاء الثالث من أيلول 2014": the weekday at `k`
+    /// followed by an ordinal (or الأخيرة) of a month.
+    fn weekday_of_month(&self, start: usize, k: usize, weekday: Weekday) -> Option<Match> {
+        let n = match self.word(k + 1)? {
+            Word::Ordinal(o @ 1..=5) => o as i32,
+            Word::Final => -1,
+            _ => return None,
+        };
+        if !(self.is(k + 2, Word::From) || self.is(k + 2, Word::In)) {
+            return None;
+        }
+        let mut j = k + 3;
+        if self.is(j, Word::MonthNoun) && !self.has_article(j) {
+            j += 1;
+        }
+        let (month, _, last) = self.month(j)?;
+        let (year, last, _) = self.optional_year(last);
+        Some((
+            start,
+            last,
+            Expr::NthWeekday {
+                n,
+                weekday,
+                month,
+                year,
+            },
+        ))
     }
 
     /// After a day: an adverb part of the day ("الأحد مساء") or a clock time.
@@ -488,7 +673,11 @@ impl Grammar<'_> {
                 let (_, last, e) = self.rel_day_plain(j, n)?;
                 Some((e, last))
             }
-            Some(Word::Morrow) => Some((Expr::RelDay(1), j)),
+            // "صبيحة غد الاثنين": the weekday names the same day, and is checked.
+            Some(Word::Morrow) => match self.weekday(j + 1) {
+                Some(weekday) => Some((Expr::RelDayOn { n: 1, weekday }, j + 1)),
+                None => Some((Expr::RelDay(1), j)),
+            },
             Some(Word::That | Word::SameBefore) => {
                 let (_, last, e) = self.that_day(j)?;
                 Some((e, last))
@@ -556,7 +745,274 @@ impl Grammar<'_> {
             }
             return Some((i, j, Expr::RelDay(-2)));
         }
-        self.nth_weekday(i)
+        // "أول نوفمبر 1954", "أول رمضان 1443": the first day of the month. Without its year
+        // it is often a holiday's name ("عطلة أول نوفمبر"), so the year is required.
+        if let Some((month, _, last)) = self.month(i + 1) {
+            let (year, last, _) = self.optional_year(last);
+            if year.is_some() {
+                let e = match month {
+                    MonthRef::Gregorian(month) => Expr::Date {
+                        day: Some(1),
+                        month,
+                        year,
+                        weekday: None,
+                        rel: None,
+                    },
+                    MonthRef::Hijri(month) => Expr::Hijri {
+                        day: Some(1),
+                        month,
+                        year,
+                        rel: None,
+                    },
+                };
+                return Some((i, last, e));
+            }
+        }
+        self.nth_weekday(i).or_else(|| self.nth_day(i))
+    }
+
+    /// "آخر يوم من أكتوبر 2015", "أول يوم من رمضان", "ثالث أيام عيد الأضحى",
+    /// "اول ايام اجازة عيد الاضحى": the n-th (or last) day of a period or an occasion.
+    fn nth_day(&self, i: usize) -> Option<Match> {
+        let n = match self.word(i)? {
+            Word::First => 1,
+            Word::BareOrdinal(o) => o as i32,
+            Word::LastOf => -1,
+            _ => return None,
+        };
+        let mut j = i + 1;
+        match self.word(j)? {
+            Word::DayNoun if !self.has_article(j) => {
+                if !(self.is(j + 1, Word::From) || self.is(j + 1, Word::In)) {
+                    return None;
+                }
+                j += 2;
+            }
+            Word::Plural(Unit::Day) => j += 1,
+            _ => return None,
+        }
+        // "أيام عطلة / إجازة عيد الأضحى": the holiday of the feast.
+        if self.is(j, Word::Break) {
+            j += 1;
+        }
+        let (last, of) = match self.word(j) {
+            Some(Word::OccasionHead(_)) => {
+                let (_, last, e) = self.occasion(j)?;
+                (last, e)
+            }
+            _ => self.named_period(j)?,
+        };
+        let of = Box::new(of);
+        Some((
+            i,
+            last,
+            Expr::Nth {
+                n,
+                unit: Unit::Day,
+                of,
+            },
+        ))
+    }
+
+    /// "اليوم الثاني من عيد الأضحى 2021", "اليوم الأخير من الشهر الجاري": day n of a period.
+    fn nth_day_of(&self, i: usize) -> Option<Match> {
+        let (n, k) = match self.word(i + 1)? {
+            Word::Ordinal(_) => {
+                let (d, l) = self.ordinal_day(i + 1)?;
+                (d as i32, l)
+            }
+            Word::Final => (-1, i + 1),
+            _ => return None,
+        };
+        if !(self.is(k + 1, Word::From) || self.is(k + 1, Word::In)) {
+            return None;
+        }
+        let j = k + 2;
+        let (last, of) = match self.word(j) {
+            Some(Word::OccasionHead(_)) => {
+                let (_, last, e) = self.occasion(j)?;
+                (last, e)
+            }
+            _ => self.named_period(j)?,
+        };
+        let of = Box::new(of);
+        Some((
+            i,
+            last,
+            Expr::Nth {
+                n,
+                unit: Unit::Day,
+                of,
+            },
+        ))
+    }
+
+    /// "الأسبوع الماضي", "الأسبوع اللي فات", "الأسبوع بعد المقبل", "الأسبوع الأول من أكتوبر",
+    /// "الأسبوع الأخير" (the seven days up to the article's date).
+    fn week(&self, i: usize) -> Option<Match> {
+        if let Some(l) = self.after_next(i) {
+            let next = Box::new(Expr::RelUnit(Unit::Week, Rel::Next));
+            return Some((
+                i,
+                l,
+                Expr::Shifted {
+                    n: 1,
+                    unit: Unit::Week,
+                    of: next,
+                },
+            ));
+        }
+        if let Some((r, l)) = self.rel_at(i + 1) {
+            return Some((i, l, Expr::RelUnit(Unit::Week, r)));
+        }
+        let n = match self.word(i + 1)? {
+            Word::Ordinal(o @ 1..=5) => o as i32,
+            Word::Final => -1,
+            _ => return None,
+        };
+        if self.is(i + 2, Word::From) || self.is(i + 2, Word::In) {
+            let (last, of) = self.named_period(i + 3)?;
+            let of = Box::new(of);
+            return Some((
+                i,
+                last,
+                Expr::Nth {
+                    n,
+                    unit: Unit::Week,
+                    of,
+                },
+            ));
+        }
+        (n == -1).then(|| {
+            let from = Box::new(offset(-6, Unit::Day, false));
+            (i, i + 1, Expr::Range(from, Box::new(Expr::RelDay(0))))
+        })
+    }
+
+    /// "الأيام الثلاثة الماضية", "الأسبوعين الماضيين", "الأشهر الستة المقبلة", "السنوات العشر
+    /// الأخيرة": the N whole units before (or after) the anchor's.
+    fn last_n(&self, i: usize) -> Option<Match> {
+        let (unit, n, j) = match self.word(i)? {
+            Word::Dual(u) => (u, 2, i),
+            Word::Plural(u) => {
+                let n = match self.word(i + 1)? {
+                    Word::Cardinal(c) if self.has_article(i + 1) => c as i32,
+                    Word::Teen if self.has_article(i + 1) => 10,
+                    _ => return None,
+                };
+                (u, n, i + 1)
+            }
+            _ => return None,
+        };
+        if matches!(unit, Unit::Minute | Unit::Hour) {
+            return None;
+        }
+        let (rel, last) = match self.word(j + 1)? {
+            Word::Final => (Rel::Last, j + 1),
+            _ => self.rel_at(j + 1)?,
+        };
+        let (a, b) = match rel {
+            Rel::Last => (-n, -1),
+            Rel::Next => (1, n),
+            Rel::This => return None,
+        };
+        let from = Box::new(offset(a, unit, false));
+        let to = Box::new(offset(b, unit, false));
+        Some((i, last, Expr::Range(from, to)))
+    }
+
+    /// "العشر الأواخر من رمضان", "العشر الأوائل من ذي الحجة": the last or first ten days.
+    fn ten_days(&self, i: usize) -> Option<Match> {
+        if !self.has_article(i) {
+            return None;
+        }
+        let Some(Word::TenDays(p)) = self.word(i + 1) else {
+            return None;
+        };
+        let j = if self.is(i + 2, Word::From) {
+            i + 3
+        } else {
+            i + 2
+        };
+        let (last, inner) = self.period(j)?;
+        let (a, b) = match p {
+            Part::Early => (1, 10),
+            Part::Mid => (11, 20),
+            Part::Late => (-10, -1),
+        };
+        let day = |n: i32| {
+            Box::new(Expr::Nth {
+                n,
+                unit: Unit::Day,
+                of: Box::new(inner.clone()),
+            })
+        };
+        Some((i, last, Expr::Range(day(a), day(b))))
+    }
+
+    /// "يومي الثلاثاء والأربعاء": two weekdays as one span, the second counted from the first.
+    fn two_weekdays(&self, i: usize) -> Option<Match> {
+        let a = self.weekday(i + 1)?;
+        let (b, last) = match self.weekday(i + 2) {
+            Some(b) if self.t.norm(i + 2).starts_with('و') => (b, i + 2),
+            _ if self.is(i + 2, Word::And) => (self.weekday(i + 3)?, i + 3),
+            _ => return None,
+        };
+        let (rel, last) = self.optional_rel(last);
+        let days = (b.num_days_from_monday() + 7 - a.num_days_from_monday()) % 7;
+        if days == 0 {
+            return None;
+        }
+        let first = Expr::Weekday { weekday: a, rel };
+        let second = Expr::Shifted {
+            n: days as i32,
+            unit: Unit::Day,
+            of: Box::new(first.clone()),
+        };
+        Some((i, last, Expr::Range(Box::new(first), Box::new(second))))
+    }
+
+    /// "غرة شهر رمضان", "غرة محرم 1445", "مستهل ذي الحجة": the first day of a month; مستهل
+    /// before anything else is the early part ("مستهل العام").
+    fn first_day(&self, i: usize, strict: bool) -> Option<Match> {
+        let mut j = i + 1;
+        if self.is(j, Word::MonthNoun) && !self.has_article(j) {
+            j += 1;
+        }
+        if let Some((month, _, last)) = self.month(j)
+            && (strict || matches!(month, MonthRef::Hijri(_)))
+        {
+            let (year, last, _) = self.optional_year(last);
+            let (rel, last) = match year {
+                None => self.optional_rel(last),
+                Some(_) => (None, last),
+            };
+            let e = match month {
+                MonthRef::Gregorian(month) => Expr::Date {
+                    day: Some(1),
+                    month,
+                    year,
+                    weekday: None,
+                    rel,
+                },
+                MonthRef::Hijri(month) => Expr::Hijri {
+                    day: Some(1),
+                    month,
+                    year,
+                    rel,
+                },
+            };
+            return Some((i, last, e));
+        }
+        // "غرة الشهر الجاري / المقبل": the first day of the anchor's month, or the next one's.
+        if strict
+            && self.is(j, Word::MonthNoun)
+            && self.has_article(j)
+            && let Some((rel, l)) = self.rel_at(j + 1)
+        {
+            return Some((i, l, Expr::DayOfMonth { day: 1, rel }));
+        }
+        self.part(i, Part::Early)
     }
 
     /// True when the next word carries the article, so token `i` is a noun it describes
@@ -676,15 +1132,65 @@ impl Grammar<'_> {
         (first, end, pair)
     }
 
-    /// A year after token `last`, if any, with its era: (year, new last, hijri era).
+    /// What may follow a month in a date: an epithet ("رمضان المبارك") and a year, bare or
+    /// introduced ("عام 2014", "من العام 1951", "لعام 1436هـ", "لهذا العام 1436هـ"), with its
+    /// era: (year, new last, hijri era).
     fn optional_year(&self, last: usize) -> (Option<i32>, usize, bool) {
-        match self.year(last + 1) {
+        let last = if self.is(last + 1, Word::Epithet) {
+            last + 1
+        } else {
+            last
+        };
+        let mut k = last + 1;
+        if (self.is(k, Word::From) || self.is(k, Word::This)) && self.is(k + 1, Word::YearNoun) {
+            k += 1;
+        }
+        if self.is(k, Word::YearNoun) {
+            k += 1;
+        }
+        match self.year(k) {
             Some(y) => {
-                let (y, l, h) = self.era_after(y, last + 1);
+                let (y, l, h) = self.era_after(y, k);
                 (Some(y), l, h)
             }
             None => (None, last, false),
         }
+    }
+
+    /// True when an ambiguous Hijri month name at `i` (شعبان, رجب, صفر, محرم are also names and
+    /// words) is governed by a preposition and the sentence speaks the Hijri calendar elsewhere
+    /// ("غدا المتمم لشعبان.. والخميس غرة شهر رمضان").
+    fn hijri_context(&self, i: usize) -> bool {
+        let governed = self.t.norm(i).starts_with(['ل', 'ب'])
+            || (i > 0
+                && matches!(
+                    self.word(i - 1),
+                    Some(
+                        Word::In
+                            | Word::From
+                            | Word::To
+                            | Word::Until
+                            | Word::Since
+                            | Word::After
+                            | Word::Before
+                            | Word::During
+                    )
+                ));
+        governed
+            && self.r.iter().enumerate().any(|(k, w)| {
+                k != i
+                    && matches!(
+                        w,
+                        Some(
+                            Word::HijriMonth {
+                                ambiguous: false,
+                                ..
+                            } | Word::HijriEra
+                                | Word::HijriTail(_)
+                                | Word::MonthHead(MonthHead::Dhu | MonthHead::Jumada)
+                        )
+                    )
+            })
     }
 
     /// A date without the pairing step: numeric, or a day (digits, or a spelled ordinal with
@@ -717,13 +1223,30 @@ impl Grammar<'_> {
         } else {
             j
         };
+        // "في 15 الجاري": digits and a modifier name a day of the anchor's month (or the next
+        // or last one), as Gulf and Levant papers write it.
+        if !spelled
+            && j == i
+            && let Some((rel, l)) = self.rel_at(j + 1)
+        {
+            return Some((i, l, Expr::DayOfMonth { day, rel }));
+        }
         // "15 من الشهر الجاري": a day of the anchor's month, or the one before or after.
         if self.is(j + 1, Word::MonthNoun)
             && self.has_article(j + 1)
-            && let Some(rel) = self.rel(j + 2)
+            && let Some((rel, l)) = self.rel_at(j + 2)
         {
-            return Some((i, j + 2, Expr::DayOfMonth { day, rel }));
+            return Some((i, l, Expr::DayOfMonth { day, rel }));
         }
+        // "24 من شهر يوليو", "الرابع والعشرين من شهر ديسمبر": شهر before the month's name.
+        let j = if self.is(j + 1, Word::MonthNoun)
+            && !self.has_article(j + 1)
+            && self.month(j + 2).is_some()
+        {
+            j + 1
+        } else {
+            j
+        };
         let (month, _, last) = self.month(j + 1)?;
         let (year, last, hijri_era) = self.optional_year(last);
         // "20 أبريل الماضي", "الأول من يونيو المقبل": a modifier on a date without its year.
@@ -758,11 +1281,14 @@ impl Grammar<'_> {
     fn numeric_date(&self, i: usize) -> Option<Match> {
         let (a, da) = self.number(i)?;
         let sep = self.punct(i + 1)?;
-        if !matches!(sep, '/' | '-' | '.') || !self.glued(i + 1) || !self.glued(i + 2) {
+        // A slash may have spaces around it ("14/ 1/ 2018", "30 / 8 / 1436هـ"); a dash or a
+        // dot only joins glued digits, so "29 - 30" stays two numbers.
+        let tight = |k: usize| sep == '/' || (self.glued(k) && self.glued(k + 1));
+        if !matches!(sep, '/' | '-' | '.') || !tight(i + 1) {
             return None;
         }
-        let (b, _) = self.number(i + 2)?;
-        if self.punct(i + 3) != Some(sep) || !self.glued(i + 3) || !self.glued(i + 4) {
+        let (b, db) = self.number(i + 2)?;
+        if db > 2 || self.punct(i + 3) != Some(sep) || !tight(i + 3) {
             return None;
         }
         let (c, dc) = self.number(i + 4)?;
@@ -795,17 +1321,24 @@ impl Grammar<'_> {
     /// A month without a day: needs a year, a modifier, شهر before it, or an unambiguous name.
     fn month_alone(&self, i: usize, after_month_noun: bool) -> Option<Match> {
         let (month, ambiguous, last) = self.month(i)?;
-        if let Some(y) = self.year(last + 1) {
-            let (y, last, hijri) = self.era_after(y, last + 1);
+        if let (Some(y), last, hijri) = self.optional_year(last) {
             if hijri != matches!(month, MonthRef::Hijri(_)) && hijri {
                 return None;
             }
             return Some((i, last, month_expr(month, Some(y), None)));
         }
-        if let Some(r) = self.rel(last + 1) {
-            return Some((i, last + 1, month_expr(month, None, Some(r))));
+        let last = if self.is(last + 1, Word::Epithet) {
+            last + 1
+        } else {
+            last
+        };
+        if let Some((r, l)) = self.rel_at(last + 1) {
+            return Some((i, l, month_expr(month, None, Some(r))));
         }
-        (!ambiguous || after_month_noun).then_some((i, last, month_expr(month, None, None)))
+        let context = after_month_noun || !ambiguous || {
+            matches!(month, MonthRef::Hijri(_)) && self.hijri_context(i)
+        };
+        context.then_some((i, last, month_expr(month, None, None)))
     }
 
     /// شهر + a month name, or الشهر + a modifier ("الشهر الماضي").
@@ -813,9 +1346,29 @@ impl Grammar<'_> {
         if let Some((_, last, e)) = self.month_alone(i + 1, true) {
             return Some((i, last, e));
         }
-        let r = self.rel(i + 1)?;
-        self.has_article(i)
-            .then_some((i, i + 1, Expr::RelUnit(Unit::Month, r)))
+        self.rel_unit_noun(i, Unit::Month)
+    }
+
+    /// A noun with the article and a modifier: "الشهر الماضي", "العام اللي فات", "الشهر بعد
+    /// المقبل" (the one after next).
+    fn rel_unit_noun(&self, i: usize, unit: Unit) -> Option<Match> {
+        if !self.has_article(i) {
+            return None;
+        }
+        if let Some(l) = self.after_next(i) {
+            let next = Box::new(Expr::RelUnit(unit, Rel::Next));
+            return Some((
+                i,
+                l,
+                Expr::Shifted {
+                    n: 1,
+                    unit,
+                    of: next,
+                },
+            ));
+        }
+        let (r, l) = self.rel_at(i + 1)?;
+        Some((i, l, Expr::RelUnit(unit, r)))
     }
 
     /// عام + a year, or العام + a modifier ("العام الماضي").
@@ -823,15 +1376,49 @@ impl Grammar<'_> {
         if let Some((y, last, hijri)) = self.year_phrase(i) {
             return Some((i, last, year_expr(y, hijri)));
         }
-        let r = self.rel(i + 1)?;
-        self.has_article(i)
-            .then_some((i, i + 1, Expr::RelUnit(Unit::Year, r)))
+        // "العام الدراسي 2017 /2018م": a school year runs over two calendar years.
+        if self.is(i + 1, Word::Academic) {
+            if let Some((_, last, e)) = self.two_years(i + 2) {
+                return Some((i, last, e));
+            }
+            // "السنة الدراسية الحالية", "العام الدراسي المقبل".
+            if self.has_article(i)
+                && let Some((r, l)) = self.rel_at(i + 2)
+            {
+                return Some((i, l, Expr::SchoolYear(r)));
+            }
+        }
+        self.rel_unit_noun(i, Unit::Year)
+    }
+
+    /// "2017/2018", "2017 /2018م", "2017-2018": two consecutive years as one season.
+    fn two_years(&self, i: usize) -> Option<Match> {
+        let a = self.year(i)?;
+        if !matches!(self.punct(i + 1), Some('/' | '-')) {
+            return None;
+        }
+        let b = self.year(i + 2).filter(|&b| b == a + 1)?;
+        let (_, last, hijri) = self.era_after(b, i + 2);
+        (!hijri).then_some((i, last, Expr::YearRange(a, b)))
     }
 
     /// "هذا الأسبوع", "هذا العام", "هذا الشهر".
     fn this(&self, i: usize) -> Option<Match> {
         let unit = match self.word(i + 1)? {
+            // "هذه الصائفة", "هذا الصيف".
+            Word::Season(season) if self.has_article(i + 1) => {
+                let e = Expr::Season {
+                    season,
+                    year: None,
+                    rel: Some(Rel::This),
+                };
+                return Some((i, i + 1, e));
+            }
             Word::Week => Unit::Week,
+            // "هذا العام الدراسي": the school year containing the anchor.
+            Word::YearNoun if self.has_article(i + 1) && self.is(i + 2, Word::Academic) => {
+                return Some((i, i + 2, Expr::SchoolYear(Rel::This)));
+            }
             Word::YearNoun if self.has_article(i + 1) => Unit::Year,
             Word::MonthNoun if self.has_article(i + 1) => Unit::Month,
             _ => return None,
@@ -847,6 +1434,9 @@ impl Grammar<'_> {
         {
             return Some((i, i + 2, Expr::YearRange(a, b)));
         }
+        if let Some(m) = self.two_years(i) {
+            return Some(m);
+        }
         let (y, last, hijri) = self.era_after(a, i);
         (last > i).then_some((i, last, year_expr(y, hijri)))
     }
@@ -859,10 +1449,14 @@ impl Grammar<'_> {
         if self.is(i + 1, Word::Clock) {
             return self.time(i, i + 2);
         }
-        let linked = |k: usize| {
-            self.is(k, Word::To) || self.is(k, Word::Until) || self.punct(k) == Some('-')
-        };
-        if let Some(m) = self.day_range(i, linked) {
+        // "من الثامنة صباحا حتى الثانية ظهرا".
+        if matches!(self.word(i + 1), Some(Word::Ordinal(_)))
+            && let Some((_, last, e @ Expr::Time { until: Some(_), .. })) = self.time(i + 1, i + 1)
+        {
+            return Some((i, last, e));
+        }
+        let linked = |k: usize| self.linked(k);
+        if let Some(m) = self.day_range(i, i + 1, linked) {
             return Some(m);
         }
         let (a, j, ha) = self.year_phrase(i + 1)?;
@@ -879,7 +1473,7 @@ impl Grammar<'_> {
             return self.time(i, i + 2);
         }
         let and = |k: usize| self.is(k, Word::And);
-        if let Some(m) = self.day_range(i, and) {
+        if let Some(m) = self.day_range(i, i + 1, and) {
             return Some(m);
         }
         let (a, j, _) = self.year_phrase(i + 1)?;
@@ -890,20 +1484,62 @@ impl Grammar<'_> {
         (b > a).then_some((i, last, Expr::YearRange(a, b)))
     }
 
-    /// Two dates, or two day numbers sharing the second's month, after من/بين.
-    fn day_range(&self, i: usize, linked: impl Fn(usize) -> bool) -> Option<Match> {
-        if let Some((_, j, a)) = self.date(i + 1)
+    /// An agency dateline's day and month between dashes: "الكويت – 22 – 8 (كونا)".
+    fn dateline(&self, i: usize) -> Option<Match> {
+        if i == 0 || self.punct(i - 1) != Some('-') || self.punct(i + 1) != Some('-') {
+            return None;
+        }
+        let day = self.day_number(i)?;
+        let month = match self.number(i + 2)? {
+            (m @ 1..=12, 1..=2) => m,
+            _ => return None,
+        };
+        if !matches!(self.punct(i + 3), Some('(' | '-')) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(2000, month, day)?;
+        let e = Expr::Date {
+            day: Some(day),
+            month,
+            year: None,
+            weekday: None,
+            rel: None,
+        };
+        Some((i, i + 2, e))
+    }
+
+    /// إلى / حتى / a dash between the two ends of a range.
+    fn linked(&self, k: usize) -> bool {
+        self.is(k, Word::To) || self.is(k, Word::Until) || self.punct(k) == Some('-')
+    }
+
+    /// Two dates, or two day numbers sharing the second's month, from token `first` (after
+    /// من/بين/يومي, or at the first number: "13 الى 15 تموز", "29 - 30 / 8 / 1436هـ");
+    /// `start` is where the expression began.
+    fn day_range(
+        &self,
+        start: usize,
+        first: usize,
+        linked: impl Fn(usize) -> bool,
+    ) -> Option<Match> {
+        let i = start;
+        // "من 31 أكتوبر إلى يوم 12 ذي الحجة": يوم may stand before the second end.
+        let end = |k: usize| match self.word(k) {
+            Some(Word::DayNoun) => self.date(k + 1),
+            _ => self.date(k),
+        };
+        if let Some((_, j, a)) = self.date(first)
             && linked(j + 1)
-            && let Some((_, last, b)) = self.date(j + 2)
+            && let Some((_, last, b)) = end(j + 2)
         {
             let a = inherit_year(a, &b);
             return Some((i, last, Expr::Range(Box::new(a), Box::new(b))));
         }
-        let d1 = self.day_number(i + 1)?;
-        if !linked(i + 2) {
+        let d1 = self.day_number(first)?;
+        if !linked(first + 1) {
             return None;
         }
-        let (_, last, b) = self.date(i + 3)?;
+        let (_, last, b) = self.date(first + 2)?;
         let a = match &b {
             Expr::Date {
                 month, year, rel, ..
@@ -927,6 +1563,42 @@ impl Grammar<'_> {
             },
             _ => return None,
         };
+        let later = match (&a, &b) {
+            (Expr::Date { day: Some(x), .. }, Expr::Date { day: Some(y), .. })
+            | (Expr::Hijri { day: Some(x), .. }, Expr::Hijri { day: Some(y), .. }) => x < y,
+            _ => false,
+        };
+        later.then_some((i, last, Expr::Range(Box::new(a), Box::new(b))))
+    }
+
+    /// "تموز 13-15 [2019]": a month name, then a span of its days.
+    fn month_day_range(&self, i: usize) -> Option<Match> {
+        let (month, _, last) = self.month(i)?;
+        let d1 = self.day_number(last + 1)?;
+        if !self.linked(last + 2) {
+            return None;
+        }
+        let d2 = self.day_number(last + 3).filter(|&d| d > d1)?;
+        let (year, last, _) = self.optional_year(last + 3);
+        let day = |d: u32| match month {
+            MonthRef::Gregorian(m) => {
+                NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, d)?;
+                Some(Expr::Date {
+                    day: Some(d),
+                    month: m,
+                    year,
+                    weekday: None,
+                    rel: None,
+                })
+            }
+            MonthRef::Hijri(m) => (d <= 30).then_some(Expr::Hijri {
+                day: Some(d),
+                month: m,
+                year,
+                rel: None,
+            }),
+        };
+        let (a, b) = (day(d1)?, day(d2)?);
         Some((i, last, Expr::Range(Box::new(a), Box::new(b))))
     }
 
@@ -934,6 +1606,10 @@ impl Grammar<'_> {
 
     /// "بعد غد", "بعد يومين [من ذلك]", "بعد ذلك بيومين", "بعد الظهر".
     fn after(&self, i: usize) -> Option<Match> {
+        // "بعد الغد", "بعد بكرة": the day after tomorrow.
+        if self.is(i + 1, Word::RelDay(1)) {
+            return Some((i, i + 1, Expr::RelDay(2)));
+        }
         if self.is(i + 1, Word::Morrow) {
             if let Some(weekday) = self.weekday(i + 2) {
                 return Some((i, i + 2, Expr::RelDayOn { n: 2, weekday }));
@@ -947,7 +1623,7 @@ impl Grammar<'_> {
             let (n, unit, last) = self.quantity(i + 2)?;
             return Some((i, last, offset(n, unit, true)));
         }
-        let (n, unit, last) = self.quantity(i + 1)?;
+        let (n, unit, last) = self.quantity(self.about(i + 1))?;
         if self.is(last + 1, Word::From) && self.is(last + 2, Word::That) {
             return Some((i, last + 2, offset(n, unit, true)));
         }
@@ -970,7 +1646,7 @@ impl Grammar<'_> {
             let (n, unit, last) = self.quantity(i + 2)?;
             return Some((i, last, offset(-n, unit, true)));
         }
-        let (n, unit, last) = self.quantity(i + 1)?;
+        let (n, unit, last) = self.quantity(self.about(i + 1))?;
         if self.is(last + 1, Word::From) && self.is(last + 2, Word::That) {
             return Some((i, last + 2, offset(-n, unit, true)));
         }
@@ -996,7 +1672,7 @@ impl Grammar<'_> {
         if let Some((y, last, false)) = self.year_phrase(i + 1) {
             return Some((i, last, Expr::SinceYear(y)));
         }
-        let (n, unit, last) = self.quantity(i + 1)?;
+        let (n, unit, last) = self.quantity(self.about(i + 1))?;
         Some((i, last, offset(-n, unit, false)))
     }
 
@@ -1067,11 +1743,25 @@ impl Grammar<'_> {
             return match p {
                 Part::Mid => Some((i, last, Expr::MidWeek(rel))),
                 Part::Late => Some((i, last, Expr::Weekend(rel))),
-                Part::Early => None,
+                // "مطلع الأسبوع المقبل": the first days of that week.
+                Part::Early => {
+                    let week = Expr::RelUnit(Unit::Week, rel.unwrap_or(Rel::This));
+                    Some((i, last, Expr::Part(Part::Early, Box::new(week))))
+                }
             };
         }
         let (last, inner) = self.period(j)?;
         Some((i, last, Expr::Part(p, Box::new(inner))))
+    }
+
+    /// A period named in full: not السنة / الشهر alone, which in "أول أيام السنة" or "الأسبوع
+    /// الأول من الشهر" may be any year or month the text speaks of.
+    fn named_period(&self, j: usize) -> Option<(usize, Expr)> {
+        let (last, e) = self.period(j)?;
+        let bare = last == j
+            && self.has_article(j)
+            && matches!(self.word(j), Some(Word::MonthNoun | Word::YearNoun));
+        (!bare).then_some((last, e))
     }
 
     /// A period that parts and fractions apply to: a month, a year, the current or a relative
@@ -1119,8 +1809,11 @@ impl Grammar<'_> {
 
     /// "الربع الثالث من العام الحالي", "النصف الأول من 2023": a quarter or half of a year.
     fn fraction(&self, i: usize, parts: u8) -> Option<Match> {
-        let Some(Word::Ordinal(n)) = self.word(i + 1) else {
-            return None;
+        // "الربع الأخير من 2021": the last one.
+        let n = match self.word(i + 1) {
+            Some(Word::Ordinal(n)) => n,
+            Some(Word::Final) => parts,
+            _ => return None,
         };
         if n == 0 || n > parts {
             return None;
@@ -1131,6 +1824,11 @@ impl Grammar<'_> {
             i + 2
         };
         let (last, year) = self.period(j)?;
+        // "الربع الأخير من العام" alone may be last year's (a past verb before a fourth quarter
+        // still to come): the last one needs its year written or a modifier.
+        if self.is(i + 1, Word::Final) && last == j && !matches!(year, Expr::Year(_)) {
+            return None;
+        }
         matches!(year, Expr::Year(_) | Expr::RelUnit(Unit::Year, _)).then_some((
             i,
             last,
@@ -1209,10 +1907,10 @@ impl Grammar<'_> {
                 },
             ));
         }
-        let r = self.rel(i + 1)?;
+        let (r, last) = self.rel_at(i + 1)?;
         Some((
             i,
-            i + 1,
+            last,
             Expr::Season {
                 season,
                 year: None,
@@ -1237,11 +1935,12 @@ impl Grammar<'_> {
                 });
             fits.then_some((*occasion, i + tail.len()))
         })?;
-        // "المبارك", "الجديدة", "السعيد": praise between the name and its year.
+        // "المبارك", "الجديدة", "السعيد", "الكريم": praise between the name and its year.
         let last = match self.t.list.get(last + 1) {
             Some(t)
                 if t.kind == TokenKind::Word
-                    && OCCASION_EPITHETS.contains(&self.t.norm(last + 1)) =>
+                    && (OCCASION_EPITHETS.contains(&self.t.norm(last + 1))
+                        || self.is(last + 1, Word::Epithet)) =>
             {
                 last + 1
             }
@@ -1353,8 +2052,61 @@ impl Grammar<'_> {
 
     // ---- clock times and parts of the day --------------------------------------------------
 
-    /// The hour (and minute) at `i`: "3", "10:30", "الثالثة", "الحادية عشرة": (h, m, last).
+    /// The hour and minute at `i`, with minutes or a fraction written after the hour:
+    /// "الثالثة والنصف", "العاشرة إلا ربعا" (9:45), "3 و15 دقيقة", "الثانية عشرة ودقيقة":
+    /// (h, m, last).
     fn clock_at(&self, i: usize) -> Option<(u32, Option<u32>, usize)> {
+        let (h, m, last) = self.hour_at(i)?;
+        if m.is_some() {
+            return Some((h, m, last));
+        }
+        match self.minutes_after(last) {
+            Some((mins, l)) if mins >= 0 => Some((h, Some(mins as u32), l)),
+            // "إلا ربعا": a quarter to the hour, on the hour before.
+            Some((mins, l)) => {
+                let h = if h <= 1 { h + 11 } else { h - 1 };
+                Some((h, Some((60 + mins) as u32), l))
+            }
+            None => Some((h, None, last)),
+        }
+    }
+
+    /// Minutes after an hour that ends at `last`: "والنصف" 30, "والربع" 15, "والثلث" 20,
+    /// "إلا ربعا" -15, "إلا خمس دقائق" -5, "و15 دقيقة" 15, "ودقيقة" 1: (signed minutes, last).
+    fn minutes_after(&self, last: usize) -> Option<(i32, usize)> {
+        let k = last + 1;
+        let fraction = |j: usize| match self.word(j)? {
+            Word::Fraction(2) => Some(30),
+            Word::Fraction(3) => Some(20),
+            Word::Fraction(4) => Some(15),
+            _ => None,
+        };
+        let conj = |j: usize| self.is_word(j) && self.t.norm(j).starts_with('و');
+        if self.is(k, Word::Minus) {
+            if let Some(m) = fraction(k + 1) {
+                return Some((-m, k + 1));
+            }
+            let (n, unit, l) = self.quantity(k + 1)?;
+            return (unit == Unit::Minute && (1..60).contains(&n)).then_some((-n, l));
+        }
+        if conj(k)
+            && let Some(m) = fraction(k)
+        {
+            return Some((m, k));
+        }
+        let q = if self.is(k, Word::And) {
+            k + 1
+        } else if conj(k) {
+            k
+        } else {
+            return None;
+        };
+        let (n, unit, l) = self.quantity(q)?;
+        (unit == Unit::Minute && (1..60).contains(&n)).then_some((n, l))
+    }
+
+    /// The hour (and minute) at `i`: "3", "10:30", "الثالثة", "الحادية عشرة": (h, m, last).
+    fn hour_at(&self, i: usize) -> Option<(u32, Option<u32>, usize)> {
         if let Some((h, hd)) = self.number(i) {
             if hd > 2 || h > 24 {
                 return None;
@@ -1380,14 +2132,26 @@ impl Grammar<'_> {
     /// "الساعة الثالثة فجرا", "10:30 صباحا", "الساعة 14:00 بتوقيت غرينتش",
     /// "من الساعة 3 إلى 4 مساء", "الساعة الثالثة من فجر الأحد".
     fn time(&self, start: usize, i: usize) -> Option<Match> {
-        let after_clock = i > start || self.is(start, Word::Clock);
+        let after_clock = self.is(start, Word::Clock) || (i > 0 && self.is(i - 1, Word::Clock));
         let (hour, minute, mut last) = self.clock_at(i)?;
-        if !after_clock && self.number(i).is_none() {
+        // A spelled hour without الساعة is a time only with its part of the day right after
+        // it: "في العاشرة صباحا", "من الثامنة صباحا حتى الثانية ظهرا".
+        if !after_clock && self.number(i).is_none() && self.day_part(last + 1).is_none() {
             return None;
         }
-        // The end of a span: "إلى [الساعة] 4".
+        // The end of a span: "إلى [الساعة] 4", "والعاشرة".
         let mut until = None;
-        if self.is(last + 1, Word::To)
+        let joined = |k: usize| {
+            self.is_word(k)
+                && self.t.norm(k).starts_with('و')
+                && matches!(self.word(k), Some(Word::Ordinal(_)))
+        };
+        if joined(last + 1) {
+            if let Some((h2, m2, l2)) = self.clock_at(last + 1) {
+                until = Some((h2, m2));
+                last = l2;
+            }
+        } else if self.is(last + 1, Word::To)
             || self.is(last + 1, Word::Until)
             || self.is(last + 1, Word::And)
             || self.punct(last + 1) == Some('-')
@@ -1402,8 +2166,30 @@ impl Grammar<'_> {
                 last = l2;
             }
         }
-        let mut part = None;
-        if let Some(p) = self.day_part(last + 1) {
+        // "من الثامنة صباحا حتى الثانية ظهرا": each end with its own part of the day.
+        let mut own_until = None;
+        let mut own_part = None;
+        if until.is_none()
+            && let Some(p1) = self.day_part(last + 1)
+            && self.linked(last + 2)
+        {
+            let k = if self.is(last + 3, Word::Clock) {
+                last + 4
+            } else {
+                last + 3
+            };
+            if let Some((h2, m2, l2)) = self.clock_at(k)
+                && let Some(p2) = self.day_part(l2 + 1)
+            {
+                own_until = Some((hour_in(h2, p2), m2));
+                own_part = Some(p1);
+                last = l2 + 1;
+            }
+        }
+        let mut part = own_part;
+        if own_part.is_some() {
+            // Both ends already carry their parts of the day.
+        } else if let Some(p) = self.day_part(last + 1) {
             part = Some(p);
             last += 1;
         } else if self.is(last + 2, Word::DayPart(DayPart::Noon)) {
@@ -1461,7 +2247,7 @@ impl Grammar<'_> {
                 day,
                 hour: adjust(hour),
                 minute,
-                until: until.map(|(h, m)| (adjust(h), m)),
+                until: own_until.or(until.map(|(h, m)| (adjust(h), m))),
                 zone,
             },
         ))

@@ -154,6 +154,34 @@ pub enum Word {
     Said,
     /// عمره: "his age", which turns a decade into an age ("في الثمانينيات من عمره").
     Age,
+    /// غرة / مستهل: the first day of a month; `strict` (غرة) is the first day whatever
+    /// follows, while مستهل is only the first day of a Hijri month and otherwise "early".
+    FirstDayOf {
+        /// Always the first day (غرة), not merely the start (مستهل).
+        strict: bool,
+    },
+    /// الأخير / الأخيرة: "the last", after a weekday or a week ("الجمعة الأخيرة من آذار").
+    Final,
+    /// إلا: "less", in a clock time ("العاشرة إلا ربعا").
+    Minus,
+    /// A part of the day in the adverbial accusative (صباحا, ظهرا, ليلا): a time on its own.
+    DayPartAdverb(DayPart),
+    /// اللي: the dialect relative pronoun, in "الأسبوع اللي فات" / "اللي جاي".
+    Which,
+    /// فات / جاي after اللي: the dialect "last" and "next".
+    WhichRel(R),
+    /// الدراسي / الدراسية: "academic", in العام الدراسي 2017/2018.
+    Academic,
+    /// المبارك / الكريم / المعظم: an epithet after a holy month or a feast, part of its span.
+    Epithet,
+    /// أكثر / أقل / نحو / حوالي: a hedge before a count ("منذ أكثر من ستة أشهر").
+    About,
+    /// الأواخر / الأوائل / الأواسط after العشر: the last, first or middle ten days.
+    TenDays(Part),
+    /// عند: "at", before a part of the day ("عند الظهر") or a clock time.
+    At,
+    /// A word of a named day of the Hijri year (عرفة, عاشوراء): see [`HIJRI_DAYS`].
+    HijriDayName,
 }
 
 /// The first word of a two-word month name.
@@ -337,6 +365,55 @@ const COUNTRIES: &[(&str, Country)] = &[
     ("الفلسطينية", Country::Palestine),
 ];
 
+/// Days of the Hijri year known by name: their words, and (day, month). The first word may
+/// carry a clitic ("وليلة القدر"). The Day of Arafat is an occasion ([`OccasionHead::Standing`]).
+pub const HIJRI_DAYS: &[(&[&str], u32, u32)] = &[
+    (&["يوم", "التروية"], 8, 12),
+    (&["يوم", "عاشوراء"], 10, 1),
+    (&["ليلة", "القدر"], 27, 9),
+    (&["ليلة", "الإسراء", "والمعراج"], 27, 7),
+    (&["ليلة", "النصف", "من", "شعبان"], 15, 8),
+];
+
+/// The named Hijri day whose words start `words` (normalised): (word count, day, month).
+pub fn hijri_day(words: &[&str]) -> Option<(usize, u32, u32)> {
+    static PHRASES: LazyLock<Vec<(Vec<String>, u32, u32)>> = LazyLock::new(|| {
+        HIJRI_DAYS
+            .iter()
+            .map(|(p, d, m)| (p.iter().map(|w| normalize(w)).collect(), *d, *m))
+            .collect()
+    });
+    let first = *words.first()?;
+    PHRASES
+        .iter()
+        .filter(|(p, ..)| p.len() <= words.len())
+        .filter(|(p, ..)| {
+            first == p[0]
+                || PLAIN_PREFIXES
+                    .iter()
+                    .any(|c| first.strip_prefix(c) == Some(p[0].as_str()))
+        })
+        .filter(|(p, ..)| p[1..].iter().zip(&words[1..]).all(|(a, b)| a == b))
+        .max_by_key(|(p, ..)| p.len())
+        .map(|(p, d, m)| (p.len(), *d, *m))
+}
+
+/// Word sequences (normalised) that contain a temporal word but are not temporal: greetings
+/// and idioms. The grammar skips them whole.
+pub const NOT_TEMPORAL: &[&[&str]] = &[
+    &["صباح", "الخير"],
+    &["صباح", "النور"],
+    &["مساء", "الخير"],
+    &["مساء", "النور"],
+    &["ليلا", "ونهارا"],
+    &["ليل", "نهار"],
+    &["صباحا", "ومساء"],
+    &["صباح", "مساء"],
+    &["بكره", "ابيهم"],
+    &["بكره", "ابيه"],
+    &["بكره", "ابيها"],
+];
+
 /// Which clitics a word can carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Clitics {
@@ -471,6 +548,7 @@ const NUMBERS: &[(&str, Word)] = &[
     ("الأول", W::Ordinal(1)),
     ("الأولى", W::Ordinal(1)),
     ("الحادي", W::Ordinal(1)),
+    ("الفاتح", W::Ordinal(1)),
     ("الحادية", W::Ordinal(1)),
     ("الواحدة", W::Ordinal(1)),
     ("الثاني", W::Ordinal(2)),
@@ -497,6 +575,11 @@ const NUMBERS: &[(&str, Word)] = &[
     ("ثالث", W::BareOrdinal(3)),
     ("رابع", W::BareOrdinal(4)),
     ("خامس", W::BareOrdinal(5)),
+    ("سادس", W::BareOrdinal(6)),
+    ("سابع", W::BareOrdinal(7)),
+    ("ثامن", W::BareOrdinal(8)),
+    ("تاسع", W::BareOrdinal(9)),
+    ("عاشر", W::BareOrdinal(10)),
     ("آخر", W::LastOf),
 ];
 
@@ -533,35 +616,28 @@ const UNITS: &[(&str, Word)] = &[
     ("قرنين", W::Dual(Unit::Century)),
 ];
 
-/// Decade nouns by their tens, in the spellings the press uses.
-const DECADES: &[(&str, u8)] = &[
-    ("العشرينيات", 20),
-    ("العشرينات", 20),
-    ("الثلاثينيات", 30),
-    ("الثلاثينات", 30),
-    ("الأربعينيات", 40),
-    ("الأربعينات", 40),
-    ("الخمسينيات", 50),
-    ("الخمسينات", 50),
-    ("الستينيات", 60),
-    ("الستينات", 60),
-    ("السبعينيات", 70),
-    ("السبعينات", 70),
-    ("الثمانينيات", 80),
-    ("الثمانينات", 80),
-    ("التسعينيات", 90),
-    ("التسعينات", 90),
-    ("عشرينيات", 20),
-    ("ثلاثينيات", 30),
-    ("أربعينيات", 40),
-    ("خمسينيات", 50),
-    ("ستينيات", 60),
-    ("سبعينيات", 70),
-    ("ثمانينيات", 80),
-    ("تسعينيات", 90),
-    ("تسعينات", 90),
-    ("ثمانينات", 80),
+/// Decade nouns are built from these stems by their tens: with or without the article, in
+/// the -يات and -ات spellings (التسعينيات, التسعينات, تسعينيات, أربعينات).
+const DECADE_STEMS: &[(&str, u8)] = &[
+    ("عشرين", 20),
+    ("ثلاثين", 30),
+    ("أربعين", 40),
+    ("خمسين", 50),
+    ("ستين", 60),
+    ("سبعين", 70),
+    ("ثمانين", 80),
+    ("تسعين", 90),
 ];
+
+/// Every spelling of a decade noun from its stem.
+fn decade_forms(stem: &str) -> [String; 4] {
+    [
+        format!("ال{stem}يات"),
+        format!("ال{stem}ات"),
+        format!("{stem}يات"),
+        format!("{stem}ات"),
+    ]
+}
 
 /// Every other word the grammar reads, with its role and clitics.
 const WORDS: &[(&str, Word, Clitics)] = &[
@@ -594,6 +670,9 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("القادم", W::Rel(R::Next), Conj),
     ("القادمة", W::Rel(R::Next), Conj),
     ("التالي", W::Rel(R::Next), Conj),
+    ("المقبلين", W::Rel(R::Next), Conj),
+    ("القادمين", W::Rel(R::Next), Conj),
+    ("الماضيين", W::Rel(R::Last), Conj),
     ("الحالي", W::Rel(R::This), Conj),
     ("الحالية", W::Rel(R::This), Conj),
     ("الجاري", W::Rel(R::This), Conj),
@@ -613,13 +692,18 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("أوائل", W::PeriodPart(Part::Early), All),
     ("بداية", W::PeriodPart(Part::Early), All),
     ("بدايات", W::PeriodPart(Part::Early), All),
-    ("مستهل", W::PeriodPart(Part::Early), All),
     ("منتصف", W::PeriodPart(Part::Mid), All),
     ("أواسط", W::PeriodPart(Part::Mid), All),
     ("أواخر", W::PeriodPart(Part::Late), All),
     ("نهاية", W::PeriodPart(Part::Late), All),
     ("ختام", W::PeriodPart(Part::Late), All),
     ("عطلة", W::Break, All),
+    ("إجازة", W::Break, All),
+    ("المبارك", W::Epithet, Conj),
+    ("المباركة", W::Epithet, Conj),
+    ("الكريم", W::Epithet, Conj),
+    ("المعظم", W::Epithet, Conj),
+    ("الفضيل", W::Epithet, Conj),
     ("هذا", W::This, All),
     ("هذه", W::This, All),
     ("ذلك", W::That, Conj),
@@ -653,21 +737,21 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("الموافقة", W::Corresponding, All),
     ("الساعة", W::Clock, All),
     ("صباح", W::DayPart(DayPart::Morning), All),
-    ("صباحا", W::DayPart(DayPart::Morning), All),
+    ("صباحا", W::DayPartAdverb(DayPart::Morning), All),
     ("الصباح", W::DayPart(DayPart::Morning), All),
     ("فجر", W::DayPart(DayPart::Dawn), All),
-    ("فجرا", W::DayPart(DayPart::Dawn), All),
+    ("فجرا", W::DayPartAdverb(DayPart::Dawn), All),
     ("الفجر", W::DayPart(DayPart::Dawn), All),
     ("ظهر", W::DayPart(DayPart::Noon), All),
-    ("ظهرا", W::DayPart(DayPart::Noon), All),
+    ("ظهرا", W::DayPartAdverb(DayPart::Noon), All),
     ("الظهر", W::DayPart(DayPart::Noon), All),
     ("عصر", W::DayPart(DayPart::Afternoon), All),
-    ("عصرا", W::DayPart(DayPart::Afternoon), All),
+    ("عصرا", W::DayPartAdverb(DayPart::Afternoon), All),
     ("العصر", W::DayPart(DayPart::Afternoon), All),
     ("مساء", W::DayPart(DayPart::Evening), All),
-    ("مساءا", W::DayPart(DayPart::Evening), All),
+    ("مساءا", W::DayPartAdverb(DayPart::Evening), All),
     ("المساء", W::DayPart(DayPart::Evening), All),
-    ("ليلا", W::DayPart(DayPart::Night), All),
+    ("ليلا", W::DayPartAdverb(DayPart::Night), All),
     ("توقيت", W::TimeZone, All),
     ("التوقيت", W::TimeZone, All),
     ("كل", W::Every, Conj),
@@ -718,6 +802,61 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("عمرها", W::Age, Clitics::None),
     ("عمرهم", W::Age, Clitics::None),
     ("العمر", W::Age, Clitics::None),
+    ("غرة", W::FirstDayOf { strict: true }, All),
+    ("مستهل", W::FirstDayOf { strict: false }, All),
+    ("الأخير", W::Final, Conj),
+    ("الأخيرة", W::Final, Conj),
+    ("إلا", W::Minus, Conj),
+    ("ربع", W::Fraction(4), All),
+    ("ربعا", W::Fraction(4), All),
+    ("ثلث", W::Fraction(3), All),
+    ("ثلثا", W::Fraction(3), All),
+    ("الثلث", W::Fraction(3), All),
+    ("نصف", W::Fraction(2), All),
+    ("صبيحة", W::DayPart(DayPart::Morning), All),
+    ("الصبيحة", W::DayPart(DayPart::Morning), All),
+    ("ظهيرة", W::DayPart(DayPart::Noon), All),
+    ("الظهيرة", W::DayPart(DayPart::Noon), All),
+    ("عشية", W::DayPart(DayPart::Evening), All),
+    ("الليل", W::DayPart(DayPart::Night), All),
+    ("الصائفة", W::Season(Season::Summer), All),
+    ("صائفة", W::Season(Season::Summer), All),
+    ("الدراسي", W::Academic, Conj),
+    ("الدراسية", W::Academic, Conj),
+    // Dialect forms common in quotes.
+    ("بكرة", W::RelDay(1), Conj),
+    ("بكرا", W::RelDay(1), Conj),
+    ("امبارح", W::RelDay(-1), Conj),
+    ("إمبارح", W::RelDay(-1), Conj),
+    ("مبارح", W::RelDay(-1), Conj),
+    ("المبارح", W::RelDay(-1), Conj),
+    ("الجاي", W::Rel(R::Next), Conj),
+    ("الجاية", W::Rel(R::Next), Conj),
+    ("اللي", W::Which, Conj),
+    ("إللي", W::Which, Conj),
+    ("فات", W::WhichRel(R::Last), Clitics::None),
+    ("فاتت", W::WhichRel(R::Last), Clitics::None),
+    ("جاي", W::WhichRel(R::Next), Clitics::None),
+    ("جاية", W::WhichRel(R::Next), Clitics::None),
+    ("عند", W::At, Conj),
+    ("الأواخر", W::TenDays(Part::Late), Conj),
+    ("الأوائل", W::TenDays(Part::Early), Conj),
+    ("الأواسط", W::TenDays(Part::Mid), Conj),
+    ("التروية", W::HijriDayName, Clitics::None),
+    ("عاشوراء", W::HijriDayName, All),
+    ("القدر", W::HijriDayName, Clitics::None),
+    ("والمعراج", W::HijriDayName, Clitics::None),
+    ("النهارده", W::RelDay(0), Conj),
+    ("النهاردة", W::RelDay(0), Conj),
+    ("غدوة", W::RelDay(1), Conj),
+    ("البارح", W::RelDay(-1), Conj),
+    ("أكثر", W::About, Conj),
+    ("أقل", W::About, Conj),
+    ("نحو", W::About, Conj),
+    ("حوالي", W::About, Conj),
+    ("حوالى", W::About, Conj),
+    ("قرابة", W::About, Conj),
+    ("زهاء", W::About, Conj),
     ("هـ", W::HijriEra, Clitics::None),
     ("هجري", W::HijriEra, Clitics::None),
     ("هجرية", W::HijriEra, Clitics::None),
@@ -753,9 +892,6 @@ fn entries() -> Vec<(&'static str, Word, Clitics)> {
     for &(w, word) in NUMBERS.iter().chain(UNITS) {
         all.push((w, word, All));
     }
-    for &(w, tens) in DECADES {
-        all.push((w, W::Decade(tens), All));
-    }
     for &(w, c) in COUNTRIES {
         all.push((w, W::Country(c), All));
         // The plural of an adjective names the people: المصريون, الليبيين.
@@ -772,13 +908,30 @@ fn entries() -> Vec<(&'static str, Word, Clitics)> {
 }
 
 fn build() -> HashMap<String, Word> {
-    let entries = entries();
+    let mut entries: Vec<(String, Word, Clitics)> = entries()
+        .into_iter()
+        .map(|(w, word, c)| (w.to_string(), word, c))
+        .collect();
+    for &(stem, tens) in DECADE_STEMS {
+        for form in decade_forms(stem) {
+            entries.push((form, W::Decade(tens), All));
+        }
+    }
     let mut map = HashMap::default();
     // Bare words first, so a clitic variant never shadows a real word ("فبراير").
-    for &(w, word, _) in &entries {
-        map.entry(normalize(w)).or_insert(word);
+    // Counts and plural or dual units also take the article ("الأيام الثلاثة الماضية",
+    // "الأسبوعين الماضيين"), with its own clitic chains.
+    for &(w, word) in NUMBERS.iter().chain(UNITS) {
+        let counts = matches!(word, W::Cardinal(_) | W::Teen | W::Plural(_) | W::Dual(_));
+        if counts && !w.starts_with("ال") {
+            entries.push((format!("ال{w}"), word, All));
+        }
     }
-    for &(w, word, clitics) in &entries {
+    for (w, word, _) in &entries {
+        map.entry(normalize(w)).or_insert(*word);
+    }
+    for (w, word, clitics) in &entries {
+        let (word, clitics) = (*word, *clitics);
         let base = normalize(w);
         for variant in clitic_variants(&base, clitics) {
             map.entry(variant).or_insert(word);
@@ -803,6 +956,33 @@ fn clitic_variants(base: &str, clitics: Clitics) -> Vec<String> {
                 .collect(),
         },
     }
+}
+
+/// True when a normalised word carries the article, alone or after any clitic chain the
+/// lexicon builds ("العام", "فبالعام", "وللعام"): the one list of clitics, used by the grammar.
+pub fn has_article(norm: &str) -> bool {
+    norm.starts_with("ال")
+        || ARTICLE_PREFIXES
+            .iter()
+            .any(|p| norm.strip_prefix(p).is_some_and(|r| r.starts_with("ال")))
+        || LAM_PREFIXES
+            .iter()
+            .any(|p| norm.strip_prefix(p).is_some_and(|r| r.starts_with('ل')))
+}
+
+/// True when a normalised word starts one of the [`NOT_TEMPORAL`] phrases, given the words
+/// after it; returns the phrase's length in words.
+pub fn not_temporal(words: &[&str]) -> Option<usize> {
+    static PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+        NOT_TEMPORAL
+            .iter()
+            .map(|p| p.iter().map(|w| normalize(w)).collect())
+            .collect()
+    });
+    PHRASES
+        .iter()
+        .find(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
+        .map(|p| p.len())
 }
 
 /// Looks up a normalised token.
@@ -867,6 +1047,41 @@ mod tests {
                 ambiguous: true
             })
         );
+    }
+
+    #[test]
+    fn the_article_is_read_through_every_clitic_chain() {
+        for w in [
+            "العام",
+            "فبالعام",
+            "وبالعام",
+            "وكالعام",
+            "للعام",
+            "وللعام",
+            "فللعام",
+        ] {
+            assert!(has_article(&normalize(w)), "{w}");
+        }
+        for w in ["عام", "فبعام", "لعام", "وعام"] {
+            assert!(!has_article(&normalize(w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn decades_in_every_spelling() {
+        for w in ["أربعينات", "الأربعينيات", "والتسعينات", "خمسينيات"]
+        {
+            assert!(matches!(lookup(&normalize(w)), Some(W::Decade(_))), "{w}");
+        }
+    }
+
+    #[test]
+    fn idioms_are_listed_whole() {
+        let n = |s: &str| normalize(s);
+        let (a, b) = (n("صباح"), n("الخير"));
+        assert_eq!(not_temporal(&[&a, &b]), Some(2));
+        let c = n("الأحد");
+        assert_eq!(not_temporal(&[&a, &c]), None);
     }
 
     #[test]
