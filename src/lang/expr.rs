@@ -517,6 +517,9 @@ pub struct Tense {
     pub dir: Direction,
     /// False for a verb that only reports ("قال", "أعلن"): what it reports may lie ahead.
     pub strong: bool,
+    /// A particle or phrase of the future (سـ, سوف, لن, من المقرر), which admits nothing else:
+    /// not even a feast of a few days ago that an ongoing verb could still speak of.
+    pub marker: bool,
     /// The clue word's byte span in the original text, quoted in the reason.
     pub clue: (usize, usize),
 }

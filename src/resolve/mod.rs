@@ -71,8 +71,10 @@ pub enum Strength {
     Sentence,
     /// A reporting verb of its clause ("قال", "أعلن"): what it reports may lie ahead.
     Weak,
-    /// A tense marker or an event verb of its clause ("ستعقد", "وقع").
+    /// An event verb or a scheduling imperfect of its clause ("وقع", "يعقد").
     Strong,
+    /// A particle or phrase of the future in its clause ("ستعقد", "سوف", "من المقرر").
+    Marker,
 }
 
 impl Context<'_> {

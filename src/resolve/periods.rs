@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::calendar::{
     add_days, anchor_name, iso_week_value, month_end, month_name, week_monday, weekday_name,
 };
-use super::{Context, Prefer, Resolution, hijri, one_day, span, unresolved, ymd};
+use super::{Context, Prefer, Resolution, Strength, hijri, one_day, span, unresolved, ymd};
 use crate::lang::expr::{MonthRef, Occasion, Part, Rel, Season, Unit};
 use crate::timeline::model::{EventDate, MentionKind, Modifier, Precision};
 
@@ -330,6 +330,9 @@ pub(super) fn season(
     season_date(season, pick, how)
 }
 
+/// How many days from the anchor an occasion is "this one" whatever the tense.
+const AROUND: i64 = 7;
+
 /// Chooses among candidate days the one the text means, relative to the anchor: by its
 /// modifier; else the way the sentence's tense points; else the one nearest the anchor
 /// (`--prefer` breaking a tie).
@@ -341,6 +344,27 @@ fn choose(
 ) -> Option<(NaiveDate, &'static str)> {
     let before = || cands.iter().copied().filter(|d| *d < a).max();
     let after = || cands.iter().copied().filter(|d| *d > a).min();
+    // An occasion within a few days of the article is the one it speaks of, whichever way its
+    // verb points ("فرحة «الأضحى» تمتد ليوم غد", three days after the feast).
+    // Not against a future marker for one just past, nor against an event verb in the past
+    // for one just ahead ("احتفل المسلمون بعيد الأضحى" three days before it is last year's).
+    let strength = cx.told.map(|t| t.strength);
+    if rel.is_none()
+        && let Some(d) = cands
+            .iter()
+            .copied()
+            .filter(|d| (*d - a).num_days().abs() <= AROUND)
+            .min_by_key(|d| (*d - a).num_days().abs())
+    {
+        let against = match (d < a, cx.prefer) {
+            (true, Prefer::Future) => strength == Some(Strength::Marker),
+            (false, Prefer::Past) => strength >= Some(Strength::Strong),
+            _ => false,
+        };
+        if !against {
+            return Some((d, "the one within days of the anchor"));
+        }
+    }
     match (rel, cx.told.is_some(), cx.prefer) {
         (Some(Rel::Last), ..) => before().map(|d| (d, "the last one before the anchor")),
         (Some(Rel::Next), ..) => after().map(|d| (d, "the next one after the anchor")),

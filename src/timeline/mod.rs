@@ -221,6 +221,7 @@ fn add_document(
 /// only, of its sentence) decides which way it leans when it can point either way.
 fn with_tense<'a>(cx: &Context<'a>, f: &Found, text: &'a str) -> Context<'a> {
     let (t, strength) = match (f.tense, f.sentence_tense) {
+        (Some(t), _) if t.marker => (t, Strength::Marker),
         (Some(t), _) if t.strong => (t, Strength::Strong),
         (Some(t), _) => (t, Strength::Weak),
         (None, Some(t)) if f.expr.is_weekday_based() => (t, Strength::Sentence),

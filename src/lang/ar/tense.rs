@@ -24,8 +24,8 @@ const REACH_FORWARD: usize = 8;
 /// What one word says about its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
-    /// A tense clue of this direction; `strong` unless it only reports.
-    Clue(Direction, bool),
+    /// A tense clue of this direction and weight.
+    Clue(Direction, Weight),
     /// Opens an embedded clause (أن, إن, أنه): the clause with its own tense ends here.
     Complementiser,
     /// قد: "has" before a perfect (past), "may" before an imperfect (no direction).
@@ -34,11 +34,23 @@ enum Role {
     Ala,
 }
 
+/// How much a clue word says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Weight {
+    /// A reporting or scheduling perfect: what it reports may lie either way.
+    Weak,
+    /// An event verb, or an imperfect that schedules (or tells of something still going on).
+    Strong,
+    /// A particle or phrase of the future (سـ, سوف, لن, من المقرر): nothing but what is to come.
+    Marker,
+}
+
 use Direction::{Future, Past};
 use Role::{Clue, Complementiser};
+use Weight::{Marker, Strong, Weak};
 
-/// Future particles and phrases; imperfects that schedule what is to come.
-const FUTURE: &[&str] = &[
+/// Future particles and phrases: the clause speaks of what is to come, nothing else.
+const FUTURE_MARKERS: &[&str] = &[
     "سوف",
     "لن",
     "المقرر",
@@ -60,6 +72,10 @@ const FUTURE: &[&str] = &[
     "تتوقع",
     "يتوقعون",
     "يرتقب",
+];
+
+/// Imperfects that schedule an event ("يعقد المجلس جلسته الثلاثاء"), or tell one still going on.
+const FUTURE: &[&str] = &[
     "ينطلق",
     "تنطلق",
     "تنطلقان",
@@ -420,10 +436,11 @@ static ROLES: LazyLock<HashMap<String, Role>> = LazyLock::new(|| {
         }
     };
     add(COMPLEMENTISERS, Complementiser);
-    add(FUTURE, Clue(Future, true));
-    add(PAST, Clue(Past, true));
-    add(REPORTING, Clue(Past, false));
-    add(SCHEDULING, Clue(Future, false));
+    add(FUTURE_MARKERS, Clue(Future, Marker));
+    add(FUTURE, Clue(Future, Strong));
+    add(PAST, Clue(Past, Strong));
+    add(REPORTING, Clue(Past, Weak));
+    add(SCHEDULING, Clue(Future, Weak));
     add(&["قد"], Role::Qad);
     add(&["على"], Role::Ala);
     map
@@ -449,7 +466,7 @@ fn future_verb(norm: &str) -> Option<Role> {
     let imperfect = rest.starts_with(['ي', 'ت', 'ن']) && rest.chars().count() >= 3;
     let (words, stems) = &*NOT_FUTURE;
     let noun = words.iter().any(|w| w == norm) || stems.iter().any(|s| norm.starts_with(s));
-    (imperfect && !noun).then_some(Clue(Future, true))
+    (imperfect && !noun).then_some(Clue(Future, Marker))
 }
 
 fn word_role(tokens: &Tokens, i: usize) -> Option<Role> {
@@ -462,8 +479,8 @@ fn word_role(tokens: &Tokens, i: usize) -> Option<Role> {
 
 /// The clue at token `i` as a tense, reading the word after it for قد and على أن.
 fn clue_at(tokens: &Tokens, i: usize) -> Option<Tense> {
-    let (dir, strong) = match word_role(tokens, i)? {
-        Clue(d, s) => (d, s),
+    let (dir, weight) = match word_role(tokens, i)? {
+        Clue(d, w) => (d, w),
         Role::Qad => {
             // "قد أعلن": past; "قد يعقد": "may", no direction.
             let perfect = tokens
@@ -474,20 +491,21 @@ fn clue_at(tokens: &Tokens, i: usize) -> Option<Tense> {
             if !perfect {
                 return None;
             }
-            (Past, true)
+            (Past, Strong)
         }
         Role::Ala => {
             if word_role(tokens, i + 1)? != Complementiser || tokens.norm(i + 1) != "ان" {
                 return None;
             }
-            (Future, true)
+            (Future, Marker)
         }
         Complementiser => return None,
     };
     let t = &tokens.list[i];
     Some(Tense {
         dir,
-        strong,
+        strong: weight != Weak,
+        marker: weight == Marker,
         clue: (t.start, t.end),
     })
 }
@@ -655,6 +673,7 @@ fn verb_shape(tokens: &Tokens, i: usize) -> Option<Tense> {
     Some(Tense {
         dir,
         strong: false,
+        marker: false,
         clue: (t.start, t.end),
     })
 }
