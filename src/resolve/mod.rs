@@ -46,6 +46,10 @@ pub struct Context<'a> {
     /// The first day of the date written last before this one in the same sentence: the day a
     /// clock time without its own day falls on ("يوم الخميس … عند الساعة 11").
     pub sentence_day: Option<NaiveDate>,
+    /// The single day the sentence just before gave last (not the anchor's): where a clock
+    /// time of a sentence that gives no day of its own falls ("ستنطلق في 25 غشت. ويقام على
+    /// الساعة السادسة مساء").
+    pub day_before: Option<NaiveDate>,
     /// The day each weekday (Monday first) fell on where the document dated it plainly
     /// ("أمس الثلاثاء", "الخميس 6 يناير"), for the same weekday named again bare.
     pub weekdays: [Option<NaiveDate>; 7],
@@ -88,6 +92,7 @@ impl Context<'_> {
             previous: None,
             previous_span: None,
             sentence_day: None,
+            day_before: None,
             weekdays: [None; 7],
             hijri_shift: None,
         }
@@ -1095,10 +1100,14 @@ fn day_of(day: Option<&Expr>, cx: &Context) -> Result<(NaiveDate, String), Box<R
                 None => Err(Box::new(r)),
             }
         }
-        None => match (cx.sentence_day, cx.anchor) {
-            (Some(d), _) => Ok((d, format!("on the day the sentence gives, {}", ymd(d)))),
-            (None, Some(a)) => Ok((a, format!("on the anchor day, {}", anchor_name(a)))),
-            (None, None) => Err(Box::new(hinted(
+        None => match (cx.sentence_day, cx.day_before, cx.anchor) {
+            (Some(d), ..) => Ok((d, format!("on the day the sentence gives, {}", ymd(d)))),
+            (None, Some(d), _) => Ok((
+                d,
+                format!("on the day the sentence before gives, {}", ymd(d)),
+            )),
+            (None, None, Some(a)) => Ok((a, format!("on the anchor day, {}", anchor_name(a)))),
+            (None, None, None) => Err(Box::new(hinted(
                 unresolved("XXXX-XX-XX".into(), Precision::Hour),
                 MentionKind::Time,
                 0,

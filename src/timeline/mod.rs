@@ -146,12 +146,20 @@ fn add_document(
     cx.weekdays = dated_weekdays(&text, &found, &cx);
     cx.hijri_shift = hijri_shift(&found, &cx);
     let mut current_sentence = usize::MAX;
+    let mut last_single_day: Option<NaiveDate> = None;
     // "بعد يومين من ذلك", "اليوم التالي" count from the date written last before them, which
     // in narrative news is often in the sentence before.
     for &(sentence_index, ref f) in &found {
         if sentence_index != current_sentence {
+            // A single day the sentence just before ended on carries into this one.
+            cx.day_before = if sentence_index == current_sentence.wrapping_add(1) {
+                last_single_day.filter(|d| Some(*d) != cx.anchor)
+            } else {
+                None
+            };
             current_sentence = sentence_index;
             cx.sentence_day = None;
+            last_single_day = None;
         }
         let r = resolve(&f.expr, &with_tense(&cx, f, &text));
         if let Some(start) = r.date.as_ref().and_then(|d| d.start)
@@ -165,6 +173,7 @@ fn add_document(
             cx.previous = Some(start);
             cx.previous_span = Some((end, d.precision));
             cx.sentence_day = Some(start);
+            last_single_day = (start == end).then_some(start);
         }
         let expression = Quote {
             text: text[f.start..f.end].to_string(),
