@@ -46,6 +46,10 @@ pub struct Context<'a> {
     /// The first day of the date written last before this one in the same sentence: the day a
     /// clock time without its own day falls on ("يوم الخميس … عند الساعة 11").
     pub sentence_day: Option<NaiveDate>,
+    /// A date written in full (with its year) in this sentence or the one just before: a day
+    /// and month without a year near it in the calendar belong to its year ("فجر يوم الجمعة 6
+    /// يونيو 2014 … يوم الخامس من يونيو").
+    pub written_day: Option<NaiveDate>,
     /// The single day the sentence just before gave last (not the anchor's): where a clock
     /// time of a sentence that gives no day of its own falls ("ستنطلق في 25 غشت. ويقام على
     /// الساعة السادسة مساء").
@@ -93,6 +97,7 @@ impl Context<'_> {
             previous_span: None,
             sentence_day: None,
             day_before: None,
+            written_day: None,
             weekdays: [None; 7],
             hijri_shift: None,
         }
@@ -925,6 +930,14 @@ fn resolve_date(
                 None => return invalid(format!("{day} {}", month_name(month))),
             }
         }
+        (None, _) if let Some((d, w)) = near_written_date(month, day, cx) => (
+            d,
+            format!(
+                "{day} {} in the year of the date the text wrote just before, {}",
+                month_name(month),
+                ymd(w)
+            ),
+        ),
         (None, Some(a)) => match nearest_year(a, month, day, cx.prefer) {
             Some(d) => {
                 let whose = if d.year() == a.year() {
@@ -961,6 +974,34 @@ fn resolve_date(
         ));
     }
     r
+}
+
+/// How near (in days) a day and month must fall to a date written in full just before to
+/// take its year.
+const NARRATIVE_REACH: i64 = 60;
+
+/// The day and month in the year of the full date written just before (or the year either
+/// side of it), when that puts them within [`NARRATIVE_REACH`] days of it and in another year
+/// than the anchor would give: (the day, the written date).
+fn near_written_date(month: u32, day: u32, cx: &Context) -> Option<(NaiveDate, NaiveDate)> {
+    let w = cx.written_day?;
+    let d = [w.year(), w.year() - 1, w.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - w).num_days().abs())
+        .filter(|d| (*d - w).num_days().abs() <= NARRATIVE_REACH)?;
+    let by_anchor = cx
+        .anchor
+        .and_then(|a| nearest_year(a, month, day, cx.prefer));
+    // A tense that points the other way from the anchor wins ("ستعقد … في 10 يناير").
+    let against = cx.anchor.is_some_and(|a| {
+        cx.told.is_some_and(|t| t.strength >= Strength::Strong)
+            && match cx.prefer {
+                Prefer::Future => d < a,
+                Prefer::Past => d > a,
+            }
+    });
+    (by_anchor != Some(d) && !against).then_some((d, w))
 }
 
 fn invalid(what: String) -> Resolution {

@@ -147,16 +147,21 @@ fn add_document(
     cx.hijri_shift = hijri_shift(&found, &cx);
     let mut current_sentence = usize::MAX;
     let mut last_single_day: Option<NaiveDate> = None;
+    let mut written_here: Option<NaiveDate> = None;
     // "بعد يومين من ذلك", "اليوم التالي" count from the date written last before them, which
     // in narrative news is often in the sentence before.
     for &(sentence_index, ref f) in &found {
         if sentence_index != current_sentence {
             // A single day the sentence just before ended on carries into this one.
-            cx.day_before = if sentence_index == current_sentence.wrapping_add(1) {
+            let next = sentence_index == current_sentence.wrapping_add(1);
+            cx.day_before = if next {
                 last_single_day.filter(|d| Some(*d) != cx.anchor)
             } else {
                 None
             };
+            // A full date of this sentence or the one before lends its year.
+            cx.written_day = if next { written_here } else { None };
+            written_here = None;
             current_sentence = sentence_index;
             cx.sentence_day = None;
             last_single_day = None;
@@ -174,6 +179,10 @@ fn add_document(
             cx.previous_span = Some((end, d.precision));
             cx.sentence_day = Some(start);
             last_single_day = (start == end).then_some(start);
+            if written_in_full(&f.expr) {
+                written_here = Some(start);
+                cx.written_day = Some(start);
+            }
         }
         let expression = Quote {
             text: text[f.start..f.end].to_string(),
@@ -246,6 +255,19 @@ fn with_tense<'a>(cx: &Context<'a>, f: &Found, text: &'a str) -> Context<'a> {
             strength,
         }),
         ..*cx
+    }
+}
+
+/// True for a Gregorian day written with its month and year ("6 يونيو 2014").
+fn written_in_full(e: &Expr) -> bool {
+    match e {
+        Expr::Date {
+            day: Some(_),
+            year: Some(_),
+            ..
+        } => true,
+        Expr::Paired(_, g) | Expr::DayPart(_, g) => written_in_full(g),
+        _ => false,
     }
 }
 
