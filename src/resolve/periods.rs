@@ -806,9 +806,15 @@ fn day_part_alone(p: crate::lang::expr::DayPart, cx: &Context) -> Resolution {
         Err(r) => return *r,
     };
     let (code, part) = super::part_codes(p);
+    // A night runs from its evening into the next morning.
+    let end = if p == crate::lang::expr::DayPart::Night {
+        super::add_days(d, 1)
+    } else {
+        d
+    };
     let mut date = span(
         d,
-        d,
+        end,
         format!("{}T{code}", ymd(d)),
         Precision::Day,
         day_reason,

@@ -419,6 +419,7 @@ impl Grammar<'_> {
                 .or_else(|| self.arafat(i)),
             Word::Weekday(_) => self.weekday_rule(i, i),
             Word::NightOf => self.night(i),
+            Word::Late => self.late_night(i),
             Word::TheNight => self.the_night(i),
             Word::RelDay(0) if self.has_article(i) => self
                 .nth_day_of(i)
@@ -1969,6 +1970,23 @@ impl Grammar<'_> {
                 rel,
             },
         ))
+    }
+
+    /// "(في) ساعات متأخرة من الليل", "وقت متأخر من الليل": the night of the day the sentence
+    /// gives; the expression opens at the noun before "late".
+    fn late_night(&self, i: usize) -> Option<Match> {
+        let noun = i.checked_sub(1)?;
+        let late_noun = matches!(self.t.norm(noun), "ساعات" | "ساعه" | "وقت" | "في وقت")
+            && self.t.list[noun].kind == TokenKind::Word;
+        if !late_noun || !self.is(i + 1, Word::From) {
+            return None;
+        }
+        match self.word(i + 2)? {
+            Word::DayPart(DayPart::Night) | Word::TheNight => {
+                Some((noun, i + 2, Expr::DayPartAlone(DayPart::Night)))
+            }
+            _ => None,
+        }
     }
 
     /// "يوم عرفة", "يوم عرفات", "يوم وقفة عرفات": the day before Eid al-Adha.

@@ -144,6 +144,8 @@ pub enum Word {
     /// A country's name or adjective (الإمارات, القطري): the article's country, and the one
     /// a national day written beside it belongs to.
     Country(Country),
+    /// متأخرة / متأخر: "late", in "ساعات متأخرة من الليل", "وقت متأخر من الليل".
+    Late,
     /// حينها / آنذاك / عندها: "at that time", the date the text gave last.
     Then,
     /// الوقت / الحين: "the time", in "ذلك الوقت", "منذ ذلك الحين", "الوقت نفسه".
@@ -784,6 +786,8 @@ const WORDS: &[(&str, Word, Clitics)] = &[
     ("يومه", W::CivilHead, All),
     ("عيدها", W::CivilHead, All),
     ("عيده", W::CivilHead, All),
+    ("متأخرة", W::Late, Clitics::None),
+    ("متأخر", W::Late, Clitics::None),
     ("حينها", W::Then, Conj),
     ("حينذاك", W::Then, Conj),
     ("آنذاك", W::Then, Conj),
