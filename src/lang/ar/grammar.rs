@@ -427,8 +427,11 @@ impl Grammar<'_> {
                 .or_else(|| self.civil_day(i)),
             Word::RelDay(n) => self.rel_day(i, n).or_else(|| self.civil_day(i)),
             Word::CivilHead => self.civil_day(i),
-            Word::First => self.first(i),
-            Word::BareOrdinal(_) | Word::LastOf => self.nth_weekday(i).or_else(|| self.nth_day(i)),
+            Word::First => self.first(i).or_else(|| self.that_is_the_day(i)),
+            Word::BareOrdinal(_) | Word::LastOf => self
+                .nth_weekday(i)
+                .or_else(|| self.nth_day(i))
+                .or_else(|| self.that_is_the_day(i)),
             Word::Ordinal(_) | Word::Tens(_) => self
                 .date(i)
                 .or_else(|| self.time(i, i))
@@ -1970,6 +1973,38 @@ impl Grammar<'_> {
                 rel,
             },
         ))
+    }
+
+    /// "… يوم غد (السبت)، وهو آخر يوم في الإجازة": after وهو / وهي, the first or last day (or
+    /// days) of something the text does not date is the date written just before it.
+    fn that_is_the_day(&self, i: usize) -> Option<Match> {
+        let pronoun = i
+            .checked_sub(1)
+            .filter(|&p| self.t.list[p].kind == TokenKind::Word)
+            .is_some_and(|p| matches!(self.t.norm(p), "وهو" | "وهي" | "هو" | "هي"));
+        if !pronoun {
+            return None;
+        }
+        let mut j = i + 1;
+        match self.word(j)? {
+            Word::DayNoun => {
+                j += 1;
+                if self.is(j, Word::In) || self.is(j, Word::From) {
+                    j += 1;
+                }
+            }
+            Word::Plural(Unit::Day) => j += 1,
+            _ => return None,
+        }
+        // The thing whose day it is: a plain noun with the article, not a date.
+        let thing = self
+            .t
+            .list
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && self.t.norm(j).starts_with("ال")
+            && self.word(j).is_none();
+        thing.then(|| (i, j, offset(0, Unit::Day, true)))
     }
 
     /// "(في) ساعات متأخرة من الليل", "وقت متأخر من الليل": the night of the day the sentence
