@@ -239,12 +239,12 @@ impl TodayWeekday {
         let Some(w) = self.chosen() else {
             return String::new();
         };
-        let q: Vec<&str> = self
-            .votes
-            .iter()
-            .filter(|(v, _)| *v == w)
-            .map(|(_, q)| q.as_str())
-            .collect();
+        let mut q: Vec<&str> = Vec::new();
+        for (v, s) in &self.votes {
+            if *v == w && !q.contains(&s.as_str()) {
+                q.push(s);
+            }
+        }
         q.join(", ")
     }
 
@@ -349,10 +349,10 @@ fn linked(
             continue;
         };
         tokenize(text, span.start, span.end, &mut tokens);
-        let Some(n) = offset_before_date(&tokens, f.start, f.end) else {
+        let Some((n, from)) = offset_before_date(&tokens, f.start, f.end) else {
             continue;
         };
-        let q = quote(text, offset_start(text, &tokens, f.start), f.end);
+        let q = quote(text, from.min(f.start), f.end);
         match day {
             Day::Full(d, _) => {
                 let a = add_days(d, -(n as i64));
@@ -404,7 +404,7 @@ fn days_word(n: i32) -> String {
 
 /// The relative day written just before a date's number or month ("غد الخميس الـ 11 من
 /// يناير"), skipping يوم, parts of the day, weekdays, الموافق and punctuation: its offset.
-fn offset_before_date(tokens: &Tokens, start: usize, end: usize) -> Option<i32> {
+fn offset_before_date(tokens: &Tokens, start: usize, end: usize) -> Option<(i32, usize)> {
     let list = &tokens.list;
     // The first number or month word of the date: what comes before it may be in the span.
     let first = (0..list.len()).find(|&k| {
@@ -440,11 +440,19 @@ fn offset_before_date(tokens: &Tokens, start: usize, end: usize) -> Option<i32> 
             Some(Word::RelDay(n)) => {
                 let n = n as i32;
                 let first_of = i > 0 && lookup(tokens.norm(i - 1)) == Some(Word::First);
-                return Some(if n == -1 && first_of { -2 } else { n });
+                return Some(if n == -1 && first_of {
+                    (-2, list[i - 1].start)
+                } else {
+                    (n, t.start)
+                });
             }
             Some(Word::Morrow) => {
                 let after = i > 0 && lookup(tokens.norm(i - 1)) == Some(Word::After);
-                return Some(if after { 2 } else { 1 });
+                return Some(if after {
+                    (2, list[i - 1].start)
+                } else {
+                    (1, t.start)
+                });
             }
             Some(
                 Word::DayNoun
@@ -462,26 +470,6 @@ fn offset_before_date(tokens: &Tokens, start: usize, end: usize) -> Option<i32> 
         }
     }
     None
-}
-
-/// Where the quoted clue starts: the relative-day word before the date, when it is outside
-/// the date's span.
-fn offset_start(_text: &str, tokens: &Tokens, start: usize) -> usize {
-    tokens
-        .list
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.end <= start)
-        .filter(|(i, _)| {
-            matches!(
-                lookup(tokens.norm(*i)),
-                Some(Word::RelDay(_) | Word::Morrow | Word::After | Word::First)
-            )
-        })
-        .map(|(_, t)| t.start)
-        .filter(|&s| start - s <= 40)
-        .min()
-        .unwrap_or(start)
 }
 
 /// "في الذكرى السادسة لسقوط الموصل" with "10 حزيران … عام 2014": the article is on that day N
@@ -774,11 +762,7 @@ fn dateline_in_line(
                 Some(Claim {
                     date: c.date,
                     sure: c.sure,
-                    clue: format!(
-                        "the dateline {q} gives {dd} {}; {}",
-                        month_name(m),
-                        c.how
-                    ),
+                    clue: format!("the dateline {q} gives {dd} {}; {}", month_name(m), c.how),
                     rank: 2,
                 })
             }
@@ -795,7 +779,9 @@ fn agency_follows(tokens: &Tokens, begin: usize, after: usize) -> bool {
         .rev()
         .find(|&k| list[k].kind == TokenKind::Punct('('))
         .filter(|&k| k + 1 == after)
-        .or_else(|| (after < list.len() && list[after].kind == TokenKind::Punct('(')).then_some(after));
+        .or_else(|| {
+            (after < list.len() && list[after].kind == TokenKind::Punct('(')).then_some(after)
+        });
     let Some(open) = open else { return false };
     matches!(list.get(open + 1).map(|t| t.kind), Some(TokenKind::Word))
         && matches!(
