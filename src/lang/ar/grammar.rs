@@ -657,9 +657,19 @@ impl Grammar<'_> {
 
     /// A year after token `last`, if any, with its era: (year, new last, hijri era).
     fn optional_year(&self, last: usize) -> (Option<i32>, usize, bool) {
-        match self.year(last + 1) {
+        // "… من عام 1436هـ", "… العام 1951": the year noun, after من or not, may come first.
+        let mut j = last + 1;
+        if self.is(j, Word::From) && self.is(j + 1, Word::YearNoun) {
+            j += 1;
+        }
+        let at = if self.is(j, Word::YearNoun) && self.year(j + 1).is_some() {
+            j + 1
+        } else {
+            last + 1
+        };
+        match self.year(at) {
             Some(y) => {
-                let (y, l, h) = self.era_after(y, last + 1);
+                let (y, l, h) = self.era_after(y, at);
                 (Some(y), l, h)
             }
             None => (None, last, false),
@@ -703,7 +713,13 @@ impl Grammar<'_> {
         {
             return Some((i, j + 2, Expr::DayOfMonth { day, rel }));
         }
-        let (month, _, last) = self.month(j + 1)?;
+        // "من شهر شعبان": the month noun may stand before the name.
+        let at = if self.is(j + 1, Word::MonthNoun) && self.month(j + 2).is_some() {
+            j + 2
+        } else {
+            j + 1
+        };
+        let (month, _, last) = self.month(at)?;
         let (year, last, hijri_era) = self.optional_year(last);
         // "20 أبريل الماضي", "الأول من يونيو المقبل": a modifier on a date without its year.
         let (rel, last) = match year {
@@ -737,14 +753,20 @@ impl Grammar<'_> {
     fn numeric_date(&self, i: usize) -> Option<Match> {
         let (a, da) = self.number(i)?;
         let sep = self.punct(i + 1)?;
-        if !matches!(sep, '/' | '-' | '.') || !self.glued(i + 1) || !self.glued(i + 2) {
+        if !matches!(sep, '/' | '-' | '.') {
             return None;
         }
         let (b, _) = self.number(i + 2)?;
-        if self.punct(i + 3) != Some(sep) || !self.glued(i + 3) || !self.glued(i + 4) {
+        if self.punct(i + 3) != Some(sep) {
             return None;
         }
         let (c, dc) = self.number(i + 4)?;
+        // Written tight ("6/1/2022"), or with spaces around slashes before a four-digit year
+        // ("14/ 1/ 2018", "30 / 8 / 1436هـ"); a spaced dash or dot is a range or a sentence.
+        let tight = (1..=4).all(|k| self.glued(i + k));
+        if !tight && !(sep == '/' && da <= 2 && dc == 4) {
+            return None;
+        }
         let (y, m, d) = match (da, dc) {
             (4, 1..=2) => (a, b, c),
             (1..=2, 4) => (c, b, a),
