@@ -147,7 +147,8 @@ fn named_years(found: &[(usize, Found)], today: NaiveDate) -> Vec<i32> {
 
 /// A day and month completed with a year: the latest year the text names when it fits the
 /// weekday (or no weekday is known), else the first fitting year after it, else (no year
-/// named) the most recent fitting year. `sure` only when the year is one the text names.
+/// named) the most recent fitting year. `sure` only when the year is one the text names and
+/// the weekday confirms it.
 struct Completed {
     date: NaiveDate,
     sure: bool,
@@ -177,9 +178,10 @@ fn complete(
                     ),
                     None => format!("the latest year the text names is {floor}"),
                 };
+                // Without a weekday to check it, the latest named year is only a guess.
                 return Some(Completed {
                     date,
-                    sure: true,
+                    sure: weekday.is_some(),
                     how,
                 });
             }
@@ -313,6 +315,9 @@ struct Claim {
     /// How direct the clue is, for ties: 2 a dateline, 1 a relative day written with its date,
     /// 0 an anniversary.
     rank: u8,
+    /// Why the clue alone may not be the article's day (a date in a line that may be a
+    /// headline, an anniversary): it then needs another clue to agree.
+    weak: Option<String>,
 }
 
 fn claims(
@@ -361,6 +366,7 @@ fn linked(
                     sure: true,
                     clue: format!("{q} puts the article {} {}", days_word(n), day_name(d)),
                     rank: 1,
+                    weak: None,
                 });
             }
             Day::DayMonth(dd, m, w) => {
@@ -380,6 +386,7 @@ fn linked(
                         c.how
                     ),
                     rank: 1,
+                    weak: None,
                 });
             }
         }
@@ -527,6 +534,9 @@ fn anniversary(text: &str, found: &[(usize, Found)], today: NaiveDate, w: Weekda
             day_name(*on)
         ),
         rank: 0,
+        weak: Some(
+            "the text does not write that day as its own, and an anniversary may be marked on another day".into(),
+        ),
     }]
 }
 
@@ -728,6 +738,23 @@ fn dateline_in_line(
             continue;
         };
         let (cs, ce) = (tokens.list[at[a]].start, tokens.list[at[b]].end);
+        // A dateline opens its line, follows a label or a separator ("نشر بتاريخ:", "الكويت –",
+        // "العدد 2996 -") or comes before an agency; words before it otherwise may be a
+        // headline's ("القمة تنطلق 5 أغسطس 2024").
+        let labelled = words_before == 0
+            || agency
+            || matches!(pieces.first(), Some(Piece::Sep(_)))
+            || tokens.list[..begin]
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind == TokenKind::Word)
+                .all(|(k, _)| is_label(tokens.norm(k)));
+        let weak = (!labelled).then(|| {
+            format!(
+                "{} stands after other words in its line, which may be a headline's",
+                quote(text, cs, ce)
+            )
+        });
         // The grammar's reading of the same words, when it has one (Hijri pairs, two-word
         // months), else the cluster read as loose pieces.
         let grammar = found
@@ -751,6 +778,7 @@ fn dateline_in_line(
                     sure: agrees,
                     clue,
                     rank: 2,
+                    weak,
                 })
             }
             Day::DayMonth(dd, m, w) => {
@@ -764,11 +792,34 @@ fn dateline_in_line(
                     sure: c.sure,
                     clue: format!("the dateline {q} gives {dd} {}; {}", month_name(m), c.how),
                     rank: 2,
+                    weak,
                 })
             }
         };
     }
     None
+}
+
+/// Words that label a publication line: "نشر بتاريخ", "تم نشره", "آخر تحديث", "العدد".
+fn is_label(norm: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "نشر",
+        "نشره",
+        "نشرت",
+        "بتاريخ",
+        "تاريخ",
+        "التاريخ",
+        "تم",
+        "آخر",
+        "تحديث",
+        "التحديث",
+        "محدث",
+        "العدد",
+        "الإصدار",
+    ];
+    LABELS
+        .iter()
+        .any(|l| crate::text::normalize::normalize(l) == norm)
 }
 
 /// "(كونا)" right after the cluster: an agency's name in brackets, as datelines write it.
@@ -898,6 +949,16 @@ fn from_claims(claims: &[Claim], weekday: &TodayWeekday) -> Option<Anchor> {
     }
     if !best.sure {
         doubts.push("its year or day is not written out".into());
+    }
+    let agreeing = claims
+        .iter()
+        .any(|c| c.date == best.date && c.rank != best.rank);
+    let weekday_agrees = best.rank > 0 && w == Some(best.date.weekday());
+    if let Some(why) = &best.weak
+        && !agreeing
+        && !weekday_agrees
+    {
+        doubts.push(why.clone());
     }
     if let Some(d) = weekday.dissent() {
         doubts.push(d);
@@ -1034,6 +1095,14 @@ fn from_events(
                 weekday.said(),
                 weekday_name(w)
             ));
+            // Any date falls on the right weekday once in seven: trust it only as the latest
+            // thing the text dates, in the latest year it names.
+            let latest = events.iter().filter(|x| !x.ahead).map(|x| x.date).max();
+            if latest != Some(date) || years.last() != Some(&date.year()) {
+                doubts.push(
+                    "the text dates other things later, so this may be an earlier day of the same weekday".into(),
+                );
+            }
         }
         Some(w) => {
             let a = nearest(date, w);
