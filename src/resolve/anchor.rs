@@ -22,7 +22,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::calendar::{add_days, day_name, days_until, month_name, weekday_name};
 use crate::lang::ar::lexicon::{Word, lookup};
 use crate::lang::expr::{Expr, Found};
+use crate::text::normalize::normalize;
 use crate::text::{TokenKind, Tokens, tokenize};
+use crate::timeline::model::TextSpan;
 use crate::timeline::model::{Anchor, AnchorBasis};
 
 /// How far past the latest named year a weekday-and-day-month may be completed.
@@ -59,8 +61,61 @@ pub fn infer(text: &str, found: &[(usize, Found)], today: NaiveDate) -> Anchor {
 
 /// Whether the clause around a dated expression points after the article's day ("ستعقد في 5
 /// أغسطس", "الخميس المقبل"). The one place that reads the grammar's sense of direction.
-fn points_ahead(f: &Found, date: &Expr) -> bool {
-    f.future || date.points_forward()
+/// Until the grammar gives each clause its direction, a future verb (سـ + imperfect:
+/// "ستعقد", "وسيتم") before the date in its sentence counts too.
+fn points_ahead(text: &str, sentence: TextSpan, f: &Found, date: &Expr) -> bool {
+    if f.future || date.points_forward() {
+        return true;
+    }
+    let mut tokens = Tokens::default();
+    tokenize(text, sentence.start, f.start.min(sentence.end), &mut tokens);
+    (0..tokens.len()).any(|i| tokens.list[i].kind == TokenKind::Word && future_verb(tokens.norm(i)))
+}
+
+/// سـ + an imperfect prefix (ي ت ن) + at least two letters, after و / ف, and not one of the
+/// nouns spelled that way (سيارة, سنوات, ستة, …).
+fn future_verb(norm: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "سيارة",
+        "سيارات",
+        "سياسة",
+        "سياسي",
+        "سياسية",
+        "سيطرة",
+        "سيناء",
+        "سيدة",
+        "سيدات",
+        "سيول",
+        "سيادة",
+        "سياق",
+        "سياحة",
+        "سياحي",
+        "سيرة",
+        "سينما",
+        "سيف",
+        "ستين",
+        "ستون",
+        "ستار",
+        "ستة",
+        "ستمائة",
+        "سنة",
+        "سنوات",
+        "سنوي",
+        "سنوية",
+        "سنين",
+        "سنتين",
+        "سنغافورة",
+        "سيتي",
+    ];
+    let bare = norm
+        .strip_prefix('و')
+        .or_else(|| norm.strip_prefix('ف'))
+        .unwrap_or(norm);
+    let mut chars = bare.chars();
+    chars.next() == Some('س')
+        && matches!(chars.next(), Some('ي' | 'ت' | 'ن'))
+        && chars.count() >= 2
+        && !NOUNS.iter().any(|n| normalize(n) == bare)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -577,6 +632,15 @@ fn count_after(tokens: &Tokens, i: usize) -> Option<u32> {
 // ---------------------------------------------------------------------------------------------
 // Datelines.
 
+/// What a dateline reader needs to know of its line.
+#[derive(Clone, Copy)]
+struct Line {
+    /// How many words it has.
+    words: usize,
+    /// Whether text follows it.
+    more_lines: bool,
+}
+
 /// One piece of a date cluster.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Piece {
@@ -618,7 +682,9 @@ fn datelines(
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .count();
-        if let Some(c) = dateline_in_line(text, &tokens, found, today, years, weekday, words) {
+        let more_lines = text[end..].chars().any(|c| !c.is_whitespace());
+        let line = Line { words, more_lines };
+        if let Some(c) = dateline_in_line(text, &tokens, found, today, years, weekday, line) {
             out.push(c);
         }
         if words > BODY_LINE_WORDS {
@@ -667,8 +733,9 @@ fn dateline_in_line(
     today: NaiveDate,
     years: &[i32],
     weekday: Option<Weekday>,
-    words: usize,
+    line: Line,
 ) -> Option<Claim> {
+    let Line { words, more_lines } = line;
     let n = tokens.len();
     let mut i = 0;
     let mut words_before = 0;
@@ -723,10 +790,14 @@ fn dateline_in_line(
                     | Word::Before
                     | Word::During
             )
-        ) || matches!(after_word, Some(Word::Rel(_)));
+        ) || matches!(after_word, Some(Word::Rel(_)))
+            // "غد الخميس 1 فبراير": a relative day's date, read as such (see `linked`).
+            || matches!(before_word, Some(Word::RelDay(_) | Word::Morrow));
         let agency = agency_follows(tokens, begin, after);
         let outside = words.saturating_sub(words_in);
-        if eventish || !(outside <= DATELINE_WORDS || agency) {
+        // A short line is a dateline only above the body: a one-line text is all body.
+        let short = outside <= DATELINE_WORDS && (more_lines || words_before == 0);
+        if eventish || !(short || agency) {
             words_before += words_in;
             continue;
         }
@@ -817,9 +888,7 @@ fn is_label(norm: &str) -> bool {
         "العدد",
         "الإصدار",
     ];
-    LABELS
-        .iter()
-        .any(|l| crate::text::normalize::normalize(l) == norm)
+    LABELS.iter().any(|l| normalize(l) == norm)
 }
 
 /// "(كونا)" right after the cluster: an agency's name in brackets, as datelines write it.
@@ -834,9 +903,14 @@ fn agency_follows(tokens: &Tokens, begin: usize, after: usize) -> bool {
             (after < list.len() && list[after].kind == TokenKind::Punct('(')).then_some(after)
         });
     let Some(open) = open else { return false };
-    matches!(list.get(open + 1).map(|t| t.kind), Some(TokenKind::Word))
+    // One to four words, then the closing bracket: "(كونا)", "(أ ش أ)".
+    let words = list[open + 1..]
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word)
+        .count();
+    (1..=4).contains(&words)
         && matches!(
-            list.get(open + 2).map(|t| t.kind),
+            list.get(open + 1 + words).map(|t| t.kind),
             Some(TokenKind::Punct(')'))
         )
 }
@@ -931,6 +1005,7 @@ fn from_claims(claims: &[Claim], weekday: &TodayWeekday) -> Option<Anchor> {
             w.is_none_or(|w| w == c.date.weekday()),
             support(c.date),
             c.sure,
+            c.weak.is_none(),
             c.rank,
             usize::MAX - k,
         )
@@ -1026,9 +1101,13 @@ fn from_events(
 ) -> Option<Anchor> {
     let w = weekday.chosen();
     let mut events = Vec::new();
-    for (_, f) in found {
+    let sentences = crate::text::split_sentences(text);
+    for (s, f) in found {
         let Some(day) = day_of(&f.expr) else { continue };
-        let ahead = points_ahead(f, core(&f.expr));
+        let Some(&span) = sentences.get(*s) else {
+            continue;
+        };
+        let ahead = points_ahead(text, span, f, core(&f.expr));
         let q = quote(text, f.start, f.end);
         match day {
             Day::Full(d, written) => events.push(Event {
