@@ -29,6 +29,8 @@ use crate::timeline::model::{Anchor, AnchorBasis};
 
 /// How far past the latest named year a weekday-and-day-month may be completed.
 const YEAR_SEARCH: i32 = 40;
+/// How many bytes of a top line are read for a dateline.
+const LINE_HEAD: usize = 400;
 /// How many non-empty lines from the top may hold a dateline.
 const DATELINE_LINES: usize = 5;
 /// A line with more words than this is body text: datelines are above it (or open it).
@@ -37,6 +39,8 @@ const BODY_LINE_WORDS: usize = 20;
 const DATELINE_WORDS: usize = 12;
 /// At most this many words before the date in a dateline ("مقدمة نشرة الأخبار المسائية –").
 const DATELINE_LEAD: usize = 4;
+/// How many clues of one kind a reason quotes.
+const SHOWN: usize = 3;
 /// How far (in days) a weekday may move a dated clue.
 const MAX_SHIFT: i64 = 3;
 
@@ -280,10 +284,13 @@ struct TodayWeekday {
 impl TodayWeekday {
     /// The weekday most clues give; ties go to the first written.
     fn chosen(&self) -> Option<Weekday> {
-        let count = |w: Weekday| self.votes.iter().filter(|(v, _)| *v == w).count();
+        let mut count = [0usize; 7];
+        for (w, _) in &self.votes {
+            count[w.num_days_from_monday() as usize] += 1;
+        }
         let mut best: Option<(Weekday, usize)> = None;
         for &(w, _) in &self.votes {
-            let c = count(w);
+            let c = count[w.num_days_from_monday() as usize];
             if best.is_none_or(|(_, b)| c > b) {
                 best = Some((w, c));
             }
@@ -300,6 +307,9 @@ impl TodayWeekday {
         for (v, s) in &self.votes {
             if *v == w && !q.contains(&s.as_str()) {
                 q.push(s);
+                if q.len() == SHOWN {
+                    break;
+                }
             }
         }
         q.join(", ")
@@ -312,6 +322,7 @@ impl TodayWeekday {
             .votes
             .iter()
             .filter(|(v, _)| *v != w)
+            .take(SHOWN)
             .map(|(v, q)| format!("{q} makes it a {}", weekday_name(*v)))
             .collect();
         (!others.is_empty()).then(|| others.join(", "))
@@ -557,12 +568,15 @@ fn anniversary(text: &str, found: &[(usize, Found)], today: NaiveDate, w: Weekda
         return Vec::new();
     };
     // The days the text dates, with the year written with them or in their sentence.
+    let mut sentence_year: rustc_hash::FxHashMap<usize, i32> = Default::default();
+    for (s, f) in found {
+        if let Expr::Year(y) = f.expr {
+            sentence_year.entry(*s).or_insert(y);
+        }
+    }
     let mut days = Vec::new();
     for (s, f) in found {
-        let year_in_sentence = found.iter().find_map(|(t, g)| match g.expr {
-            Expr::Year(y) if t == s => Some(y),
-            _ => None,
-        });
+        let year_in_sentence = sentence_year.get(s).copied();
         let (d, m, y) = match day_of(&f.expr) {
             Some(Day::Full(d, _)) => (d.day(), d.month(), d.year()),
             Some(Day::DayMonth(d, m, _)) => match year_in_sentence {
@@ -576,6 +590,9 @@ fn anniversary(text: &str, found: &[(usize, Found)], today: NaiveDate, w: Weekda
         };
         if on <= today && on.weekday() == w && !days.iter().any(|(o, _)| *o == on) {
             days.push((on, quote(text, f.start, f.end)));
+            if days.len() > 1 {
+                break;
+            }
         }
     }
     let [(on, q)] = days.as_slice() else {
@@ -669,7 +686,12 @@ fn datelines(
     for line in text.split_inclusive('\n') {
         let (start, end) = (offset, offset + line.len());
         offset = end;
-        tokenize(text, start, end, &mut tokens);
+        // A dateline opens its line: its head is enough to read it and to count its words.
+        let mut head = end.min(start + LINE_HEAD);
+        while !text.is_char_boundary(head) {
+            head -= 1;
+        }
+        tokenize(text, start, head, &mut tokens);
         if tokens.is_empty() {
             continue;
         }
@@ -998,7 +1020,11 @@ fn read_cluster(pieces: &[Piece], today: NaiveDate) -> Option<Day> {
 
 fn from_claims(claims: &[Claim], weekday: &TodayWeekday) -> Option<Anchor> {
     let w = weekday.chosen();
-    let support = |d: NaiveDate| claims.iter().filter(|c| c.date == d).count();
+    let mut counts: rustc_hash::FxHashMap<NaiveDate, usize> = Default::default();
+    for c in claims {
+        *counts.entry(c.date).or_default() += 1;
+    }
+    let support = |d: NaiveDate| counts.get(&d).copied().unwrap_or(0);
     // Rank: agrees with today's weekday, most clues, read without guessing, dateline, first.
     let best = claims.iter().enumerate().max_by_key(|(k, c)| {
         (
@@ -1012,15 +1038,23 @@ fn from_claims(claims: &[Claim], weekday: &TodayWeekday) -> Option<Anchor> {
     })?;
     let best = best.1;
     let mut reason = best.clue.clone();
+    let mut shown = 1;
     for c in claims.iter().filter(|c| c.date == best.date) {
-        if c.clue != best.clue && !reason.contains(&c.clue) {
+        if shown < SHOWN && c.clue != best.clue && !reason.contains(&c.clue) {
             reason.push_str(&format!("; {}", c.clue));
+            shown += 1;
         }
     }
     let mut doubts = Vec::new();
     let others: Vec<&Claim> = claims.iter().filter(|c| c.date != best.date).collect();
-    for c in &others {
+    for c in others.iter().take(SHOWN) {
         doubts.push(format!("{} (another day)", c.clue));
+    }
+    if others.len() > SHOWN {
+        doubts.push(format!(
+            "and {} more clues for other days",
+            others.len() - SHOWN
+        ));
     }
     if !best.sure {
         doubts.push("its year or day is not written out".into());
