@@ -150,6 +150,32 @@ fn a_date_in_a_headline_is_not_a_dateline_unless_another_clue_agrees() {
 }
 
 #[test]
+fn hijri_and_agency_datelines() {
+    sure(
+        "الرياض - الثلاثاء 29 شعبان 1436هـ\nأعلنت المحكمة العليا أن غدا هو المتمم لشهر شعبان.",
+        "2015-06-16",
+    );
+    // "CITY في DATE (AGENCY)": a dateline even after في.
+    sure(
+        "القاهرة في 20 مارس 2024 (رويترز) - قالت الوزارة إن الاجتماع انتهى أمس الثلاثاء.",
+        "2024-03-20",
+    );
+    // A headline's event date does not shake the agency dateline the weekday confirms.
+    sure(
+        "مجلس الوزراء يقرر عطلة الخميس 6 يوليو 2023\nالكويت – 3 – 7 (كونا) -- قرر مجلس الوزراء اليوم الاثنين اعتبار الخميس عطلة رسمية.",
+        "2023-07-03",
+    );
+}
+
+#[test]
+fn without_a_clue_about_today_a_written_year_beats_a_completed_one() {
+    unsure(
+        "دمشق (سانا) - بدأت يوم الأحد 3 آذار 2019 امتحانات الشهادة الثانوية، وتستمر حتى الخميس 14 آذار.",
+        "2019-03-03",
+    );
+}
+
+#[test]
 fn numbers_and_headlines_that_look_like_dates_are_not_datelines() {
     // A count, a score, a year alone.
     for text in [

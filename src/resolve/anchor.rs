@@ -800,7 +800,9 @@ fn dateline_in_line(
         let after_word = (after < n && tokens.list[after].kind == TokenKind::Word)
             .then(|| lookup(tokens.norm(after)))
             .flatten();
-        let eventish = matches!(
+        let agency = agency_follows(tokens, begin, after);
+        // "القاهرة في 20 مارس 2024 (رويترز)" is a dateline even after في.
+        let eventish = !agency && matches!(
             before_word,
             Some(
                 Word::In
@@ -815,7 +817,6 @@ fn dateline_in_line(
         ) || matches!(after_word, Some(Word::Rel(_)))
             // "غد الخميس 1 فبراير": a relative day's date, read as such (see `linked`).
             || matches!(before_word, Some(Word::RelDay(_) | Word::Morrow));
-        let agency = agency_follows(tokens, begin, after);
         let outside = words.saturating_sub(words_in);
         // A short line is a dateline only above the body: a one-line text is all body.
         let short = outside <= DATELINE_WORDS && (more_lines || words_before == 0);
@@ -853,9 +854,11 @@ fn dateline_in_line(
         let grammar = found
             .iter()
             .filter(|(_, f)| f.start < ce && f.end > cs)
-            .find_map(|(_, f)| day_of(&f.expr));
-        let day = grammar.or_else(|| read_cluster(&pieces, today))?;
-        let q = quote(text, cs, ce);
+            .find_map(|(_, f)| Some((day_of(&f.expr)?, f.start, f.end)));
+        let (day, q) = match grammar {
+            Some((day, fs, fe)) => (day, quote(text, cs.min(fs), ce.max(fe))),
+            None => (read_cluster(&pieces, today)?, quote(text, cs, ce)),
+        };
         return match day {
             Day::Full(d, w) => {
                 let agrees = w.is_none_or(|w| w == d.weekday());
@@ -1046,7 +1049,11 @@ fn from_claims(claims: &[Claim], weekday: &TodayWeekday) -> Option<Anchor> {
         }
     }
     let mut doubts = Vec::new();
-    let others: Vec<&Claim> = claims.iter().filter(|c| c.date != best.date).collect();
+    // A weak clue for another day (a headline's date) does not shake a strong one.
+    let others: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| c.date != best.date && (c.weak.is_none() || best.weak.is_some()))
+        .collect();
     for c in others.iter().take(SHOWN) {
         doubts.push(format!("{} (another day)", c.clue));
     }
@@ -1122,6 +1129,8 @@ struct Event {
     date: NaiveDate,
     ahead: bool,
     sure: bool,
+    /// The year is written with the date (not completed).
+    written_year: bool,
     written_weekday_agrees: bool,
     clue: String,
 }
@@ -1148,6 +1157,7 @@ fn from_events(
                 date: d,
                 ahead,
                 sure: true,
+                written_year: true,
                 written_weekday_agrees: written == Some(d.weekday()),
                 clue: format!("the text gives the full date {} ({q})", day_name(d)),
             }),
@@ -1159,6 +1169,7 @@ fn from_events(
                     date: c.date,
                     ahead,
                     sure: c.sure,
+                    written_year: false,
                     written_weekday_agrees: true,
                     clue: format!(
                         "{q} fixes {} {dd} {}; {}",
@@ -1177,6 +1188,7 @@ fn from_events(
             !e.ahead,
             w.is_some_and(|w| w == e.date.weekday()),
             e.written_weekday_agrees,
+            e.written_year,
             e.sure,
             e.date,
             usize::MAX - k,
@@ -1228,7 +1240,7 @@ fn from_events(
             date = a;
         }
         None => doubts.push(
-            "the text says nothing of its own day, so the date of the latest thing it reports is taken".into(),
+            "the text says nothing of its own day, so the date of something it reports is taken (a written year first, then the latest)".into(),
         ),
     }
     if !e.sure {
