@@ -236,6 +236,25 @@ fn today_with_a_hijri_date_or_a_hijri_pair_fixes_the_day() {
 }
 
 #[test]
+fn on_this_day_in_history_is_not_today() {
+    for text in [
+        "وفي مثل هذا اليوم 5 يونيو 1967 اندلعت الحرب.",
+        "وفي ذلك اليوم 5 يونيو 1967 اندلعت الحرب.",
+    ] {
+        let (_, _, u, reason) = weighed(text);
+        assert!(
+            u && !reason.contains("puts the article"),
+            "{text}: {reason}"
+        );
+    }
+    // "هذا اليوم" alone is today.
+    sure(
+        "عقدت المحكمة جلسة مساء هذا اليوم الثلاثاء 16 يونيو 2015 للنظر في القضية.",
+        "2015-06-16",
+    );
+}
+
+#[test]
 fn a_national_day_is_not_today() {
     // "اليوم الوطني 2 ديسمبر 2021" names a holiday, not the article's day.
     let (d, u) = day("تحتفل الإمارات باليوم الوطني 2 ديسمبر 2021 بعروض في أبوظبي.");
@@ -251,6 +270,19 @@ fn a_dateline_the_weekday_contradicts_moves_to_the_nearest_day_and_says_uncertai
         weighed("الرباط - 12 أكتوبر 2021\nوقال مسؤول إن الاجتماع انتهى أمس الأحد.");
     assert_eq!(d.as_deref(), Some("2021-10-11"));
     assert!(u && reason.contains("Monday"), "{reason}");
+}
+
+#[test]
+fn a_weekday_in_apposition_gives_today_but_one_after_and_does_not() {
+    // "يوم أمس (الخميس)": the article is a Friday.
+    let (d, u) =
+        day("العدد 12 - الخميس 18 نوفمبر 2010\nتوافد الزوار حتى يوم أمس (الخميس) على السواحل.");
+    assert_eq!((d.as_deref(), u), (Some("2010-11-19"), true));
+    // "أمس، والخميس …" is another day, not yesterday's name.
+    sure(
+        "العدد 12 - الخميس 18 نوفمبر 2010\nوصل الوفد أمس، والخميس يغادر إلى بيروت.",
+        "2010-11-18",
+    );
 }
 
 #[test]

@@ -343,6 +343,10 @@ fn today_weekday(text: &str, found: &[(usize, Found)]) -> TodayWeekday {
                 let Expr::Weekday { weekday, rel: None } = next.expr else {
                     continue;
                 };
+                // "أمس، والخميس …" starts another item: a clitic is not apposition.
+                if text[next.start..].starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+                    continue;
+                }
                 let gap = text.get(f.end..next.start).unwrap_or("x");
                 if !gap
                     .chars()
@@ -475,6 +479,21 @@ fn days_word(n: i32) -> String {
     }
 }
 
+/// "اليوم" after ذلك / تلك, مثل (هذا), نفس: that day, not today.
+fn not_today(tokens: &Tokens, i: usize) -> bool {
+    let word = |k: usize| tokens.list[k].kind == TokenKind::Word;
+    let before = |k: usize| (k > 0 && word(k - 1)).then(|| tokens.norm(k - 1));
+    let like = |n: &str| {
+        let bare = n.trim_start_matches(['و', 'ف', 'ب', 'ك']);
+        bare == "مثل" || bare == "نفس"
+    };
+    match before(i) {
+        Some(n) if lookup(n) == Some(Word::That) || like(n) => true,
+        Some(n) if lookup(n) == Some(Word::This) => before(i - 1).is_some_and(like),
+        _ => false,
+    }
+}
+
 /// The relative day written just before a date's number or month ("غد الخميس الـ 11 من
 /// يناير"), skipping يوم, parts of the day, weekdays, الموافق and punctuation: its offset.
 fn offset_before_date(tokens: &Tokens, start: usize, end: usize) -> Option<(i32, usize)> {
@@ -512,6 +531,10 @@ fn offset_before_date(tokens: &Tokens, start: usize, end: usize) -> Option<(i32,
         match lookup(norm) {
             Some(Word::RelDay(n)) => {
                 let n = n as i32;
+                // "في مثل هذا اليوم 5 يونيو 1967", "ذلك اليوم": a day in history, not today.
+                if n == 0 && not_today(tokens, i) {
+                    return None;
+                }
                 let first_of = i > 0 && lookup(tokens.norm(i - 1)) == Some(Word::First);
                 return Some(if n == -1 && first_of {
                     (-2, list[i - 1].start)
