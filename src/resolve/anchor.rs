@@ -39,6 +39,8 @@ const BODY_LINE_WORDS: usize = 20;
 const DATELINE_WORDS: usize = 12;
 /// At most this many words before the date in a dateline ("مقدمة نشرة الأخبار المسائية –").
 const DATELINE_LEAD: usize = 4;
+/// How far before a date (in bytes, some twenty words) its clause is read.
+const CLAUSE_BYTES: usize = 240;
 /// How many clues of one kind a reason quotes.
 const SHOWN: usize = 3;
 /// How far (in days) a weekday may move a dated clue.
@@ -72,8 +74,22 @@ fn points_ahead(text: &str, sentence: TextSpan, f: &Found, date: &Expr) -> bool 
         return true;
     }
     let mut tokens = Tokens::default();
-    tokenize(text, sentence.start, f.start.min(sentence.end), &mut tokens);
+    let end = f.start.min(sentence.end);
+    tokenize(text, back_from(text, end, sentence.start), end, &mut tokens);
     (0..tokens.len()).any(|i| tokens.list[i].kind == TokenKind::Word && future_verb(tokens.norm(i)))
+}
+
+/// A char boundary about a clause (`CLAUSE_BYTES`) before `at`, not before `floor`.
+fn back_from(text: &str, at: usize, floor: usize) -> usize {
+    let mut b = at.saturating_sub(CLAUSE_BYTES).max(floor);
+    while b < at && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    // Start at a word: a cut word is not read.
+    if b > floor {
+        b = text[b..at].find(char::is_whitespace).map_or(at, |k| b + k);
+    }
+    b
 }
 
 /// سـ + an imperfect prefix (ي ت ن) + at least two letters, after و / ف, and not one of the
@@ -423,17 +439,24 @@ fn linked(
         let Some(span) = sentences.get(*s) else {
             continue;
         };
-        tokenize(text, span.start, span.end, &mut tokens);
+        // The words just before the date are enough (and keep long sentences linear).
+        tokenize(
+            text,
+            back_from(text, f.start, span.start),
+            f.end,
+            &mut tokens,
+        );
         let Some((n, from)) = offset_before_date(&tokens, f.start, f.end) else {
             continue;
         };
         let q = quote(text, from.min(f.start), f.end);
         match day {
-            Day::Full(d, _) => {
+            Day::Full(d, w) => {
                 let a = add_days(d, -(n as i64));
                 out.push(Claim {
                     date: a,
-                    sure: true,
+                    // "غدا الخميس 2 فبراير 2024" when the 2nd is a Friday: the text is off.
+                    sure: w.is_none_or(|w| w == d.weekday()),
                     clue: format!("{q} puts the article {} {}", days_word(n), day_name(d)),
                     rank: 1,
                     weak: None,
