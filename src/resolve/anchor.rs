@@ -331,6 +331,15 @@ impl TodayWeekday {
         q.join(", ")
     }
 
+    /// "the article's day is a Monday ('اليوم الاثنين')".
+    fn is_a(&self, w: Weekday) -> String {
+        format!(
+            "the article's day is a {} ({})",
+            weekday_name(w),
+            self.said()
+        )
+    }
+
     /// Clues giving another weekday, when there are some.
     fn dissent(&self) -> Option<String> {
         let w = self.chosen()?;
@@ -1128,17 +1137,12 @@ fn from_claims(claims: &[Claim], weekday: &TodayWeekday) -> Option<Anchor> {
     let mut date = best.date;
     if let Some(w) = w {
         if date.weekday() == w {
-            reason.push_str(&format!(
-                "; the weekday agrees ({} make the article's day a {})",
-                weekday.said(),
-                weekday_name(w)
-            ));
+            reason.push_str(&format!("; the weekday agrees: {}", weekday.is_a(w)));
         } else {
             let a = nearest(date, w);
             doubts.push(format!(
-                "{} make the article's day a {}, not a {}; the nearest {} is taken, {}",
-                weekday.said(),
-                weekday_name(w),
+                "{}, not a {}; the nearest {} is taken, {}",
+                weekday.is_a(w),
                 weekday_name(date.weekday()),
                 weekday_name(w),
                 day_name(a)
@@ -1233,8 +1237,8 @@ fn from_events(
         (
             !e.ahead,
             w.is_some_and(|w| w == e.date.weekday()),
-            e.written_weekday_agrees,
             e.written_year,
+            e.written_weekday_agrees,
             e.sure,
             e.date,
             usize::MAX - k,
@@ -1253,34 +1257,28 @@ fn from_events(
             };
             date = add_days(date, -back);
             doubts.push(format!(
-                "that date lies ahead in the text, and {} make the article's day a {}: the {} before it is taken, {}",
-                weekday.said(),
-                weekday_name(w),
+                "that date lies ahead in the text, and {}: the {} before it is taken, {}",
+                weekday.is_a(w),
                 weekday_name(w),
                 day_name(date)
             ));
         }
         Some(w) if date.weekday() == w => {
-            reason.push_str(&format!(
-                "; {} make the article's day that weekday, a {}",
-                weekday.said(),
-                weekday_name(w)
-            ));
+            reason.push_str(&format!("; that is the article's weekday: {}", weekday.is_a(w)));
             // Any date falls on the right weekday once in seven: trust it only as the latest
             // thing the text dates, in the latest year it names.
             let latest = events.iter().filter(|x| !x.ahead).map(|x| x.date).max();
             if latest != Some(date) || years.last() != Some(&date.year()) {
                 doubts.push(
-                    "the text dates other things later, so this may be an earlier day of the same weekday".into(),
+                    "a date on today's weekday may be an earlier week's, and this is not the latest thing the text dates in the latest year it names".into(),
                 );
             }
         }
         Some(w) => {
             let a = nearest(date, w);
             doubts.push(format!(
-                "that is an event's date, not the article's: {} make the article's day a {}, and the nearest one is {}",
-                weekday.said(),
-                weekday_name(w),
+                "that is an event's date, not the article's: {}, and the nearest one is {}",
+                weekday.is_a(w),
                 day_name(a)
             ));
             date = a;
