@@ -1237,8 +1237,10 @@ fn from_events(
         (
             !e.ahead,
             w.is_some_and(|w| w == e.date.weekday()),
-            e.written_year,
+            // A date written with its weekday is the text's own framing of it; then a year
+            // written out beats one completed.
             e.written_weekday_agrees,
+            e.written_year,
             e.sure,
             e.date,
             usize::MAX - k,
