@@ -150,6 +150,27 @@ fn a_date_in_a_headline_is_not_a_dateline_unless_another_clue_agrees() {
 }
 
 #[test]
+fn publication_lines_in_the_forms_sites_print() {
+    let body = "\nقال مسؤول إن الاجتماع انتهى أمس.";
+    for top in [
+        "الجمعة 13 أكتوبر 2023 - 10:42 ص",
+        "2023/10/13",
+        "13.10.2023 | 10:42",
+        "تاريخ النشر: 13/10/2023",
+        "حرر في 13/10/2023",
+        "آخر تحديث: الجمعة، 13 تشرين الأول 2023",
+        "بغداد/ 13 تشرين الأول/ أكتوبر 2023",
+        "13 أكتوبر، 2023",
+        "الجمعة 28 ربيع الأول 1445 هـ - 13 أكتوبر 2023 م",
+    ] {
+        sure(&format!("{top}{body}"), "2023-10-13");
+    }
+    // A future verb before it: an event, not a publication line.
+    let (d, _) = day(&format!("ستنطلق في 13/10/2023{body}"));
+    assert_ne!(d.as_deref(), Some("2023-10-13"));
+}
+
+#[test]
 fn hijri_and_agency_datelines() {
     sure(
         "الرياض - الثلاثاء 29 شعبان 1436هـ\nأعلنت المحكمة العليا أن غدا هو المتمم لشهر شعبان.",

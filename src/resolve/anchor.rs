@@ -856,8 +856,12 @@ fn dateline_in_line(
             .then(|| lookup(tokens.norm(after)))
             .flatten();
         let agency = agency_follows(tokens, begin, after);
-        // "القاهرة في 20 مارس 2024 (رويترز)" is a dateline even after في.
-        let eventish = !agency && matches!(
+        // "القاهرة في 20 مارس 2024 (رويترز)", "حرر في 13/10/2023": a dateline even after في.
+        let labelled_in = before_word == Some(Word::In)
+            && begin >= 2
+            && tokens.list[begin - 2].kind == TokenKind::Word
+            && is_label(tokens.norm(begin - 2));
+        let eventish = !agency && !labelled_in && matches!(
             before_word,
             Some(
                 Word::In
@@ -892,6 +896,7 @@ fn dateline_in_line(
         // headline's ("القمة تنطلق 5 أغسطس 2024").
         let labelled = words_before == 0
             || agency
+            || labelled_in
             || matches!(pieces.first(), Some(Piece::Sep(_)))
             || tokens.list[..begin]
                 .iter()
@@ -910,9 +915,14 @@ fn dateline_in_line(
             .iter()
             .filter(|(_, f)| f.start < ce && f.end > cs)
             .find_map(|(_, f)| Some((day_of(&f.expr)?, f.start, f.end)));
-        let (day, q) = match grammar {
-            Some((day, fs, fe)) => (day, quote(text, cs.min(fs), ce.max(fe))),
-            None => (read_cluster(&pieces, today)?, quote(text, cs, ce)),
+        // A full date beats a day and month, the grammar's reading beats the loose one.
+        let loose = read_cluster(&pieces, today);
+        let (day, q) = match (grammar, loose) {
+            (Some((g @ Day::Full(..), fs, fe)), _) => (g, quote(text, cs.min(fs), ce.max(fe))),
+            (_, Some(l @ Day::Full(..))) => (l, quote(text, cs, ce)),
+            (Some((g, fs, fe)), _) => (g, quote(text, cs.min(fs), ce.max(fe))),
+            (None, Some(l)) => (l, quote(text, cs, ce)),
+            (None, None) => return None,
         };
         return match day {
             Day::Full(d, w) => {
@@ -955,6 +965,9 @@ fn dateline_in_line(
 fn is_label(norm: &str) -> bool {
     const LABELS: &[&str] = &[
         "نشر",
+        "النشر",
+        "حرر",
+        "حررت",
         "نشره",
         "نشرت",
         "بتاريخ",
