@@ -208,3 +208,47 @@ fn every_dev_article_expression_has_its_days_except_the_known_misses() {
         "now right, so remove from tests/dev/known-misses.tsv: {fixed:?}"
     );
 }
+
+#[test]
+fn every_dev_article_whose_text_fixes_its_date_gets_it_and_none_is_confidently_wrong() {
+    // With no date given, the anchor tarikh infers: right on each article whose gold says the
+    // text fixes it (anchor_in_text), and on no article a different date without "uncertain".
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dev");
+    let mut fixable = 0;
+    let mut wrong_fixable = Vec::new();
+    let mut confidently_wrong = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("tests/dev") {
+        let path = entry.unwrap().path();
+        if !path.to_string_lossy().ends_with(".gold.json") {
+            continue;
+        }
+        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let text =
+            std::fs::read_to_string(path.to_string_lossy().replace(".gold.json", ".txt")).unwrap();
+        let published = gold["publication_date"].as_str().unwrap().to_string();
+        let anchor = &extract(&text, &Options::default()).documents[0].anchor;
+        let got = anchor.date.map(|d| d.to_string());
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if gold["anchor_in_text"].as_bool().unwrap_or(true) {
+            fixable += 1;
+            if got.as_deref() != Some(published.as_str()) {
+                wrong_fixable.push(format!("{name}: {got:?}, published {published}"));
+            }
+        }
+        if got.is_some() && got.as_deref() != Some(published.as_str()) && !anchor.uncertain {
+            confidently_wrong.push(format!("{name}: {got:?} ({})", anchor.reason));
+        }
+    }
+    assert_eq!(
+        fixable, 20,
+        "the dev set has 20 articles whose text fixes their date"
+    );
+    assert!(
+        confidently_wrong.is_empty(),
+        "confidently wrong anchors: {confidently_wrong:#?}"
+    );
+    assert!(
+        wrong_fixable.is_empty(),
+        "anchors missed where the text fixes them: {wrong_fixable:#?}"
+    );
+}

@@ -128,6 +128,7 @@ fn add_document(
         Some(date) => Anchor {
             date: Some(date),
             basis: AnchorBasis::Given,
+            uncertain: false,
             reason: "given by the user".into(),
         },
         None => crate::resolve::anchor::infer(&text, &found, opts.today),

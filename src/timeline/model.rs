@@ -62,6 +62,9 @@ pub struct Anchor {
     pub date: Option<NaiveDate>,
     /// Whether it was given, inferred or is missing.
     pub basis: AnchorBasis,
+    /// The inferred date rests on weak or disagreeing clues (`reason` says which); a given
+    /// anchor never is. Dates resolved against it are uncertain too.
+    pub uncertain: bool,
     /// One sentence a person can check ("'يوم الخميس (6 يناير)' fixes Thursday 6 January …").
     pub reason: String,
 }

@@ -117,6 +117,7 @@ pub fn sample_timeline() -> Timeline {
             anchor: Anchor {
                 date: Some(d(2022, 1, 6)),
                 basis: AnchorBasis::Inferred,
+                uncertain: false,
                 reason: thursday.into(),
             },
             text: SAMPLE.into(),

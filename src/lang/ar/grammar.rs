@@ -1296,6 +1296,13 @@ impl Grammar<'_> {
             return None;
         }
         let (c, dc) = self.number(i + 4)?;
+        // Written tight ("6/1/2022"), or with spaces around slashes before a four-digit year
+        // ("14/ 1/ 2018", "30 / 8 / 1436هـ"); a spaced dash or dot is a range or a sentence.
+        let tight = (1..=4).all(|k| self.glued(i + k));
+        let spaced = sep == '/' && da <= 2 && dc == 4;
+        if !(tight || spaced) {
+            return None;
+        }
         let (y, m, d) = match (da, dc) {
             (4, 1..=2) => (a, b, c),
             (1..=2, 4) => (c, b, a),
