@@ -49,19 +49,20 @@ pub struct AnchorBasisLine {
 /// Sums up `anchor` (the long reason stays in the detail pane). Reads the reasons written by
 /// `resolve::anchor`; a reason it does not recognise is summed up as "inferred", never lost.
 pub fn anchor_basis(anchor: &Anchor) -> AnchorBasisLine {
-    let line = |basis: &str, shaky| AnchorBasisLine {
+    // An anchor the inference itself calls uncertain is always shaky.
+    let line = |basis: &str, shaky: bool| AnchorBasisLine {
         basis: basis.into(),
-        shaky,
+        shaky: shaky || anchor.uncertain,
     };
     let r = anchor.reason.as_str();
     match anchor.basis {
         AnchorBasis::None => line("none found", true),
         AnchorBasis::Given if r.contains("review file") => line("set by you (review file)", false),
         AnchorBasis::Given => line("given (--anchor)", false),
+        AnchorBasis::Inferred if r.starts_with("the dateline") => line("the dateline", false),
         AnchorBasis::Inferred if r.starts_with("the text gives the full date") => {
             line("a full date with its weekday", false)
         }
-        AnchorBasis::Inferred if r.starts_with("the dateline gives") => line("the dateline", false),
         AnchorBasis::Inferred if r.contains("puts the article on") => {
             line("a weekday + day and month, moved by a relative day", true)
         }
@@ -73,6 +74,9 @@ pub fn anchor_basis(anchor: &Anchor) -> AnchorBasisLine {
         }
         AnchorBasis::Inferred if r.starts_with("the latest full date") => {
             line("a guess: the latest full date in the text", true)
+        }
+        AnchorBasis::Inferred if r.contains("the article's day is") => {
+            line("what the text says of its own day", false)
         }
         AnchorBasis::Inferred => line("inferred", true),
     }
@@ -186,10 +190,12 @@ mod tests {
             crate::timeline::extract(include_str!("../../data/sample.txt"), &Options::default());
         let b = anchor_basis(&sample.documents[0].anchor);
         assert_eq!(b.basis, "a weekday beside a day and month");
-        let dateline = one("القاهرة في 3 مارس 2021 - قال الوزير يوم الثلاثاء إن الخطة جاهزة.");
+        let dateline = one("القاهرة (رويترز) 3 مارس 2021\nقال الوزير الأربعاء إن الخطة جاهزة.");
         assert_eq!(
             anchor_basis(&dateline.documents[0].anchor).basis,
-            "the dateline"
+            "the dateline",
+            "{}",
+            dateline.documents[0].anchor.reason
         );
         let none = one("قال الوزير يوم الثلاثاء إن الخطة جاهزة.");
         let b = anchor_basis(&none.documents[0].anchor);
