@@ -151,7 +151,7 @@ fn add_document(
     let mut written_here: Option<NaiveDate> = None;
     // "بعد يومين من ذلك", "اليوم التالي" count from the date written last before them, which
     // in narrative news is often in the sentence before.
-    for &(sentence_index, ref f) in &found {
+    for (k, &(sentence_index, ref f)) in found.iter().enumerate() {
         if sentence_index != current_sentence {
             // A single day the sentence just before ended on carries into this one.
             let next = sentence_index == current_sentence.wrapping_add(1);
@@ -167,7 +167,15 @@ fn add_document(
             cx.sentence_day = None;
             last_single_day = None;
         }
-        let r = resolve(&f.expr, &with_tense(&cx, f, &text));
+        // A bare weekday with no date before it in its sentence may be named by one after
+        // it ("والخميس غرة شهر رمضان").
+        let here = Context {
+            sentence_day: cx
+                .sentence_day
+                .or_else(|| date_after(&found, k, &cx).filter(|_| f.expr.is_weekday_based())),
+            ..cx
+        };
+        let r = resolve(&f.expr, &with_tense(&here, f, &text));
         if let Some(start) = r.date.as_ref().and_then(|d| d.start)
             && plain_weekday(f) == Some(start.weekday())
         {
@@ -257,6 +265,18 @@ fn with_tense<'a>(cx: &Context<'a>, f: &Found, text: &'a str) -> Context<'a> {
         }),
         ..*cx
     }
+}
+
+/// The single day the next expression of the same sentence gives, when it is not itself a
+/// weekday: the day a bare weekday written just before it is named by.
+fn date_after(found: &[(usize, Found)], k: usize, cx: &Context) -> Option<NaiveDate> {
+    let (sentence, _) = found.get(k)?;
+    let (s, next) = found.get(k + 1)?;
+    if s != sentence || next.expr.is_weekday_based() {
+        return None;
+    }
+    let d = resolve(&next.expr, cx).date?;
+    (d.start == d.end).then_some(d.start).flatten()
 }
 
 /// True for a Gregorian day written with its month and year ("6 يونيو 2014").
