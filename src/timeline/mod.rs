@@ -170,9 +170,9 @@ fn add_document(
         // A bare weekday with no date before it in its sentence may be named by one after
         // it ("والخميس غرة شهر رمضان").
         let here = Context {
-            sentence_day: cx
-                .sentence_day
-                .or_else(|| date_after(&found, k, &cx).filter(|_| f.expr.is_weekday_based())),
+            sentence_day: cx.sentence_day.or_else(|| {
+                date_after(&text, &found, k, &cx).filter(|_| f.expr.is_weekday_based())
+            }),
             ..cx
         };
         let r = resolve(&f.expr, &with_tense(&here, f, &text));
@@ -268,11 +268,15 @@ fn with_tense<'a>(cx: &Context<'a>, f: &Found, text: &'a str) -> Context<'a> {
 }
 
 /// The single day the next expression of the same sentence gives, when it is not itself a
-/// weekday: the day a bare weekday written just before it is named by.
-fn date_after(found: &[(usize, Found)], k: usize, cx: &Context) -> Option<NaiveDate> {
-    let (sentence, _) = found.get(k)?;
+/// weekday and follows within two words with no punctuation between: the day a bare weekday
+/// written just before it is named by ("والخميس غرة شهر رمضان").
+fn date_after(text: &str, found: &[(usize, Found)], k: usize, cx: &Context) -> Option<NaiveDate> {
+    let (sentence, f) = found.get(k)?;
     let (s, next) = found.get(k + 1)?;
-    if s != sentence || next.expr.is_weekday_based() {
+    let gap = text.get(f.end..next.start)?;
+    let close = gap.split_whitespace().count() <= 2
+        && !gap.contains(|c: char| c.is_ascii_punctuation() || "،؛؟".contains(c));
+    if s != sentence || !close || next.expr.is_weekday_based() {
         return None;
     }
     let d = resolve(&next.expr, cx).date?;
