@@ -4,7 +4,9 @@
 
 use chrono::{NaiveDate, Weekday};
 
-use super::lexicon::{self, CIVIL_DAYS, MonthHead, OCCASION_EPITHETS, OCCASIONS, Word, lookup};
+use super::lexicon::{
+    self, CIVIL_DAYS, HIJRI_COMPLETING, MonthHead, OCCASION_EPITHETS, OCCASIONS, Word, lookup,
+};
 use crate::lang::expr::{Country, DayPart, Expr, Found, MonthRef, Occasion, Part, Rel, Unit};
 use crate::text::{TokenKind, Tokens};
 
@@ -1180,21 +1182,26 @@ impl Grammar<'_> {
                             | Word::During
                     )
                 ));
-        governed
-            && self.r.iter().enumerate().any(|(k, w)| {
-                k != i
-                    && matches!(
-                        w,
-                        Some(
-                            Word::HijriMonth {
-                                ambiguous: false,
-                                ..
-                            } | Word::HijriEra
-                                | Word::HijriTail(_)
-                                | Word::MonthHead(MonthHead::Dhu | MonthHead::Jumada)
+        // "المتمم لشعبان", "المكمل لرجب": only a Hijri month is "completed" (its 30th day).
+        let completed = i > 0
+            && self.t.norm(i).starts_with('ل')
+            && HIJRI_COMPLETING.contains(&self.t.norm(i - 1));
+        completed
+            || governed
+                && self.r.iter().enumerate().any(|(k, w)| {
+                    k != i
+                        && matches!(
+                            w,
+                            Some(
+                                Word::HijriMonth {
+                                    ambiguous: false,
+                                    ..
+                                } | Word::HijriEra
+                                    | Word::HijriTail(_)
+                                    | Word::MonthHead(MonthHead::Dhu | MonthHead::Jumada)
+                            )
                         )
-                    )
-            })
+                })
     }
 
     /// A date without the pairing step: numeric, or a day (digits, or a spelled ordinal with

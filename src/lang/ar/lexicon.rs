@@ -291,6 +291,10 @@ pub const OCCASIONS: &[(OccasionHead, &[&str], Occasion)] = &[
     (OccasionHead::Standing, &["عرفه"], Occasion::Arafat),
 ];
 
+/// Words that "complete" a Hijri month (its 29th or 30th day), normalised: before ل + a month
+/// name they make an ambiguous one (شعبان, رجب) the month ("غدا المتمم لشعبان").
+pub const HIJRI_COMPLETING: &[&str] = &["المتمم", "المكمل", "متمم", "مكمل"];
+
 /// National and civil days: the word after their head (اليوم, يوم, عيد, يومها, ذكرى),
 /// normalised, and which day it names; its date depends on the country.
 pub const CIVIL_DAYS: &[(&str, CivilDay)] = &[
