@@ -383,22 +383,29 @@ pub const HIJRI_DAYS: &[(&[&str], u32, u32)] = &[
 
 /// The named Hijri day whose words start `words` (normalised): (word count, day, month).
 pub fn hijri_day(words: &[&str]) -> Option<(usize, u32, u32)> {
-    static PHRASES: LazyLock<Vec<(Vec<String>, u32, u32)>> = LazyLock::new(|| {
-        HIJRI_DAYS
-            .iter()
-            .map(|(p, d, m)| (p.iter().map(|w| normalize(w)).collect(), *d, *m))
-            .collect()
+    type Phrase = (Vec<String>, u32, u32);
+    // The phrases by every form of their first word (bare and behind a clitic), so a token
+    // that opens none costs one lookup.
+    static PHRASES: LazyLock<HashMap<String, Vec<Phrase>>> = LazyLock::new(|| {
+        let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::default();
+        for (p, d, m) in HIJRI_DAYS {
+            let words: Vec<String> = p.iter().map(|w| normalize(w)).collect();
+            let first = words[0].clone();
+            for form in std::iter::once(first.clone())
+                .chain(PLAIN_PREFIXES.iter().map(|c| format!("{c}{first}")))
+            {
+                by_first
+                    .entry(form)
+                    .or_default()
+                    .push((words.clone(), *d, *m));
+            }
+        }
+        by_first
     });
-    let first = *words.first()?;
     PHRASES
+        .get(*words.first()?)?
         .iter()
         .filter(|(p, ..)| p.len() <= words.len())
-        .filter(|(p, ..)| {
-            first == p[0]
-                || PLAIN_PREFIXES
-                    .iter()
-                    .any(|c| first.strip_prefix(c) == Some(p[0].as_str()))
-        })
         .filter(|(p, ..)| p[1..].iter().zip(&words[1..]).all(|(a, b)| a == b))
         .max_by_key(|(p, ..)| p.len())
         .map(|(p, d, m)| (p.len(), *d, *m))
