@@ -124,6 +124,10 @@ pub enum CivilDay {
     Unity,
     /// يوم التأسيس.
     Founding,
+    /// يوم الأرض: 30 March, kept by Palestinians wherever the article is from.
+    LandDay,
+    /// ذكرى النكبة / يوم النكبة: 15 May, likewise.
+    Nakba,
 }
 
 /// A country of the Arab world, for its civil days.

@@ -5,10 +5,17 @@
 
 use crate::lang::expr::{CivilDay, Country};
 
-/// The (month, day) a country keeps a civil day on, if it keeps it.
-pub fn date(kind: CivilDay, country: Country) -> Option<(u32, u32)> {
+/// The (month, day) a country keeps a civil day on, if it keeps it; a day of one people
+/// (يوم الأرض, ذكرى النكبة) needs no country.
+pub fn date(kind: CivilDay, country: Option<Country>) -> Option<(u32, u32)> {
     use CivilDay as D;
     use Country as C;
+    match kind {
+        D::LandDay => return Some((3, 30)),
+        D::Nakba => return Some((5, 15)),
+        _ => {}
+    }
+    let country = country?;
     // Where a country's national day is its independence day, both names lead there.
     let national = match country {
         C::Uae => (12, 2),
@@ -63,6 +70,8 @@ pub fn name(kind: CivilDay) -> &'static str {
         CivilDay::Evacuation => "Evacuation Day",
         CivilDay::Unity => "Unity Day",
         CivilDay::Founding => "Founding Day",
+        CivilDay::LandDay => "Land Day (30 March)",
+        CivilDay::Nakba => "Nakba Day (15 May)",
     }
 }
 

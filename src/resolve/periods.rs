@@ -7,7 +7,7 @@ use super::calendar::{
     add_days, anchor_name, iso_week_value, month_end, month_name, week_monday, weekday_name,
 };
 use super::{Context, Prefer, Resolution, Strength, hijri, one_day, span, unresolved, ymd};
-use crate::lang::expr::{MonthRef, Occasion, Part, Rel, Season, Unit};
+use crate::lang::expr::{CivilDay, MonthRef, Occasion, Part, Rel, Season, Unit};
 use crate::timeline::model::{EventDate, MentionKind, Modifier, Precision};
 
 /// A whole calendar month as an event date.
@@ -442,16 +442,18 @@ fn occasion_days(o: Occasion, y: i32) -> Vec<NaiveDate> {
         Occasion::Mawlid => hijri_day(3, 12),
         Occasion::Arafat => hijri_day(12, 9),
         Occasion::TheFeast => Vec::new(),
-        Occasion::Civil(kind, Some(country)) => match super::civil::date(kind, country) {
+        Occasion::Civil(kind, country) => match super::civil::date(kind, country) {
             Some((m, d)) => fixed(m, d),
             None => Vec::new(),
         },
-        Occasion::Civil(_, None) => Vec::new(),
     }
 }
 
 fn occasion_name(o: Occasion) -> String {
     let fixed = match o {
+        Occasion::Civil(kind @ (CivilDay::LandDay | CivilDay::Nakba), _) => {
+            return super::civil::name(kind).to_string();
+        }
         Occasion::Civil(kind, Some(c)) => {
             return format!(
                 "{}'s {}",

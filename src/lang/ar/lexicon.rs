@@ -309,6 +309,8 @@ pub const CIVIL_DAYS: &[(&str, CivilDay)] = &[
     ("الجلاء", CivilDay::Evacuation),
     ("الوحده", CivilDay::Unity),
     ("التاسيس", CivilDay::Founding),
+    ("الارض", CivilDay::LandDay),
+    ("النكبه", CivilDay::Nakba),
 ];
 
 /// Countries by their names and adjectives, as the press writes them.
