@@ -2025,7 +2025,7 @@ impl Grammar<'_> {
     /// gives; the expression opens at the noun before "late".
     fn late_night(&self, i: usize) -> Option<Match> {
         let noun = i.checked_sub(1)?;
-        let late_noun = matches!(self.t.norm(noun), "ساعات" | "ساعه" | "وقت" | "في وقت")
+        let late_noun = matches!(self.t.norm(noun), "ساعات" | "ساعه" | "وقت")
             && self.t.list[noun].kind == TokenKind::Word;
         if !late_noun || !self.is(i + 1, Word::From) {
             return None;
