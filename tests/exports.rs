@@ -4,7 +4,8 @@ use std::collections::HashSet;
 use std::process::Command;
 
 use chrono::NaiveDate;
-use tarikh::timeline::format::{Format, date_heading};
+use tarikh::timeline::format::Format;
+use tarikh::timeline::words::date_heading;
 
 mod export_checks;
 use export_checks::{OUR_ELEMENTS, check_timeml, fragment_elements, fragment_text};

@@ -68,7 +68,7 @@ fn check_md(t: &Timeline, out: &str) {
     let days: std::collections::HashSet<String> = t
         .events
         .iter()
-        .map(|e| tarikh::timeline::format::date_heading(&e.date))
+        .map(|e| tarikh::timeline::words::date_heading(&e.date))
         .collect();
     assert_eq!(
         headings,

@@ -31,10 +31,8 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 
 use super::escape::html;
-use super::format::{
-    anchor_words, date_heading, event_status, headline, review_parts, status_name,
-};
 use super::model::{Event, ReviewStatus, Timeline};
+use super::words::{anchor_words, date_heading, event_status, headline, review_parts, status_name};
 use crate::resolve::calendar::{month_name, weekday_name};
 
 /// A gap longer than this many days between dates breaks the axis (as in the viewer's strip).

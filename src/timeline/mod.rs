@@ -10,6 +10,7 @@ pub mod model;
 pub mod stream;
 pub mod timelinejs;
 pub mod timeml;
+pub mod words;
 
 use crate::lang::expr::{Direction, Expr, Found};
 use crate::resolve::{Context, Prefer, Strength, Told, resolve};

@@ -23,10 +23,10 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::{Value, json};
 
 use super::escape::{html, json_for_script};
-use super::format::{anchor_words, date_heading, day_name, headline, review_parts};
 use super::html::marked;
 use super::label_cut;
 use super::model::{DocumentInfo, Event, Precision, Timeline};
+use super::words::{anchor_words, date_heading, day_name, headline, review_parts};
 
 /// Spans longer than this many days become eras rather than slides.
 pub const LONG_SPAN_DAYS: i64 = 366;

@@ -23,8 +23,9 @@ use crate::review::session::Outcome;
 use crate::review::session::Session;
 use crate::review::{fold, span_text};
 use crate::text::normalize::normalize;
-use crate::timeline::format::{FORMATS, Format, date_heading, day_name};
+use crate::timeline::format::{FORMATS, Format};
 use crate::timeline::model::{DaySpan, Event, ReviewStatus, Timeline};
+use crate::timeline::words::{date_heading, day_name};
 use ratatui::crossterm::event::KeyEvent;
 
 /// Which pane of the main view has the keyboard.

@@ -9,8 +9,8 @@
 
 use crate::Prefer;
 use crate::review::{parse_span, span_text};
-use crate::timeline::format::{date_heading, day_name};
 use crate::timeline::model::{DaySpan, EventDate, Precision};
+use crate::timeline::words::{date_heading, day_name};
 use crate::timeline::{Options, extract};
 use chrono::NaiveDate;
 

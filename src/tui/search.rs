@@ -8,8 +8,8 @@
 //! [`haystack`] per event when the timeline changes, so a key typed costs one scan.
 
 use crate::text::normalize::{normalize, push_folded};
-use crate::timeline::format::date_heading;
 use crate::timeline::model::Event;
+use crate::timeline::words::date_heading;
 
 /// What search looks through for an event, folded once (when the timeline changes, not per
 /// key): its sentence, then its date in words and in ISO.
