@@ -762,7 +762,7 @@ fn html_page_without_a_date_or_an_anchor_still_reads() {
 #[test]
 fn the_viewer_exports_the_html_page_beside_the_article() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use tarikh::tui::app::{App, update};
+    use tarikh::tui::app::{App, settle, update};
     use tarikh::tui::{BidiMode, Config};
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("story.txt");
@@ -785,6 +785,7 @@ fn the_viewer_exports_the_html_page_beside_the_article() {
     let mut key = |code| {
         if let Some(a) = app.action_for_key(&KeyEvent::new(code, KeyModifiers::NONE)) {
             update(&mut app, a);
+            settle(&mut app);
         }
     };
     key(KeyCode::Char('x'));

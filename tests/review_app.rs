@@ -5,18 +5,22 @@
 mod tui_common;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tarikh::ReviewStatus;
-use tarikh::tui::app::{App, Filter, update};
+use tarikh::tui::app::{App, Filter, settle, update};
 use tui_common::*;
 
 fn key(app: &mut App, code: KeyCode) {
     if let Some(a) = app.action_for_key(&KeyEvent::new(code, KeyModifiers::NONE)) {
+        // As the event loop does: the files an action asks for are written before the next.
         update(app, a);
+        settle(app);
     }
 }
 
 fn ctrl(app: &mut App, c: char) {
     if let Some(a) = app.action_for_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)) {
+        // As the event loop does: the files an action asks for are written before the next.
         update(app, a);
+        settle(app);
     }
 }
 
@@ -307,6 +311,7 @@ fn a_note_half_typed_when_a_signal_ends_the_viewer_is_kept() {
     let mut app = app(100, 30);
     typed(&mut app, "eتحقق من");
     update(&mut app, tarikh::tui::action::Action::Terminate(143));
+    settle(&mut app);
     assert_eq!(app.quit, Some(143));
     let note = app.event().unwrap().review.as_ref().unwrap().note.clone();
     assert_eq!(note, "تحقق من");
@@ -325,4 +330,57 @@ fn a_note_half_typed_when_a_signal_ends_the_viewer_is_kept() {
         "{:?}",
         other.farewell
     );
+}
+
+#[test]
+fn update_writes_no_file_settle_saves_and_says_how_it_went() {
+    // The viewer's update only changes state and asks for the save (an effect); settle, which
+    // the event loop runs after every action, writes the file and reports it.
+    use tarikh::review::session::Session;
+    use tarikh::tui::action::{Action, Effect};
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, SAMPLE).unwrap();
+    let src = tarikh::Source {
+        id: "a".into(),
+        path: Some(article.display().to_string()),
+        text: SAMPLE.into(),
+    };
+    let mut session = Session::load(
+        std::slice::from_ref(&src),
+        None,
+        tarikh::Options::default(),
+        true,
+    );
+    let timeline = session.extract(vec![src]);
+    let mut app = App::with_reviews(timeline, session, config(), (100, 30));
+    let file = dir.path().join("a.txt.tarikh.json");
+    update(&mut app, Action::Verify);
+    assert!(!file.exists(), "update itself wrote the review file");
+    assert_eq!(app.effects, vec![Effect::Save]);
+    assert!(app.status.as_deref().unwrap().ends_with("saving…"));
+    settle(&mut app);
+    assert!(app.effects.is_empty());
+    let on_disk = std::fs::read_to_string(&file).unwrap();
+    assert!(on_disk.contains("\"verified\""), "{on_disk}");
+    let status = app.status.as_deref().unwrap();
+    assert!(
+        status.contains("✓ verified") && status.contains("saved → "),
+        "{status}"
+    );
+    // An export too is written only by settle.
+    update(&mut app, Action::Export);
+    for c in "csv".chars() {
+        update(&mut app, Action::Edit(tarikh::tui::prompt::Edit::Insert(c)));
+    }
+    update(&mut app, Action::PromptConfirm);
+    let csv = dir.path().join("a.timeline.csv");
+    assert!(
+        !csv.exists()
+            && app
+                .effects
+                .contains(&Effect::Export(tarikh::timeline::format::Format::Csv))
+    );
+    settle(&mut app);
+    assert!(csv.exists(), "{:?}", app.status);
 }

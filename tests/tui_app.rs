@@ -3,12 +3,14 @@
 mod tui_common;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tarikh::tui::action::{Action, Effect};
-use tarikh::tui::app::{App, Focus, View, update};
+use tarikh::tui::app::{App, Focus, View, settle, update};
 use tui_common::*;
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
     if let Some(a) = app.action_for_key(&KeyEvent::new(code, mods)) {
+        // As the event loop does: the files an action asks for are written before the next.
         update(app, a);
+        settle(app);
     }
 }
 

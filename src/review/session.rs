@@ -92,7 +92,16 @@ pub struct Session {
     undo: Vec<Step>,
     /// Steps undone, most recent last; a new change clears them (as in any editor).
     redo: Vec<Step>,
+    /// Set by the viewer: a change only changes memory and asks for a save ([`Session::
+    /// wants_save`]), which its event loop then carries out ([`Session::flush`]) before it
+    /// draws or quits, so its `update` does no I/O. Everyone else saves at once.
+    pub defer_saves: bool,
+    /// Saves asked for and not yet done: the document and what changed in it.
+    pending: Vec<(usize, String)>,
 }
+
+/// What a change says about its save until the save is done ([`Session::flush`]).
+pub const SAVING: &str = "saving…";
 
 fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
     let m = std::fs::metadata(path).ok()?;
@@ -126,6 +135,8 @@ impl Session {
             notices: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
+            defer_saves: false,
+            pending: Vec::new(),
         }
     }
 
@@ -202,6 +213,8 @@ impl Session {
             notices,
             undo: Vec::new(),
             redo: Vec::new(),
+            defer_saves: false,
+            pending: Vec::new(),
         }
     }
 
@@ -445,7 +458,7 @@ impl Session {
             },
         );
         self.apply(timeline);
-        self.save_and_report(timeline, d, what)
+        self.save_or_defer(timeline, d, what)
     }
 
     /// Deletes orphaned review `k` of document `d` (undoable).
@@ -469,7 +482,7 @@ impl Session {
             },
         );
         self.apply(timeline);
-        self.save_and_report(timeline, d, "deleted the orphaned review")
+        self.save_or_defer(timeline, d, "deleted the orphaned review")
     }
 
     /// Sets document `d`'s anchor (undoable): the document is extracted again around it.
@@ -483,12 +496,12 @@ impl Session {
             format!("anchor set to {date}"),
             Undo::Anchor { doc: d, before },
         );
-        let mut out = self.save_and_report(timeline, d, &format!("anchor set to {date}"));
-        self.reextract(timeline, d, None);
+        let mut what = format!("anchor set to {date}");
         if self.opts.anchor.is_some() {
-            out.message
-                .push_str(" (--anchor on the command line still wins this session)");
+            what.push_str(" (--anchor on the command line still wins this session)");
         }
+        let mut out = self.save_or_defer(timeline, d, &what);
+        self.reextract(timeline, d, None);
         out.changed = true;
         out
     }
@@ -533,7 +546,7 @@ impl Session {
                     (None, None) => {}
                 }
                 self.apply(timeline);
-                let out = self.save_and_report(timeline, doc, &message);
+                let out = self.save_or_defer(timeline, doc, &message);
                 let back = Undo::Entry {
                     doc,
                     key,
@@ -549,7 +562,7 @@ impl Session {
             }
             Undo::Anchor { doc, before } => {
                 let now = std::mem::replace(&mut self.docs[doc].file.anchor, before);
-                let out = self.save_and_report(timeline, doc, &message);
+                let out = self.save_or_defer(timeline, doc, &message);
                 self.reextract(timeline, doc, None);
                 let back = Undo::Anchor { doc, before: now };
                 (
@@ -564,6 +577,42 @@ impl Session {
                 )
             }
         }
+    }
+
+    /// Saves document `d` now, or, when saves are deferred, asks for it ([`Session::flush`]).
+    fn save_or_defer(&mut self, timeline: &mut Timeline, d: usize, what: &str) -> Outcome {
+        if !self.defer_saves {
+            return self.save_and_report(timeline, d, what);
+        }
+        self.pending.push((d, what.to_string()));
+        Outcome {
+            message: format!("{what}; {SAVING}"),
+            changed: true,
+        }
+    }
+
+    /// Whether a deferred save waits to be carried out.
+    pub fn wants_save(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Carries out the deferred saves, oldest first, and says how each went: the outcome, and
+    /// its words after the change's own ("saved → a.txt.tarikh.json", "NOT SAVED, …"), which
+    /// take the place of "saving…" in what the change said.
+    pub fn flush(&mut self, timeline: &mut Timeline) -> Vec<(Outcome, String)> {
+        let pending = std::mem::take(&mut self.pending);
+        pending
+            .into_iter()
+            .map(|(d, what)| {
+                let out = self.save_and_report(timeline, d, &what);
+                let result = out
+                    .message
+                    .strip_prefix(&format!("{what}; "))
+                    .unwrap_or(&out.message)
+                    .to_string();
+                (out, result)
+            })
+            .collect()
     }
 
     /// Saves document `d`'s reviews and says how it went; merges in another process's changes
@@ -648,7 +697,7 @@ impl Session {
         doc.path = Some(target);
         doc.blocked = None;
         doc.base = ReviewFile::default();
-        self.save_and_report(timeline, d, "saving to a new place")
+        self.save_or_defer(timeline, d, "saving to a new place")
     }
 
     /// Whether any document has changes that are not on disk.

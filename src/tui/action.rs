@@ -121,9 +121,15 @@ pub enum Action {
     Unbound(char),
 }
 
-/// Something only the event loop can do, queued by [`super::app::update`].
+/// Something [`super::app::update`] asks for and does not do itself: writing files
+/// ([`super::app::settle`] carries those out and reports back) and the terminal's own work
+/// (the event loop's).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Write the reviews changed since the last save.
+    Save,
+    /// Write the timeline in this format beside the first article.
+    Export(crate::timeline::format::Format),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
     /// Clear the terminal and paint every cell again (whatever another program left on it).

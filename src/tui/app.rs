@@ -19,8 +19,8 @@ use super::strip::sanitize;
 use super::timestrip::{StripLayout, TimeStrip};
 use super::{BidiMode, Config};
 use super::{doubt, search};
-use crate::review::session::Outcome;
 use crate::review::session::Session;
+use crate::review::session::{Outcome, SAVING};
 use crate::review::{fold, span_text};
 use crate::text::normalize::normalize;
 use crate::timeline::format::{FORMATS, Format};
@@ -280,6 +280,8 @@ impl App {
         if reviews.attached.len() != timeline.events.len() {
             reviews.apply(&mut timeline);
         }
+        // The viewer's update changes memory only; its loop writes the files (settle).
+        reviews.defer_saves = true;
         let strip = TimeStrip::new(&timeline.events);
         let mut app = App {
             timeline,
@@ -903,14 +905,8 @@ impl App {
                     return;
                 };
                 self.prompt = None;
-                self.status = Some(match self.export(format) {
-                    Ok(path) => format!(
-                        "exported {} events to {}",
-                        self.timeline.events.len(),
-                        path.display()
-                    ),
-                    Err(e) => format!("export failed: {e:#}"),
-                });
+                self.status = Some(format!("exporting as {}…", format.spec().name));
+                self.effects.push(Effect::Export(format));
                 return;
             }
             PromptKind::Note => {
@@ -1563,7 +1559,49 @@ fn in_the_viewer(reason: &str) -> String {
 }
 
 /// Applies one action to the state. The only place the state changes.
+/// Applies one action to the state. It writes no file: a review change asks for a save and
+/// an export for its file ([`Effect`]), which [`settle`] carries out.
 pub fn update(app: &mut App, action: Action) {
+    update_state(app, action);
+    if app.reviews.wants_save() && !app.effects.contains(&Effect::Save) {
+        app.effects.push(Effect::Save);
+    }
+}
+
+/// Carries out the effects that write files — the reviews' save, an export — and puts how
+/// each went in the status bar; the terminal's own effects stay queued for the event loop,
+/// which calls this after every batch of keys, before it draws or quits.
+pub fn settle(app: &mut App) {
+    for effect in std::mem::take(&mut app.effects) {
+        match effect {
+            Effect::Save => {
+                let keep = app.selection_key();
+                let said = app.status.clone();
+                for (out, result) in app.reviews.flush(&mut app.timeline) {
+                    // What the change said stays; its "saving…" becomes how the save went.
+                    let message = match &said {
+                        Some(s) if s.contains(SAVING) => s.replace(SAVING, &result),
+                        _ => out.message.clone(),
+                    };
+                    app.after_review(Outcome { message, ..out }, keep.clone());
+                }
+            }
+            Effect::Export(format) => {
+                app.status = Some(match app.export(format) {
+                    Ok(path) => format!(
+                        "exported {} events to {}",
+                        app.timeline.events.len(),
+                        path.display()
+                    ),
+                    Err(e) => format!("export failed: {e:#}"),
+                });
+            }
+            other => app.effects.push(other),
+        }
+    }
+}
+
+fn update_state(app: &mut App, action: Action) {
     // Only a key ends a pending sequence: the half-second tick and a resize arriving between
     // the two g of gg must not (issue 12: gg failed at a normal typing pace).
     if !matches!(action, Action::Resize(..) | Action::Tick) {

@@ -8,7 +8,7 @@
 //! (`ESC [ 8 l`), and gives them their reordering back on the way out (`ESC [ 8 h`).
 
 use super::action::{Action, Effect};
-use super::app::{App, update};
+use super::app::{App, settle, update};
 use super::view;
 use super::{BidiMode, Config, TuiOptions};
 use crate::review::session::Session;
@@ -196,12 +196,14 @@ pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::R
             let sig = signal.load(Ordering::SeqCst);
             if sig != 0 {
                 update(&mut app, Action::Terminate(128 + sig as u8));
+                settle(&mut app);
                 break;
             }
             if last_tick.elapsed() >= TICK {
                 last_tick = Instant::now();
                 let before = app.status.clone();
                 update(&mut app, Action::Tick);
+                settle(&mut app);
                 if app.status != before {
                     break;
                 }
@@ -222,11 +224,17 @@ pub fn run(timeline: Timeline, reviews: Session, opts: &TuiOptions) -> anyhow::R
                 terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
             }
             if let Some(action) = translate(&app, ev) {
+                // Each action's files are written before the next is read: a review is on
+                // disk before the key after it (and before any way out of the loop).
                 update(&mut app, action);
+                settle(&mut app);
             }
         }
+        settle(&mut app);
         for effect in app.effects.drain(..) {
             match effect {
+                // Carried out by settle just above, which leaves only the terminal's own.
+                Effect::Save | Effect::Export(_) => {}
                 Effect::Copy(text) => {
                     let mut out = io::stdout();
                     out.write_all(osc52(&text).as_bytes())?;
