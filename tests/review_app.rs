@@ -106,6 +106,7 @@ fn an_invalid_date_keeps_the_prompt_and_a_correction_moves_the_event() {
     assert_eq!(app.selected, last, "the selection follows the event");
     assert!(
         app.detail
+            .lines
             .iter()
             .any(|l| l.line.glyphs.iter().any(|g| g.text == "±"))
     );
@@ -269,11 +270,11 @@ fn a_reload_keeps_the_selection_and_every_review() {
 fn reviewing_from_the_article_view_keeps_the_article_open() {
     let mut app = app(100, 30);
     key(&mut app, KeyCode::Enter);
-    let top = app.article_top;
+    let top = app.article.top;
     typed(&mut app, "v");
     assert_eq!(app.view, tarikh::tui::app::View::Article);
-    assert!(app.article.is_some());
-    assert_eq!(app.article_top, top);
+    assert!(app.article.layout.is_some());
+    assert_eq!(app.article.top, top);
     assert_eq!(status_of(&app, app.selected), ReviewStatus::Verified);
 }
 

@@ -53,7 +53,7 @@ fn tab_moves_focus_and_keys_then_scroll_the_detail() {
     let sel = app.selected;
     press(&mut app, "j");
     assert_eq!(app.selected, sel, "j scrolls the detail, not the list");
-    assert!(app.detail_scroll <= 1);
+    assert!(app.detail.scroll <= 1);
     key(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(app.focus, Focus::List);
 }
@@ -64,7 +64,7 @@ fn enter_opens_the_article_at_the_sentence_and_q_comes_back() {
     press(&mut app, "G");
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(app.view, View::Article);
-    let a = app.article.as_ref().unwrap();
+    let a = app.article.layout.as_ref().unwrap();
     let e = app.event().unwrap();
     let first = a
         .lines
@@ -72,7 +72,7 @@ fn enter_opens_the_article_at_the_sentence_and_q_comes_back() {
         .position(|l| l.end > e.sentence.start)
         .unwrap();
     assert!(
-        first >= app.article_top && first < app.article_top + 26,
+        first >= app.article.top && first < app.article.top + 26,
         "sentence in view"
     );
     press(&mut app, "q");
@@ -119,7 +119,7 @@ fn search_folds_harakat_and_hamza() {
     let e = &app.timeline.events[app.selected];
     assert!(e.sentence.text.contains("الأربعاء"));
     assert!(
-        !app.detail_matches.is_empty(),
+        !app.detail.matches.is_empty(),
         "the match is marked in the sentence"
     );
     // n / N wrap around a single match.

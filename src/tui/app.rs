@@ -187,6 +187,26 @@ impl Filter {
     }
 }
 
+/// The detail pane: the selected event laid out at the current width, and where it scrolls.
+#[derive(Debug, Default)]
+pub struct DetailPane {
+    /// Lines for the selected event.
+    pub lines: Vec<DetailLine>,
+    /// Search matches inside the selected sentence (document byte ranges).
+    pub matches: Vec<(usize, usize)>,
+    /// First line on screen.
+    pub scroll: usize,
+}
+
+/// The article view: its layout while it is open, and where it scrolls.
+#[derive(Debug, Default)]
+pub struct ArticlePane {
+    /// The article laid out, while the article is open.
+    pub layout: Option<ArticleLayout>,
+    /// First line on screen.
+    pub top: usize,
+}
+
 /// The viewer's whole state.
 #[derive(Debug)]
 pub struct App {
@@ -208,16 +228,10 @@ pub struct App {
     pub help: Option<usize>,
     /// The search.
     pub search: Search,
-    /// Detail pane lines for the selected event at the current width.
-    pub detail: Vec<DetailLine>,
-    /// Search matches inside the selected sentence (document byte ranges).
-    pub detail_matches: Vec<(usize, usize)>,
-    /// First detail line on screen.
-    pub detail_scroll: usize,
-    /// The article layout, while the article is open.
-    pub article: Option<ArticleLayout>,
-    /// First article line on screen.
-    pub article_top: usize,
+    /// The detail pane's state.
+    pub detail: DetailPane,
+    /// The article view's state.
+    pub article: ArticlePane,
     /// Event clusters of the time strip.
     pub strip: TimeStrip,
     /// The time strip at the current width.
@@ -293,11 +307,8 @@ impl App {
             view: View::Main,
             help: None,
             search: Search::default(),
-            detail: Vec::new(),
-            detail_matches: Vec::new(),
-            detail_scroll: 0,
-            article: None,
-            article_top: 0,
+            detail: DetailPane::default(),
+            article: ArticlePane::default(),
             strip,
             strip_layout: StripLayout::default(),
             size,
@@ -675,7 +686,7 @@ impl App {
             self.build_article();
             self.clamp_article();
         } else {
-            self.article = None;
+            self.article.layout = None;
         }
         if !self.search.query.is_empty() {
             let q = normalize(&self.search.query);
@@ -1055,7 +1066,7 @@ impl App {
             self.orphans = None;
         } else if self.view == View::Article {
             self.view = View::Main;
-            self.article = None;
+            self.article.layout = None;
         } else {
             return false;
         }
@@ -1274,8 +1285,8 @@ impl App {
                 }
             }
         }
-        self.detail = out;
-        self.detail_matches = match (self.event(), self.search.query.is_empty()) {
+        self.detail.lines = out;
+        self.detail.matches = match (self.event(), self.search.query.is_empty()) {
             (Some(e), false) => {
                 search::fold_spans(&e.sentence.text, e.sentence.start, &self.search.query)
             }
@@ -1290,13 +1301,13 @@ impl App {
         let sentence = self
             .event()
             .map_or((0, 0), |e| (e.sentence.start, e.sentence.end));
-        if self.article.as_ref().is_some_and(|a| {
+        if self.article.layout.as_ref().is_some_and(|a| {
             a.doc == doc && a.width == width && a.range.0 <= sentence.0 && sentence.1 <= a.range.1
         }) {
             return;
         }
         let Some(d) = self.timeline.documents.get(doc) else {
-            self.article = Some(ArticleLayout {
+            self.article.layout = Some(ArticleLayout {
                 doc,
                 width,
                 lines: Vec::new(),
@@ -1310,7 +1321,7 @@ impl App {
             sentence.1.min(d.text.len()),
         );
         let lines = layout_text(&d.text[lo..hi], lo, width, self.config.bidi);
-        self.article = Some(ArticleLayout {
+        self.article.layout = Some(ArticleLayout {
             doc,
             width,
             lines,
@@ -1320,19 +1331,19 @@ impl App {
 
     /// Scrolls the article so the selected sentence starts a third of the way down.
     fn scroll_article_to_sentence(&mut self) {
-        let (Some(a), Some(e)) = (&self.article, self.event()) else {
+        let (Some(a), Some(e)) = (&self.article.layout, self.event()) else {
             return;
         };
         let line = a.lines.partition_point(|l| l.end <= e.sentence.start);
         let h = self.article_height();
-        self.article_top = line.saturating_sub(h / 3);
+        self.article.top = line.saturating_sub(h / 3);
         self.clamp_article();
     }
 
     fn clamp_article(&mut self) {
-        let n = self.article.as_ref().map_or(0, |a| a.lines.len());
+        let n = self.article.layout.as_ref().map_or(0, |a| a.lines.len());
         let h = self.article_height();
-        self.article_top = self.article_top.min(n.saturating_sub(h));
+        self.article.top = self.article.top.min(n.saturating_sub(h));
     }
 
     /// Keeps the selected event (and its day header, when it is the first of the day) on screen.
@@ -1383,7 +1394,7 @@ impl App {
             self.rebuild_rows();
             self.status = Some("filter off: the event to show was hidden by it".into());
         }
-        self.detail_scroll = 0;
+        self.detail.scroll = 0;
         self.ensure_visible();
         self.rebuild_detail();
         if self.view == View::Article {
@@ -1415,14 +1426,14 @@ impl App {
         }
         match (self.view, self.focus) {
             (View::Article, _) => {
-                let n = self.article.as_ref().map_or(0, |a| a.lines.len());
+                let n = self.article.layout.as_ref().map_or(0, |a| a.lines.len());
                 let page = self.article_height();
-                Some((&mut self.article_top, n, page))
+                Some((&mut self.article.top, n, page))
             }
             (View::Main, Focus::Detail) => {
-                let n = self.detail.len();
+                let n = self.detail.lines.len();
                 let page = self.detail_height();
-                Some((&mut self.detail_scroll, n, page))
+                Some((&mut self.detail.scroll, n, page))
             }
             (View::Main, Focus::List) => None,
         }
@@ -1648,7 +1659,7 @@ fn update_state(app: &mut App, action: Action) {
             }
             app.view = View::Article;
             app.build_article();
-            app.article_top = 0;
+            app.article.top = 0;
             app.scroll_article_to_sentence();
         }
         Action::NextDated => app.jump_dated(true),
@@ -1812,7 +1823,7 @@ fn update_state(app: &mut App, action: Action) {
             let keep = app.selection_key();
             let d = app.document();
             let out = app.reviews.reload(&mut app.timeline, d);
-            app.article = None;
+            app.article.layout = None;
             app.after_review(out, keep);
         }
         Action::Tick => {
@@ -1823,7 +1834,7 @@ fn update_state(app: &mut App, action: Action) {
             for d in app.reviews.changed_articles() {
                 let keep = app.selection_key();
                 let mut out = app.reviews.reload(&mut app.timeline, d);
-                app.article = None;
+                app.article.layout = None;
                 out.message = format!("the article changed on disk: {}", out.message);
                 app.after_review(out, keep);
             }
@@ -1901,7 +1912,7 @@ fn update_state(app: &mut App, action: Action) {
         }
         Action::Redraw => {
             app.list.invalidate();
-            app.article = None;
+            app.article.layout = None;
             app.relayout();
             app.clamp_article();
             app.effects.push(Effect::Redraw);

@@ -433,8 +433,9 @@ fn draw_detail(app: &App, buf: &mut Buffer, a: &Areas, t: &Theme) {
     let expr = app.event().map(|e| (e.expression.start, e.expression.end));
     for (k, d) in app
         .detail
+        .lines
         .iter()
-        .skip(app.detail_scroll)
+        .skip(app.detail.scroll)
         .take(usize::from(r.height))
         .enumerate()
     {
@@ -444,7 +445,7 @@ fn draw_detail(app: &App, buf: &mut Buffer, a: &Areas, t: &Theme) {
             DetailKind::Info => Style::new(),
             DetailKind::Sentence => {
                 let mut s = Style::new();
-                if app.detail_matches.iter().any(|&(a, b)| g.overlaps(a, b)) {
+                if app.detail.matches.iter().any(|&(a, b)| g.overlaps(a, b)) {
                     s = s.patch(t.matched());
                 }
                 if expr.is_some_and(|(a, b)| g.overlaps(a, b)) {
@@ -457,7 +458,9 @@ fn draw_detail(app: &App, buf: &mut Buffer, a: &Areas, t: &Theme) {
 }
 
 fn draw_article(app: &App, buf: &mut Buffer, a: &Areas, t: &Theme) {
-    let Some(layout) = &app.article else { return };
+    let Some(layout) = &app.article.layout else {
+        return;
+    };
     let doc = &app.timeline.documents[layout.doc];
     let dated = &app.dated[layout.doc];
     let title = match app.event() {
@@ -483,7 +486,7 @@ fn draw_article(app: &App, buf: &mut Buffer, a: &Areas, t: &Theme) {
     for (k, line) in layout
         .lines
         .iter()
-        .skip(app.article_top)
+        .skip(app.article.top)
         .take(usize::from(r.height))
         .enumerate()
     {
