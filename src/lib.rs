@@ -2,15 +2,17 @@
 //!
 //! The pipeline runs in one direction (see `DESIGN.md`):
 //! text → [`text::Document`] → mentions ([`lang`]) → anchor and resolved dates ([`resolve`])
-//! → [`timeline::Timeline`]. Extraction is pure: no I/O, no terminal.
+//! → [`model::Timeline`]. Extraction is pure: no I/O, no terminal. The serde types of the
+//! JSON contract ([`model`]) import nothing of ours, so every stage can use them.
 
 pub mod lang;
+pub mod model;
 pub mod resolve;
 pub mod review;
 pub mod text;
 pub mod timeline;
 pub mod tui;
 
+pub use model::*;
 pub use resolve::Prefer;
-pub use timeline::model::*;
 pub use timeline::{Options, Source, extract, extract_sources};

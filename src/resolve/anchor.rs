@@ -22,9 +22,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::calendar::{add_days, day_name, days_until, month_name, weekday_name};
 use crate::lang::ar::lexicon::{Word, lookup};
 use crate::lang::expr::{Direction, Expr, Found, Tense};
+use crate::model::{Anchor, AnchorBasis};
 use crate::text::normalize::normalize;
 use crate::text::{TokenKind, Tokens, tokenize};
-use crate::timeline::model::{Anchor, AnchorBasis};
 
 /// How far past the latest named year a weekday-and-day-month may be completed.
 const YEAR_SEARCH: i32 = 40;

@@ -10,7 +10,7 @@ mod periods;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::lang::expr::{DayPart, Expr, Rel, Unit};
-use crate::timeline::model::{EventDate, MentionKind, Modifier, PartOfDay, Precision};
+use crate::model::{EventDate, MentionKind, Modifier, PartOfDay, Precision};
 use calendar::{
     add_days, anchor_name, day_name, days_until, iso_week_value, month_end, month_name,
     week_monday, weekday_name,

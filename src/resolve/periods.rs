@@ -8,7 +8,7 @@ use super::calendar::{
 };
 use super::{Context, Prefer, Resolution, Strength, hijri, one_day, span, unresolved, ymd};
 use crate::lang::expr::{CivilDay, MonthRef, Occasion, Part, Rel, Season, Unit};
-use crate::timeline::model::{EventDate, MentionKind, Modifier, Precision};
+use crate::model::{EventDate, MentionKind, Modifier, Precision};
 
 /// A whole calendar month as an event date.
 fn month_date(y: i32, m: u32, reason: String) -> Option<EventDate> {

@@ -14,8 +14,8 @@
 pub mod session;
 pub mod store;
 
+use crate::model::{DaySpan, Event, ReviewStatus};
 use crate::text::normalize::normalize;
-use crate::timeline::model::{DaySpan, Event, ReviewStatus};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};

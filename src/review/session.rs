@@ -8,7 +8,7 @@
 
 use super::store::{self, Loaded};
 use super::{Entry, Key, ReviewFile, attach, event_keys, span_text};
-use crate::timeline::model::{
+use crate::model::{
     AnchorBasis, DaySpan, Event, EventDate, EventReview, Precision, ReviewStatus, Timeline,
 };
 use crate::timeline::{Options, Source, extract_sources};

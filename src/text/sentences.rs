@@ -8,7 +8,7 @@
 //! cut into pieces at white space: every event carries a copy of its sentence, so an unbounded
 //! sentence would multiply the input by the number of dates in it.
 
-use crate::timeline::model::TextSpan;
+use crate::model::TextSpan;
 
 /// Splits `text` into trimmed, non-empty sentence spans (byte offsets into `text`).
 ///

@@ -8,8 +8,8 @@
 //! Control characters and bidi overrides are written as visible escapes (`\u{1b}`).
 
 use super::escape::visible_controls;
-use super::model::Timeline;
 use super::words::{event_status, status_name};
+use crate::model::Timeline;
 
 /// The header row.
 pub const COLUMNS: [&str; 15] = [

@@ -2,7 +2,7 @@
 //! each format's name, file extension and writer, and the command line, its help and the
 //! viewer all read it. The words the human-readable formats share are in [`super::words`].
 
-use super::model::Timeline;
+use crate::model::Timeline;
 
 /// An output format (see [`FORMATS`] for what each one is).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -31,8 +31,8 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 
 use super::escape::html;
-use super::model::{Event, ReviewStatus, Timeline};
 use super::words::{anchor_words, date_heading, event_status, headline, review_parts, status_name};
+use crate::model::{Event, ReviewStatus, Timeline};
 use crate::resolve::calendar::{month_name, weekday_name};
 
 /// A gap longer than this many days between dates breaks the axis (as in the viewer's strip).

@@ -8,8 +8,8 @@
 //! rendered page runs Arabic right to left with its punctuation at the right end.
 
 use super::escape;
-use super::model::{Event, ReviewStatus, Timeline};
 use super::words::{anchor_words, date_heading, event_status, review_parts};
+use crate::model::{Event, ReviewStatus, Timeline};
 
 /// Renders the timeline as a Markdown chronology.
 pub fn render(t: &Timeline) -> String {

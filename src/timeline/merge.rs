@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::model::Event;
+use crate::model::Event;
 use crate::text::normalize::normalize;
 
 /// How much of the shorter sentence's words the other must share to count as the same report.

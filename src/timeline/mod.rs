@@ -6,16 +6,15 @@ pub mod format;
 pub mod html;
 pub mod md;
 pub mod merge;
-pub mod model;
 pub mod stream;
 pub mod timelinejs;
 pub mod timeml;
 pub mod words;
 
 use crate::lang::expr::{Direction, Expr, Found};
+use crate::model::*;
 use crate::resolve::{Context, Prefer, Strength, Told, resolve};
 use chrono::{Datelike, NaiveDate};
-use model::*;
 
 /// How to extract: the anchor if known, and which way ambiguous dates lean.
 #[derive(Debug, Clone)]

@@ -25,8 +25,8 @@ use serde_json::{Value, json};
 use super::escape::{html, json_for_script};
 use super::html::marked;
 use super::label_cut;
-use super::model::{DocumentInfo, Event, Precision, Timeline};
 use super::words::{anchor_words, date_heading, day_name, headline, review_parts};
+use crate::model::{DocumentInfo, Event, Precision, Timeline};
 
 /// Spans longer than this many days become eras rather than slides.
 pub const LONG_SPAN_DAYS: i64 = 366;

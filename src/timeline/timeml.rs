@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::model::{AnchorBasis, DocumentInfo, Event, Mention, MentionKind, Modifier, Timeline};
+use crate::model::{AnchorBasis, DocumentInfo, Event, Mention, MentionKind, Modifier, Timeline};
 
 /// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids.
 pub fn escape(s: &str) -> String {
@@ -320,7 +320,7 @@ mod tests {
             value: value.into(),
             start: start.parse().ok(),
             end: end.parse().ok(),
-            expression: super::super::model::Quote {
+            expression: crate::model::Quote {
                 text: String::new(),
                 start: 0,
                 end: 0,

@@ -2,7 +2,7 @@
 //! a review status, the document's anchor and headline. Writers import this, never the format
 //! table that calls them.
 
-use super::model::{AnchorBasis, DocumentInfo, Event, EventDate, Precision, ReviewStatus};
+use crate::model::{AnchorBasis, DocumentInfo, Event, EventDate, Precision, ReviewStatus};
 use crate::resolve::calendar::{month_name, weekday_name};
 use chrono::{Datelike, NaiveDate};
 
@@ -36,7 +36,7 @@ pub fn date_heading(date: &EventDate) -> String {
         _ if start == end => day_name(start),
         _ => day_range(start, end),
     };
-    let night = if date.part_of_day == Some(super::model::PartOfDay::Night) {
+    let night = if date.part_of_day == Some(crate::model::PartOfDay::Night) {
         "night of "
     } else {
         ""

@@ -19,12 +19,12 @@ use super::strip::sanitize;
 use super::timestrip::{StripLayout, TimeStrip};
 use super::{BidiMode, Config};
 use super::{doubt, search};
+use crate::model::{DaySpan, Event, ReviewStatus, Timeline};
 use crate::review::session::Session;
 use crate::review::session::{Outcome, SAVING};
 use crate::review::{fold, span_text};
 use crate::text::normalize::normalize;
 use crate::timeline::format::{FORMATS, Format};
-use crate::timeline::model::{DaySpan, Event, ReviewStatus, Timeline};
 use crate::timeline::words::{date_heading, day_name};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -393,7 +393,7 @@ impl App {
             // Sorted events share their day with the one before, mostly: word the heading only
             // when the date differs (a filter key rebuilds the rows of 100,000 events).
             let d = &e.date;
-            let same_day = last.is_some_and(|l: &crate::timeline::model::EventDate| {
+            let same_day = last.is_some_and(|l: &crate::model::EventDate| {
                 (
                     l.start,
                     l.end,

@@ -4,7 +4,7 @@
 //! Pure functions over the timeline (no UI state), so the list, the status bar, the detail pane
 //! and the anchor prompt all read the same answers.
 
-use crate::timeline::model::{Anchor, AnchorBasis, Event, Timeline};
+use crate::model::{Anchor, AnchorBasis, Event, Timeline};
 use crate::timeline::{Options, extract, warning_site};
 use chrono::NaiveDate;
 use std::collections::HashMap;

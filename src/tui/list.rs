@@ -4,7 +4,7 @@
 use super::BidiMode;
 use super::bidi::{VisualLine, layout_around, layout_truncated};
 use super::layout;
-use crate::timeline::model::{Event, Timeline};
+use crate::model::{Event, Timeline};
 use crate::timeline::words::date_heading;
 use ratatui::layout::Rect;
 
@@ -153,9 +153,9 @@ impl ListState {
 
 /// A day header: the date as a person reads it, and for a date the text gives in the Hijri
 /// calendar, that date first ("Ramadan 1443 AH · 2 April – 1 May 2022").
-pub fn day_heading(date: &crate::timeline::model::EventDate) -> String {
+pub fn day_heading(date: &crate::model::EventDate) -> String {
+    use crate::model::Precision;
     use crate::resolve::hijri;
-    use crate::timeline::model::Precision;
     let gregorian = date_heading(date);
     let Some(start) = date
         .start

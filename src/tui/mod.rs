@@ -27,8 +27,8 @@ pub mod terminal;
 pub mod timestrip;
 pub mod view;
 
+use crate::model::Timeline;
 use crate::review::session::Session;
-use crate::timeline::model::Timeline;
 
 /// Who lays out right-to-left text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -8,8 +8,8 @@
 //! tarikh's own extractor, against the document's anchor.
 
 use crate::Prefer;
+use crate::model::{DaySpan, EventDate, Precision};
 use crate::review::{parse_span, span_text};
-use crate::timeline::model::{DaySpan, EventDate, Precision};
 use crate::timeline::words::{date_heading, day_name};
 use crate::timeline::{Options, extract};
 use chrono::NaiveDate;

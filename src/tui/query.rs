@@ -8,8 +8,8 @@
 
 use super::doubt;
 use super::search;
+use crate::model::{Event, ReviewStatus};
 use crate::text::normalize::normalize;
-use crate::timeline::model::{Event, ReviewStatus};
 use chrono::NaiveDate;
 
 /// A parsed list filter.

@@ -11,8 +11,8 @@ use super::action::{Action, Effect};
 use super::app::{App, settle, update};
 use super::view;
 use super::{BidiMode, Config, TuiOptions};
+use crate::model::Timeline;
 use crate::review::session::Session;
-use crate::timeline::model::Timeline;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{

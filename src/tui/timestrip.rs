@@ -6,7 +6,7 @@
 //! own share of the width and its own scale, and a visible break (`≈`) separates them.
 //! Clusters are found once per timeline; columns once per width.
 
-use crate::timeline::model::Event;
+use crate::model::Event;
 use chrono::{Datelike, NaiveDate};
 
 /// A gap longer than this (in days) between events starts a new cluster with its own scale.
@@ -179,7 +179,7 @@ pub fn segment_labels(s: &Segment) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::model::*;
+    use crate::model::*;
 
     fn ev(a: (i32, u32, u32), b: (i32, u32, u32)) -> Event {
         let d = |(y, m, dd): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, dd);

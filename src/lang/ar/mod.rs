@@ -5,8 +5,8 @@ pub mod lexicon;
 pub mod tense;
 
 use crate::lang::expr::{Country, Expr, Found, Occasion};
+use crate::model::TextSpan;
 use crate::text::{Tokens, tokenize};
-use crate::timeline::model::TextSpan;
 
 /// Finds the temporal expressions of every sentence, in text order, each with the index of
 /// its sentence. Buffers are reused, so memory follows the output, not the input.

@@ -1,7 +1,7 @@
-//! The timeline model: what extraction produces and every view reads.
+//! The timeline model, at the ground floor: what extraction produces and every view reads.
 //!
-//! These types are the JSON contract of `extract --format json` (schema 1, see `DESIGN.md`) and
-//! the only thing the TUI reads, so they carry no terminal or UI types.
+//! These types are the JSON contract of `extract --format json` (schema 1, see `DESIGN.md`),
+//! import nothing of ours, and carry no terminal or UI types: every stage may use them.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
