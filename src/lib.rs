@@ -5,6 +5,8 @@
 //! → [`model::Timeline`]. Extraction is pure: no I/O, no terminal. The serde types of the
 //! JSON contract ([`model`]) import nothing of ours, so every stage can use them.
 
+#![warn(missing_docs)]
+
 pub mod lang;
 pub mod model;
 pub mod resolve;
