@@ -330,10 +330,14 @@ impl Session {
         let mut owner: rustc_hash::FxHashMap<String, (usize, usize)> = Default::default();
         for (d, evs) in by_doc.iter().enumerate() {
             let doc = &mut self.docs[d];
+            doc.orphans.clear();
+            // No review to attach (no file, or an empty one): no event keys to compute.
+            if doc.file.reviews.is_empty() {
+                continue;
+            }
             let refs: Vec<&Event> = evs.iter().map(|&i| &timeline.events[i]).collect();
             let found = attach(&doc.file.reviews, &refs);
             let keys = event_keys(&refs);
-            doc.orphans.clear();
             for (k, at) in found.into_iter().enumerate() {
                 match at {
                     Some(j) => {
