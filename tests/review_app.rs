@@ -30,6 +30,23 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
+/// The viewer on the sample written as `article`, its reviews in the file beside it.
+fn app_on_file(article: &std::path::Path) -> App {
+    let src = tarikh::Source {
+        id: "a".into(),
+        path: Some(article.display().to_string()),
+        text: SAMPLE.into(),
+    };
+    let mut session = tarikh::review::session::Session::load(
+        std::slice::from_ref(&src),
+        None,
+        tarikh::Options::default(),
+        true,
+    );
+    let timeline = session.extract(vec![src]);
+    App::with_reviews(timeline, session, config(), (100, 30))
+}
+
 fn status_of(app: &App, i: usize) -> ReviewStatus {
     app.timeline.events[i]
         .review
@@ -186,7 +203,6 @@ fn quitting_with_unsaved_reviews_warns_once() {
 
 #[test]
 fn orphans_are_listed_with_their_sentence_deleted_with_d_and_undone_with_u() {
-    use tarikh::review::session::Session;
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("a.txt");
     std::fs::write(&article, SAMPLE).unwrap();
@@ -197,19 +213,7 @@ fn orphans_are_listed_with_their_sentence_deleted_with_d_and_undone_with_u() {
         ]}"#,
     )
     .unwrap();
-    let src = tarikh::Source {
-        id: "a".into(),
-        path: Some(article.display().to_string()),
-        text: SAMPLE.into(),
-    };
-    let mut session = Session::load(
-        std::slice::from_ref(&src),
-        None,
-        tarikh::Options::default(),
-        true,
-    );
-    let timeline = session.extract(vec![src]);
-    let mut app = App::with_reviews(timeline, session, config(), (100, 30));
+    let mut app = app_on_file(&article);
     assert!(app.status.as_deref().unwrap().contains("1 orphaned review"));
     typed(&mut app, "o");
     assert_eq!(app.orphans, Some(0));
@@ -230,23 +234,10 @@ fn orphans_are_listed_with_their_sentence_deleted_with_d_and_undone_with_u() {
 
 #[test]
 fn a_reload_keeps_the_selection_and_every_review() {
-    use tarikh::review::session::Session;
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("a.txt");
     std::fs::write(&article, SAMPLE).unwrap();
-    let src = tarikh::Source {
-        id: "a".into(),
-        path: Some(article.display().to_string()),
-        text: SAMPLE.into(),
-    };
-    let mut session = Session::load(
-        std::slice::from_ref(&src),
-        None,
-        tarikh::Options::default(),
-        true,
-    );
-    let timeline = session.extract(vec![src]);
-    let mut app = App::with_reviews(timeline, session, config(), (100, 30));
+    let mut app = app_on_file(&article);
     let target = app
         .timeline
         .events
@@ -337,24 +328,11 @@ fn a_note_half_typed_when_a_signal_ends_the_viewer_is_kept() {
 fn update_writes_no_file_settle_saves_and_says_how_it_went() {
     // The viewer's update only changes state and asks for the save (an effect); settle, which
     // the event loop runs after every action, writes the file and reports it.
-    use tarikh::review::session::Session;
     use tarikh::tui::action::{Action, Effect};
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("a.txt");
     std::fs::write(&article, SAMPLE).unwrap();
-    let src = tarikh::Source {
-        id: "a".into(),
-        path: Some(article.display().to_string()),
-        text: SAMPLE.into(),
-    };
-    let mut session = Session::load(
-        std::slice::from_ref(&src),
-        None,
-        tarikh::Options::default(),
-        true,
-    );
-    let timeline = session.extract(vec![src]);
-    let mut app = App::with_reviews(timeline, session, config(), (100, 30));
+    let mut app = app_on_file(&article);
     let file = dir.path().join("a.txt.tarikh.json");
     update(&mut app, Action::Verify);
     assert!(!file.exists(), "update itself wrote the review file");
