@@ -801,6 +801,12 @@ impl Grammar<'_> {
         if self.is(j, Word::Break) {
             j += 1;
         }
+        self.day_n_of(i, n, j)
+    }
+
+    /// Day `n` (from the end when negative) of the occasion or named period at `j`, as an
+    /// expression opening at `i`.
+    fn day_n_of(&self, i: usize, n: i32, j: usize) -> Option<Match> {
         let (last, of) = match self.word(j) {
             Some(Word::OccasionHead(_)) => {
                 let (_, last, e) = self.occasion(j)?;
@@ -834,23 +840,7 @@ impl Grammar<'_> {
             return None;
         }
         let j = k + 2;
-        let (last, of) = match self.word(j) {
-            Some(Word::OccasionHead(_)) => {
-                let (_, last, e) = self.occasion(j)?;
-                (last, e)
-            }
-            _ => self.named_period(j)?,
-        };
-        let of = Box::new(of);
-        Some((
-            i,
-            last,
-            Expr::Nth {
-                n,
-                unit: Unit::Day,
-                of,
-            },
-        ))
+        self.day_n_of(i, n, j)
     }
 
     /// "الأسبوع الماضي", "الأسبوع اللي فات", "الأسبوع بعد المقبل", "الأسبوع الأول من أكتوبر",
