@@ -3,7 +3,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// English weekday names, Monday first (chrono's order).
-const WEEKDAYS: [&str; 7] = [
+pub const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",

@@ -176,18 +176,9 @@ pub fn day_heading(date: &crate::model::EventDate) -> String {
 
 /// A day heading without its weekday names ("night of 5 – 6 January 2022"), for narrow lists.
 fn without_weekdays(heading: &str) -> String {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     heading
         .split(' ')
-        .filter(|w| !WEEKDAYS.contains(w))
+        .filter(|w| !crate::resolve::calendar::WEEKDAYS.contains(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
