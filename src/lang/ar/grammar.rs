@@ -1954,29 +1954,29 @@ impl Grammar<'_> {
             }
             _ => last,
         };
+        Some(self.occasion_then(i, last, occasion))
+    }
+
+    /// An occasion named at `i..=last`, then its year ("عيد الفطر 1441 هـ": a year below 1600 is
+    /// Hijri) or a modifier ("عيد الأضحى المقبل").
+    fn occasion_then(&self, i: usize, last: usize, occasion: Occasion) -> Match {
         if let Some((y, l, hijri)) = self.year_phrase(last + 1) {
-            return Some((
-                i,
-                l,
-                Expr::Occasion {
-                    occasion,
-                    year: Some(y),
-                    hijri_year: hijri || y < 1600,
-                    rel: None,
-                },
-            ));
+            let e = Expr::Occasion {
+                occasion,
+                year: Some(y),
+                hijri_year: hijri || y < 1600,
+                rel: None,
+            };
+            return (i, l, e);
         }
         let (rel, last) = self.optional_rel(last);
-        Some((
-            i,
-            last,
-            Expr::Occasion {
-                occasion,
-                year: None,
-                hijri_year: false,
-                rel,
-            },
-        ))
+        let e = Expr::Occasion {
+            occasion,
+            year: None,
+            hijri_year: false,
+            rel,
+        };
+        (i, last, e)
     }
 
     /// "… يوم غد (السبت)، وهو آخر يوم في الإجازة": after وهو / وهي, the first or last day (or
@@ -2084,27 +2084,7 @@ impl Grammar<'_> {
             country = Some(c);
             last = k;
         }
-        let occasion = Occasion::Civil(kind, country);
-        if let Some((y, l, _)) = self.year_phrase(last + 1) {
-            let e = Expr::Occasion {
-                occasion,
-                year: Some(y),
-                hijri_year: false,
-                rel: None,
-            };
-            return Some((i, l, e));
-        }
-        let (rel, last) = self.optional_rel(last);
-        Some((
-            i,
-            last,
-            Expr::Occasion {
-                occasion,
-                year: None,
-                hijri_year: false,
-                rel,
-            },
-        ))
+        Some(self.occasion_then(i, last, Occasion::Civil(kind, country)))
     }
 
     // ---- clock times and parts of the day --------------------------------------------------
