@@ -5,7 +5,8 @@
 use chrono::{NaiveDate, Weekday};
 
 use super::lexicon::{
-    self, CIVIL_DAYS, HIJRI_COMPLETING, MonthHead, OCCASION_EPITHETS, OCCASIONS, Word, lookup,
+    self, APPOSITION_PRONOUNS, ARAFAT, CIVIL_DAYS, HIJRI_COMPLETING, LATE_NOUNS, MonthHead,
+    OCCASION_EPITHETS, OCCASIONS, STATE_NOUNS, Word, lookup,
 };
 use crate::lang::expr::{Country, DayPart, Expr, Found, MonthRef, Occasion, Part, Rel, Unit};
 use crate::text::{TokenKind, Tokens};
@@ -1985,7 +1986,7 @@ impl Grammar<'_> {
         let pronoun = i
             .checked_sub(1)
             .filter(|&p| self.t.list[p].kind == TokenKind::Word)
-            .is_some_and(|p| matches!(self.t.norm(p), "وهو" | "وهي" | "هو" | "هي"));
+            .is_some_and(|p| APPOSITION_PRONOUNS.contains(&self.t.norm(p)));
         if !pronoun {
             return None;
         }
@@ -2015,8 +2016,8 @@ impl Grammar<'_> {
     /// gives; the expression opens at the noun before "late".
     fn late_night(&self, i: usize) -> Option<Match> {
         let noun = i.checked_sub(1)?;
-        let late_noun = matches!(self.t.norm(noun), "ساعات" | "ساعه" | "وقت")
-            && self.t.list[noun].kind == TokenKind::Word;
+        let late_noun =
+            LATE_NOUNS.contains(&self.t.norm(noun)) && self.t.list[noun].kind == TokenKind::Word;
         if !late_noun || !self.is(i + 1, Word::From) {
             return None;
         }
@@ -2041,7 +2042,7 @@ impl Grammar<'_> {
             .list
             .get(i + 1)
             .filter(|t| t.kind == TokenKind::Word)?;
-        matches!(self.t.norm(i + 1), "عرفه" | "عرفات").then(|| {
+        ARAFAT.contains(&self.t.norm(i + 1)).then(|| {
             (
                 i,
                 i + 1,
@@ -2077,7 +2078,7 @@ impl Grammar<'_> {
         // "لدولة الإمارات", "السعودي", "لقطر".
         let mut country: Option<Country> = None;
         let mut k = last + 1;
-        if matches!(norm(k), Some("دوله" | "لدوله" | "بدوله")) {
+        if norm(k).is_some_and(|w| STATE_NOUNS.contains(&w)) {
             k += 1;
         }
         if let Some(Word::Country(c)) = self.word(k) {

@@ -291,6 +291,19 @@ pub const OCCASIONS: &[(OccasionHead, &[&str], Occasion)] = &[
     (OccasionHead::Standing, &["عرفه"], Occasion::Arafat),
 ];
 
+/// Pronouns that restate the date just written ("…، وهو آخر يوم في الإجازة"), normalised.
+pub const APPOSITION_PRONOUNS: &[&str] = &["وهو", "وهي", "هو", "هي"];
+
+/// Nouns before "late" in "ساعات متأخرة من الليل", "وقت متأخر من الليل", normalised.
+pub const LATE_NOUNS: &[&str] = &["ساعات", "ساعه", "وقت"];
+
+/// The name of the Day of Arafat after يوم ("يوم عرفة", "يوم عرفات"), normalised.
+pub const ARAFAT: &[&str] = &["عرفه", "عرفات"];
+
+/// "State" before a country's name in a national day ("اليوم الوطني لدولة الإمارات"),
+/// normalised, with its prepositions.
+pub const STATE_NOUNS: &[&str] = &["دوله", "لدوله", "بدوله"];
+
 /// Words that "complete" a Hijri month (its 29th or 30th day), normalised: before ل + a month
 /// name they make an ambiguous one (شعبان, رجب) the month ("غدا المتمم لشعبان").
 pub const HIJRI_COMPLETING: &[&str] = &["المتمم", "المكمل", "متمم", "مكمل"];
