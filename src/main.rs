@@ -52,7 +52,8 @@ struct Common {
     /// The document date, overriding inference.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     anchor: Option<NaiveDate>,
-    /// How a bare weekday or month resolves: the most recent one (news) or the next one.
+    /// How a bare weekday, month or feast resolves when its sentence gives no tense: the most
+    /// recent one (news) or the next one. A tense in the sentence (ستعقد, وقع) always wins.
     #[arg(long, value_enum, default_value_t = PreferArg::Past)]
     prefer: PreferArg,
     /// The review file (verified, flagged, notes, corrections, anchor) to read and, in the
