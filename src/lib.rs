@@ -7,14 +7,15 @@
 
 #![warn(missing_docs)]
 
+pub mod export;
+pub mod extract;
 pub mod lang;
 pub mod model;
 pub mod resolve;
 pub mod review;
 pub mod text;
-pub mod timeline;
 pub mod tui;
 
+pub use extract::{Options, Source, extract, extract_sources};
 pub use model::*;
 pub use resolve::Prefer;
-pub use timeline::{Options, Source, extract, extract_sources};

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use tarikh::export::format::Format;
 use tarikh::review::session::Session;
-use tarikh::timeline::format::Format;
 use tarikh::tui::{BidiMode, TuiOptions};
 use tarikh::{Options, Prefer, Source};
 
@@ -241,7 +241,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 /// `extract --format timeml -o DIR`: one standalone TimeML file per document, `DIR/ID.tml`.
 fn timeml_files(timeline: &tarikh::Timeline, dir: &Path) -> Result<()> {
-    for (id, xml) in tarikh::timeline::timeml::render_documents(timeline) {
+    for (id, xml) in tarikh::export::timeml::render_documents(timeline) {
         // An id is a file stem (`stdin`, `a-2` for a repeated name), so it names a file in DIR;
         // path separators are replaced all the same, so nothing lands outside it.
         let name: String = id
@@ -281,7 +281,7 @@ fn stream(args: &ExtractArgs) -> Result<ExitCode> {
     };
     let show_progress = std::io::stderr().is_terminal();
     let mut last = std::time::Instant::now();
-    let stats = tarikh::timeline::stream::run(
+    let stats = tarikh::extract::stream::run(
         std::io::stdin().lock(),
         out,
         &opts,

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use tarikh::timeline::format::Format;
-use tarikh::timeline::html::SCRIPT_SHA256;
+use tarikh::export::format::Format;
+use tarikh::export::html::SCRIPT_SHA256;
 use tarikh::{EventReview, Options, ReviewStatus, Source, Timeline, extract_sources};
 
 mod export_checks;

@@ -4,8 +4,8 @@ use std::collections::HashSet;
 use std::process::Command;
 
 use chrono::NaiveDate;
-use tarikh::timeline::format::Format;
-use tarikh::timeline::words::date_heading;
+use tarikh::export::format::Format;
+use tarikh::export::words::date_heading;
 
 mod export_checks;
 use export_checks::{OUR_ELEMENTS, check_timeml, fragment_elements, fragment_text};
@@ -76,7 +76,7 @@ fn csv_opens_as_one_row_per_event_with_arabic_intact() {
         .iter()
         .map(|h| h.trim_start_matches('\u{FEFF}').to_string())
         .collect();
-    assert_eq!(headers, tarikh::timeline::csv::COLUMNS);
+    assert_eq!(headers, tarikh::export::csv::COLUMNS);
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
     assert_eq!(rows.len(), t.events.len());
@@ -114,9 +114,9 @@ fn csv_defuses_cells_a_spreadsheet_would_run_without_showing_a_mark() {
     let text = Format::Csv.render(&t);
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let row = r.records().next().unwrap().unwrap();
-    let defuse = tarikh::timeline::csv::DEFUSE;
+    let defuse = tarikh::export::csv::DEFUSE;
     let col = |name: &str| {
-        tarikh::timeline::csv::COLUMNS
+        tarikh::export::csv::COLUMNS
             .iter()
             .position(|c| *c == name)
             .unwrap()
@@ -414,7 +414,7 @@ fn timeml_merges_keep_ids_unique_and_each_document_standard() {
         }
     }
     // One standalone file per document, ids from t0 in each.
-    let files = tarikh::timeline::timeml::render_documents(&t);
+    let files = tarikh::export::timeml::render_documents(&t);
     assert_eq!(files.len(), 3);
     for (id, xml) in files {
         check_timeml(&xml);
@@ -717,7 +717,7 @@ fn csv_shows_control_characters_instead_of_passing_them_on() {
 #[test]
 fn the_viewer_offers_every_format_of_the_table() {
     // (The export prompt itself lists its formats from the same table.)
-    use tarikh::timeline::format::FORMATS;
+    use tarikh::export::format::FORMATS;
     let help = tarikh::tui::keymap::KEYMAP
         .iter()
         .find(|b| b.keys == ["x"])
@@ -826,7 +826,7 @@ fn timeml_anchors_a_date_counted_from_the_one_before_it_to_that_one() {
 
 #[test]
 fn the_html_pages_script_hash_matches_its_script() {
-    use tarikh::timeline::html::SCRIPT_SHA256;
+    use tarikh::export::html::SCRIPT_SHA256;
     let page = Format::Html.render(&sample());
     let script = page
         .split("<script>")

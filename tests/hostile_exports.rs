@@ -5,9 +5,9 @@
 //! `match` has no catch-all, so a new format cannot be added without its hostile check.
 
 use tarikh::Timeline;
-use tarikh::timeline::csv::{COLUMNS, DEFUSE};
-use tarikh::timeline::escape::visible_controls;
-use tarikh::timeline::format::{FORMATS, Format};
+use tarikh::export::csv::{COLUMNS, DEFUSE};
+use tarikh::export::escape::visible_controls;
+use tarikh::export::format::{FORMATS, Format};
 
 mod export_checks;
 use export_checks::{
@@ -68,7 +68,7 @@ fn check_md(t: &Timeline, out: &str) {
     let days: std::collections::HashSet<String> = t
         .events
         .iter()
-        .map(|e| tarikh::timeline::words::date_heading(&e.date))
+        .map(|e| tarikh::export::words::date_heading(&e.date))
         .collect();
     assert_eq!(
         headings,

@@ -344,7 +344,7 @@ fn one_megabyte_adversarial_strings_finish() {
 #[test]
 fn report_groups_match_the_pairwise_definition() {
     use tarikh::Source;
-    use tarikh::timeline::merge::closely_matching;
+    use tarikh::extract::merge::closely_matching;
     const POOL: &[&str] = &[
         "وأكد قاسم جومارت توكاييف يوم الأربعاء أن العصابات الإرهابية تقود المظاهرات.",
         "أكد الرئيس قاسم جومارت توكاييف يوم الأربعاء أن عصابات إرهابية تقود المظاهرات في البلاد.",

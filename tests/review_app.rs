@@ -358,7 +358,7 @@ fn update_writes_no_file_settle_saves_and_says_how_it_went() {
         !csv.exists()
             && app
                 .effects
-                .contains(&Effect::Export(tarikh::timeline::format::Format::Csv))
+                .contains(&Effect::Export(tarikh::export::format::Format::Csv))
     );
     settle(&mut app);
     assert!(csv.exists(), "{:?}", app.status);

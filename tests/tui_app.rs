@@ -478,7 +478,7 @@ fn warnings_and_doubt_reach_the_viewer() {
     let bar = screen(&render(&app)).last().unwrap().clone();
     let anchor = &app.timeline.documents[0].anchor;
     let basis = tarikh::tui::doubt::anchor_basis(anchor).basis;
-    let day = tarikh::timeline::words::day_name(anchor.date.expect("an anchor"));
+    let day = tarikh::export::words::day_name(anchor.date.expect("an anchor"));
     let head: String = basis.chars().take(20).collect();
     assert!(bar.contains(&format!("anchor {day} · {head}")), "{bar}");
     // F reaches the doubtful events: the warned one and the one leaning on the inferred anchor.

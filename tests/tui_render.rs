@@ -210,7 +210,7 @@ fn control_characters_from_the_article_never_reach_the_screen() {
 fn a_warned_event_is_marked_in_the_gutter_in_bold() {
     let mut tl = sample_timeline();
     let e = &tl.events[1];
-    tl.warnings.push(tarikh::timeline::expression_warning(
+    tl.warnings.push(tarikh::extract::expression_warning(
         &e.document,
         &e.expression,
         "Thursday is not the 6th",

@@ -8,10 +8,10 @@
 
 use super::store::{self, Loaded};
 use super::{Entry, Key, ReviewFile, attach, event_keys, span_text};
+use crate::extract::{Options, Source, extract_sources};
 use crate::model::{
     AnchorBasis, DaySpan, Event, EventDate, EventReview, Precision, ReviewStatus, Timeline,
 };
-use crate::timeline::{Options, Source, extract_sources};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -402,7 +402,7 @@ impl Session {
             for e in &mut timeline.events {
                 e.group = None;
             }
-            crate::timeline::merge::group_reports(&mut timeline.events);
+            crate::extract::merge::group_reports(&mut timeline.events);
         }
         self.attached = timeline
             .events

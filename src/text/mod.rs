@@ -3,9 +3,11 @@
 //! Everything keeps byte offsets into the original text, so a span found on the normalised
 //! view slices the original exactly.
 
+pub mod label;
 pub mod normalize;
 pub mod sentences;
 pub mod token;
 
+pub use label::{label, label_cut};
 pub use sentences::split_sentences;
 pub use token::{Token, TokenKind, Tokens, tokenize};

@@ -129,7 +129,7 @@ pub enum Effect {
     /// Write the reviews changed since the last save.
     Save,
     /// Write the timeline in this format beside the first article.
-    Export(crate::timeline::format::Format),
+    Export(crate::export::format::Format),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
     /// Clear the terminal and paint every cell again (whatever another program left on it).

@@ -4,8 +4,8 @@
 //! Pure functions over the timeline (no UI state), so the list, the status bar, the detail pane
 //! and the anchor prompt all read the same answers.
 
+use crate::extract::{Options, extract, warning_site};
 use crate::model::{Anchor, AnchorBasis, Event, Timeline};
-use crate::timeline::{Options, extract, warning_site};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -160,7 +160,7 @@ pub fn anchor_candidates(timeline: &Timeline, doc: usize) -> Vec<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::{Source, extract_sources};
+    use crate::extract::{Source, extract_sources};
 
     fn one(text: &str) -> Timeline {
         extract_sources(
@@ -187,7 +187,7 @@ mod tests {
     #[test]
     fn the_basis_of_real_anchors_is_named_briefly() {
         let sample =
-            crate::timeline::extract(include_str!("../../data/sample.txt"), &Options::default());
+            crate::extract::extract(include_str!("../../data/sample.txt"), &Options::default());
         let b = anchor_basis(&sample.documents[0].anchor);
         assert_eq!(b.basis, "a weekday beside a day and month");
         let dateline = one("القاهرة (رويترز) 3 مارس 2021\nقال الوزير الأربعاء إن الخطة جاهزة.");

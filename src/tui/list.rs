@@ -4,8 +4,8 @@
 use super::BidiMode;
 use super::bidi::{VisualLine, layout_around, layout_truncated};
 use super::layout;
+use crate::export::words::date_heading;
 use crate::model::{Event, Timeline};
-use crate::timeline::words::date_heading;
 use ratatui::layout::Rect;
 
 /// One row of the event list.

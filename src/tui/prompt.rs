@@ -8,10 +8,10 @@
 //! tarikh's own extractor, against the document's anchor.
 
 use crate::Prefer;
+use crate::export::words::{date_heading, day_name};
+use crate::extract::{Options, extract};
 use crate::model::{DaySpan, EventDate, Precision};
 use crate::review::{parse_span, span_text};
-use crate::timeline::words::{date_heading, day_name};
-use crate::timeline::{Options, extract};
 use chrono::NaiveDate;
 
 /// What the input line is asking for.

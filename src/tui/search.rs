@@ -7,9 +7,9 @@
 //! ("2022-01-05", "5 January", "January 5", "wednesday"); both are folded into one
 //! [`haystack`] per event when the timeline changes, so a key typed costs one scan.
 
+use crate::export::words::date_heading;
 use crate::model::Event;
 use crate::text::normalize::{normalize, push_folded};
-use crate::timeline::words::date_heading;
 
 /// What search looks through for an event, folded once (when the timeline changes, not per
 /// key): its sentence, then its date in words and in ISO.

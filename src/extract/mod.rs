@@ -1,15 +1,9 @@
-//! The timeline: model types, building a timeline from documents, and its output formats.
+//! Extraction, the one orchestrator: sources in (each with its own anchor or none), the
+//! language's scan, the anchor, the resolution in text order, then one sort and grouping of the
+//! events of every document into a [`Timeline`].
 
-pub mod csv;
-pub mod escape;
-pub mod format;
-pub mod html;
-pub mod md;
 pub mod merge;
 pub mod stream;
-pub mod timelinejs;
-pub mod timeml;
-pub mod words;
 
 use crate::lang::expr::{Direction, Expr, Found};
 use crate::model::*;
@@ -228,7 +222,7 @@ fn add_document(
                 end: s.end,
                 index: sentence_index,
             },
-            label: label(sentence_text),
+            label: crate::text::label(sentence_text),
             review: None,
             group: None,
         });
@@ -371,37 +365,6 @@ pub fn warning_site<'a>(warning: &'a str, document: &str) -> Option<(usize, &'a 
     Some((start.parse().ok()?, what))
 }
 
-/// How many characters a list label keeps from its sentence.
-const LABEL_CHARS: usize = 64;
-
-/// Where a sentence's label ends: `None` when the whole sentence fits in a label (64
-/// characters), else the byte offset of the last white space within them (or the cut itself,
-/// for one endless word). Exports that show a label and then the rest of the sentence cut here
-/// too.
-pub fn label_cut(sentence: &str) -> Option<usize> {
-    // Look only at the head: sentences can be long, and labels are built for every event.
-    let (i, _) = sentence.char_indices().nth(LABEL_CHARS)?;
-    let head = &sentence[..i];
-    Some(head.rfind(char::is_whitespace).unwrap_or(i))
-}
-
-/// The start of a sentence, cut at a word boundary, for one list row.
-fn label(sentence: &str) -> String {
-    let cut = label_cut(sentence);
-    let head = &sentence[..cut.unwrap_or(sentence.len())];
-    let mut out = String::with_capacity(head.len() + 3);
-    for (k, word) in head.split_whitespace().enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    if cut.is_some() {
-        out.push('…');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,17 +412,5 @@ mod tests {
                 "غدا"
             ]
         );
-    }
-
-    #[test]
-    fn labels_cut_long_sentences_at_a_word() {
-        assert_eq!(label("  قصير\tجدا  "), "قصير جدا");
-        let long = "كلمة ".repeat(40);
-        let l = label(&long);
-        assert!(
-            l.ends_with('…') && l.chars().count() <= LABEL_CHARS + 1,
-            "{l}"
-        );
-        assert!(!l.contains("  "));
     }
 }

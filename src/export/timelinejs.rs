@@ -24,9 +24,9 @@ use serde_json::{Value, json};
 
 use super::escape::{html, json_for_script};
 use super::html::marked;
-use super::label_cut;
 use super::words::{anchor_words, date_heading, day_name, headline, review_parts};
 use crate::model::{DocumentInfo, Event, Precision, Timeline};
+use crate::text::label_cut;
 
 /// Spans longer than this many days become eras rather than slides.
 pub const LONG_SPAN_DAYS: i64 = 366;

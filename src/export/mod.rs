@@ -1,0 +1,11 @@
+//! Exports: the [`format::FORMATS`] table and one writer per format, each reading a finished
+//! [`crate::model::Timeline`].
+
+pub mod csv;
+pub mod escape;
+pub mod format;
+pub mod html;
+pub mod md;
+pub mod timelinejs;
+pub mod timeml;
+pub mod words;
