@@ -212,7 +212,8 @@ fn a_warned_event_is_marked_in_the_gutter_in_bold() {
     let e = &tl.events[1];
     tl.warnings.push(tarikh::extract::expression_warning(
         &e.document,
-        &e.expression,
+        &e.expression.text,
+        e.expression.start,
         "Thursday is not the 6th",
     ));
     let app = App::new(tl, config(), (100, 30));

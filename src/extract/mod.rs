@@ -42,6 +42,58 @@ pub struct Source {
     pub text: String,
 }
 
+/// The anchor a caller gives one source instead of inferring it (the review file's), and
+/// the reason the timeline shows for it.
+#[derive(Debug, Clone)]
+pub struct Given {
+    /// The document date.
+    pub date: NaiveDate,
+    /// Where it comes from, in words ("set by the editor in the review file …").
+    pub reason: String,
+}
+
+/// One expression found in a document and resolved: spans into the document and what the
+/// resolver made of it, nothing copied out of the text. Events, mentions and the JSON lines
+/// are all built from these.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// Index of its sentence in the document.
+    pub sentence: usize,
+    /// First byte of the expression.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// Its TIMEX3 type.
+    pub kind: MentionKind,
+    /// Its date when it is an event.
+    pub date: Option<EventDate>,
+    /// The TIMEX3 value of a mention that is not an event.
+    pub value: String,
+    /// Where an unresolved event sorts relative to the unknown anchor, in days.
+    pub order_hint: i64,
+}
+
+/// One document extracted: its text, sentences and anchor, its expressions in text order,
+/// and its warnings.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    /// The document as the timeline lists it.
+    pub info: DocumentInfo,
+    /// Every expression found, in text order.
+    pub resolved: Vec<Resolved>,
+    /// What an editor should be told about it.
+    pub warnings: Vec<String>,
+}
+
+/// Every document extracted, and the one order of their events.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The documents, in input order.
+    pub docs: Vec<Extracted>,
+    /// The timeline's events in order: (document, index into its `resolved`).
+    pub order: Vec<(usize, usize)>,
+}
+
 /// Extracts the timeline of one in-memory text (document id `text`).
 pub fn extract(text: &str, opts: &Options) -> Timeline {
     extract_sources(
@@ -56,36 +108,71 @@ pub fn extract(text: &str, opts: &Options) -> Timeline {
 
 /// Extracts and merges the timelines of several documents, each with its own anchor.
 pub fn extract_sources(sources: Vec<Source>, opts: &Options) -> Timeline {
-    let mut timeline = Timeline {
-        schema: SCHEMA,
-        documents: Vec::with_capacity(sources.len()),
-        events: Vec::new(),
-        mentions: Vec::new(),
-        warnings: Vec::new(),
-    };
-    let mut hints = Vec::new();
-    for (doc_index, source) in sources.into_iter().enumerate() {
-        add_document(&mut timeline, &mut hints, doc_index, source, opts);
+    extract_all(sources.into_iter().map(|s| (s, None)), opts).into_timeline()
+}
+
+/// Extracts every source (with the anchor given for it, if any), and orders their events
+/// once for all of them.
+pub fn extract_all(
+    sources: impl IntoIterator<Item = (Source, Option<Given>)>,
+    opts: &Options,
+) -> Extraction {
+    let docs: Vec<Extracted> = sources
+        .into_iter()
+        .map(|(source, given)| extract_document(source, given, opts))
+        .collect();
+    let mut keyed: Vec<(SortKey, (usize, usize))> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, x)| {
+            x.resolved.iter().enumerate().filter_map(move |(i, r)| {
+                let date = r.date.as_ref()?;
+                Some((sort_key(date, r.order_hint, d, r.start), (d, i)))
+            })
+        })
+        .collect();
+    keyed.sort_unstable_by_key(|(k, _)| *k);
+    Extraction {
+        docs,
+        order: keyed.into_iter().map(|(_, at)| at).collect(),
     }
-    // Sort by start, end, then document order and position; unresolved dates go last, in the
-    // order their offsets from the unknown anchor suggest.
-    let mut keys: Vec<_> = timeline
+}
+
+/// Where an event stands in the timeline: resolved dates by first day, last day, document
+/// and position; unresolved ones last, in the order their offsets from the unknown anchor
+/// suggest.
+pub type SortKey = (
+    bool,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    i64,
+    usize,
+    usize,
+);
+
+/// The [`SortKey`] of an event with date `date`, in document `doc` at byte `start`.
+pub fn sort_key(date: &EventDate, order_hint: i64, doc: usize, start: usize) -> SortKey {
+    let unresolved = date.start.is_none();
+    let hint = if unresolved { order_hint } else { 0 };
+    (unresolved, date.start, date.end, hint, doc, start)
+}
+
+/// Puts the timeline's events in the one order ([`SortKey`]; documents in the timeline's
+/// order) and groups the reports of one event across documents again (`group`).
+pub fn sort_and_group(timeline: &mut Timeline) {
+    let ids: rustc_hash::FxHashMap<&str, usize> = timeline
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (d.id.as_str(), k))
+        .collect();
+    let mut keys: Vec<(SortKey, usize)> = timeline
         .events
         .iter()
-        .zip(&hints)
         .enumerate()
-        .map(|(i, (e, &(doc, hint)))| {
-            let unresolved = e.date.start.is_none();
-            let hint = if unresolved { hint } else { 0 };
-            let key = (
-                unresolved,
-                e.date.start,
-                e.date.end,
-                hint,
-                doc,
-                e.expression.start,
-            );
-            (key, i)
+        .map(|(i, e)| {
+            let doc = ids.get(e.document.as_str()).copied().unwrap_or(usize::MAX);
+            (sort_key(&e.date, e.order_hint, doc, e.expression.start), i)
         })
         .collect();
     keys.sort_unstable();
@@ -100,35 +187,191 @@ pub fn extract_sources(sources: Vec<Source>, opts: &Options) -> Timeline {
         timeline.events.swap(k, j);
     }
     if timeline.documents.len() > 1 {
+        for e in &mut timeline.events {
+            e.group = None;
+        }
         merge::group_reports(&mut timeline.events);
     }
-    timeline
 }
 
-fn add_document(
-    timeline: &mut Timeline,
-    hints: &mut Vec<(usize, i64)>,
-    doc_index: usize,
-    source: Source,
-    opts: &Options,
+/// Puts a fresh extraction of document `doc` in place of the old one: its info, events,
+/// mentions and warnings, the mentions and warnings where the old ones were (documents keep
+/// their order). The caller orders the events again ([`sort_and_group`], or a review
+/// session's apply).
+pub fn replace_document(timeline: &mut Timeline, doc: usize, fresh: Extracted) {
+    if doc >= timeline.documents.len() {
+        return;
+    }
+    let ids: rustc_hash::FxHashMap<String, usize> = timeline
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (d.id.clone(), k))
+        .collect();
+    let id = timeline.documents[doc].id.clone();
+    timeline.events.retain(|e| e.document != id);
+    timeline.events.extend(fresh.events());
+    let mentions: Vec<Mention> = fresh.mentions().collect();
+    put_in_place(
+        &mut timeline.mentions,
+        |m| ids.get(&m.document).copied(),
+        doc,
+        mentions,
+    );
+    // A warning is "DOC: …" (see `expression_warning`); ids never hold ": ".
+    let doc_of_warning = |w: &String| ids.get(w.split_once(": ")?.0).copied();
+    put_in_place(&mut timeline.warnings, doc_of_warning, doc, fresh.warnings);
+    timeline.documents[doc] = fresh.info;
+}
+
+/// Replaces the items of document `doc` in `items` (grouped by document, in document order)
+/// with `fresh`, where its old ones were. Items of no document stay where they are.
+fn put_in_place<T>(
+    items: &mut Vec<T>,
+    doc_of: impl Fn(&T) -> Option<usize>,
+    doc: usize,
+    fresh: Vec<T>,
 ) {
+    let at = items
+        .iter()
+        .filter(|x| doc_of(x) != Some(doc))
+        .position(|x| doc_of(x).is_some_and(|d| d > doc))
+        .unwrap_or(items.len());
+    items.retain(|x| doc_of(x) != Some(doc));
+    let at = at.min(items.len());
+    items.splice(at..at, fresh);
+}
+
+impl Extraction {
+    /// The timeline: every document, its events in order (grouped across documents),
+    /// mentions and warnings.
+    pub fn into_timeline(self) -> Timeline {
+        let mut timeline = Timeline {
+            schema: SCHEMA,
+            documents: Vec::with_capacity(self.docs.len()),
+            events: Vec::with_capacity(self.order.len()),
+            mentions: Vec::new(),
+            warnings: Vec::new(),
+        };
+        for &(d, i) in &self.order {
+            let x = &self.docs[d];
+            timeline.events.push(x.event(&x.resolved[i]));
+        }
+        timeline
+            .mentions
+            .reserve(self.docs.iter().map(|x| x.resolved.len()).sum());
+        for x in &self.docs {
+            timeline.mentions.extend(x.mentions());
+        }
+        for x in self.docs {
+            timeline.warnings.extend(x.warnings);
+            timeline.documents.push(x.info);
+        }
+        if timeline.documents.len() > 1 {
+            merge::group_reports(&mut timeline.events);
+        }
+        timeline
+    }
+}
+
+impl Extracted {
+    /// The timeline event of `r` (one of this document's expressions, with a date).
+    pub fn event(&self, r: &Resolved) -> Event {
+        let info = &self.info;
+        let s = info.sentences[r.sentence];
+        let sentence_text = &info.text[s.start..s.end];
+        Event {
+            id: format!("{}:{}-{}", info.id, r.start, r.end),
+            document: info.id.clone(),
+            date: r.date.clone().unwrap_or_else(|| unreachable_date(r)),
+            expression: self.quote(r),
+            sentence: SentenceQuote {
+                text: sentence_text.to_string(),
+                start: s.start,
+                end: s.end,
+                index: r.sentence,
+            },
+            label: crate::text::label(sentence_text),
+            review: None,
+            group: None,
+            order_hint: r.order_hint,
+        }
+    }
+
+    /// Its events in text order.
+    pub fn events(&self) -> impl Iterator<Item = Event> + '_ {
+        self.resolved
+            .iter()
+            .filter(|r| r.date.is_some())
+            .map(|r| self.event(r))
+    }
+
+    /// Its mentions (every expression, event or not) in text order.
+    pub fn mentions(&self) -> impl Iterator<Item = Mention> + '_ {
+        self.resolved.iter().map(|r| Mention {
+            document: self.info.id.clone(),
+            kind: r.kind,
+            value: r
+                .date
+                .as_ref()
+                .map_or_else(|| r.value.clone(), |d| d.value.clone()),
+            start: r.date.as_ref().and_then(|d| d.start),
+            end: r.date.as_ref().and_then(|d| d.end),
+            expression: self.quote(r),
+        })
+    }
+
+    fn quote(&self, r: &Resolved) -> Quote {
+        Quote {
+            text: self.info.text[r.start..r.end].to_string(),
+            start: r.start,
+            end: r.end,
+        }
+    }
+}
+
+/// The date of an expression that has none, which [`Extracted::event`] is never asked for:
+/// an unresolved date rather than a panic.
+fn unreachable_date(r: &Resolved) -> EventDate {
+    EventDate {
+        value: r.value.clone(),
+        start: None,
+        end: None,
+        precision: Precision::Day,
+        part_of_day: None,
+        approximate: false,
+        uncertain: true,
+        modifier: None,
+        reason: String::new(),
+    }
+}
+
+/// Extracts one document: the sentences, the language's scan, the anchor (given, or
+/// inferred from the text), then every expression resolved in text order, each in the
+/// context the text before it sets.
+pub fn extract_document(source: Source, given: Option<Given>, opts: &Options) -> Extracted {
     let text = source.text;
     let sentences = crate::text::split_sentences(&text);
     let found = crate::lang::ar::scan(&text, &sentences);
-    timeline.events.reserve(found.len());
-    timeline.mentions.reserve(found.len());
-    hints.reserve(found.len());
-    let anchor = match opts.anchor {
-        Some(date) => Anchor {
+    let mut warnings = Vec::new();
+    let mut resolved = Vec::with_capacity(found.len());
+    let anchor = match (opts.anchor, given) {
+        (Some(date), _) => Anchor {
             date: Some(date),
             basis: AnchorBasis::Given,
             uncertain: false,
             reason: "given by the user".into(),
         },
-        None => crate::resolve::anchor::infer(&text, &found, opts.today),
+        (None, Some(g)) => Anchor {
+            date: Some(g.date),
+            basis: AnchorBasis::Given,
+            uncertain: false,
+            reason: g.reason,
+        },
+        (None, None) => crate::resolve::anchor::infer(&text, &found, opts.today),
     };
     if anchor.date.is_none() {
-        timeline.warnings.push(format!(
+        warnings.push(format!(
             "{}: no document date found; relative dates are unresolved (use --anchor YYYY-MM-DD)",
             source.id
         ));
@@ -187,55 +430,36 @@ fn add_document(
                 cx.written_day = Some(start);
             }
         }
-        let expression = Quote {
-            text: text[f.start..f.end].to_string(),
+        if let Some(w) = &r.warning {
+            warnings.push(expression_warning(
+                &source.id,
+                &text[f.start..f.end],
+                f.start,
+                w,
+            ));
+        }
+        resolved.push(Resolved {
+            sentence: sentence_index,
             start: f.start,
             end: f.end,
-        };
-        if let Some(w) = &r.warning {
-            timeline
-                .warnings
-                .push(expression_warning(&source.id, &expression, w));
-        }
-        timeline.mentions.push(Mention {
-            document: source.id.clone(),
             kind: r.kind,
-            value: r
-                .date
-                .as_ref()
-                .map_or_else(|| r.value.clone(), |d| d.value.clone()),
-            start: r.date.as_ref().and_then(|d| d.start),
-            end: r.date.as_ref().and_then(|d| d.end),
-            expression: expression.clone(),
+            date: r.date,
+            value: r.value,
+            order_hint: r.order_hint,
         });
-        let Some(date) = r.date else { continue };
-        let s = sentences[sentence_index];
-        let sentence_text = &text[s.start..s.end];
-        timeline.events.push(Event {
-            id: format!("{}:{}-{}", source.id, f.start, f.end),
-            document: source.id.clone(),
-            date,
-            expression,
-            sentence: SentenceQuote {
-                text: sentence_text.to_string(),
-                start: s.start,
-                end: s.end,
-                index: sentence_index,
-            },
-            label: crate::text::label(sentence_text),
-            review: None,
-            group: None,
-        });
-        hints.push((doc_index, r.order_hint));
     }
-    timeline.documents.push(DocumentInfo {
-        id: source.id,
-        path: source.path,
-        language: "ar".into(),
-        anchor,
-        text,
-        sentences,
-    });
+    Extracted {
+        info: DocumentInfo {
+            id: source.id,
+            path: source.path,
+            language: "ar".into(),
+            anchor,
+            text,
+            sentences,
+        },
+        resolved,
+        warnings,
+    }
 }
 
 /// The context for one expression: the tense of its clause (or, weaker and for a weekday
@@ -349,11 +573,8 @@ fn hijri_shift(found: &[(usize, Found)], cx: &Context) -> Option<(i64, NaiveDate
 /// The warning line about one expression: `DOC: 'EXPRESSION' (byte START): WHAT`. Written
 /// only here and read back only by [`warning_site`], so the viewer can put each warning on its
 /// event without a second format.
-pub fn expression_warning(document: &str, expression: &Quote, what: &str) -> String {
-    format!(
-        "{document}: '{}' (byte {}): {what}",
-        expression.text, expression.start
-    )
+pub fn expression_warning(document: &str, expression: &str, start: usize, what: &str) -> String {
+    format!("{document}: '{expression}' (byte {start}): {what}")
 }
 
 /// The document and expression start a warning line of [`expression_warning`] is about, and
@@ -371,12 +592,12 @@ mod tests {
 
     #[test]
     fn a_warning_is_read_back_to_its_expression() {
-        let q = Quote {
-            text: "الخميس 7 يناير 2022 (byte 3): x".into(),
-            start: 120,
-            end: 150,
-        };
-        let w = expression_warning("a:b", &q, "Thursday is not the 7th");
+        let w = expression_warning(
+            "a:b",
+            "الخميس 7 يناير 2022 (byte 3): x",
+            120,
+            "Thursday is not the 7th",
+        );
         assert_eq!(
             warning_site(&w, "a:b"),
             Some((120, "Thursday is not the 7th"))

@@ -200,6 +200,11 @@ pub struct Event {
     /// the JSON otherwise, so plain extraction output does not change.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<EventReview>,
+    /// Where an unresolved event sorts relative to the unknown anchor, in days (how far
+    /// "three days later" lies from "yesterday"), so the timeline keeps them in that order
+    /// whoever sorts it. Not part of the JSON.
+    #[serde(skip)]
+    pub order_hint: i64,
 }
 
 /// Where an editor has got with one event.

@@ -8,10 +8,11 @@
 
 use super::store::{self, Loaded};
 use super::{Entry, Key, ReviewFile, attach, event_keys, span_text};
-use crate::extract::{Options, Source, extract_sources};
-use crate::model::{
-    AnchorBasis, DaySpan, Event, EventDate, EventReview, Precision, ReviewStatus, Timeline,
+use crate::extract::{
+    Extraction, Given, Options, Source, extract_all, extract_document, replace_document,
+    sort_and_group,
 };
+use crate::model::{DaySpan, Event, EventDate, EventReview, Precision, ReviewStatus, Timeline};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -218,9 +219,9 @@ impl Session {
         }
     }
 
-    /// The anchor extraction should use for document `doc`, with its reason, when it comes
-    /// from the review file (`--anchor` wins).
-    fn file_anchor(&self, doc: usize) -> Option<(NaiveDate, String)> {
+    /// The anchor extraction should use for document `doc` when it comes from the review
+    /// file (`--anchor` wins).
+    fn file_anchor(&self, doc: usize) -> Option<Given> {
         if self.opts.anchor.is_some() {
             return None;
         }
@@ -230,44 +231,30 @@ impl Session {
             .path
             .as_ref()
             .map_or_else(|| "the review".into(), |p| p.display().to_string());
-        Some((date, format!("set by the editor in the review file {file}")))
+        Some(Given {
+            date,
+            reason: format!("set by the editor in the review file {file}"),
+        })
     }
 
-    /// Extracts one source with its anchor (the command line's, else the review file's).
-    fn extract_one(&self, doc: usize, source: Source) -> Timeline {
-        let mut opts = self.opts.clone();
-        let from_file = self.file_anchor(doc);
-        if let Some((date, _)) = &from_file {
-            opts.anchor = Some(*date);
-        }
-        let mut t = extract_sources(vec![source], &opts);
-        if let (Some((_, reason)), Some(d)) = (from_file, t.documents.first_mut()) {
-            d.anchor.basis = AnchorBasis::Given;
-            d.anchor.reason = reason;
-        }
-        t
+    /// Whether no review file is in use (none found, none given an anchor): extraction then
+    /// is the plain timeline, and `extract` can write it without building one.
+    pub fn is_plain(&self) -> bool {
+        self.docs
+            .iter()
+            .all(|d| !d.present && d.file.reviews.is_empty() && d.file.anchor.is_none())
+    }
+
+    /// Extracts the sources, each with its anchor (the command line's, else the review
+    /// file's), ordered once for all of them; the reviews are not applied yet.
+    pub fn extraction(&self, sources: Vec<Source>) -> Extraction {
+        let given: Vec<Option<Given>> = (0..sources.len()).map(|i| self.file_anchor(i)).collect();
+        extract_all(sources.into_iter().zip(given), &self.opts)
     }
 
     /// Extracts the sources (each with its anchor) and applies the reviews.
     pub fn extract(&mut self, sources: Vec<Source>) -> Timeline {
-        let mut timeline = if (0..sources.len()).all(|i| self.file_anchor(i).is_none()) {
-            extract_sources(sources, &self.opts)
-        } else {
-            let mut parts = sources
-                .into_iter()
-                .enumerate()
-                .map(|(i, s)| self.extract_one(i, s));
-            let mut all = parts
-                .next()
-                .unwrap_or_else(|| extract_sources(vec![], &self.opts));
-            for p in parts {
-                all.documents.extend(p.documents);
-                all.events.extend(p.events);
-                all.mentions.extend(p.mentions);
-                all.warnings.extend(p.warnings);
-            }
-            all
-        };
+        let mut timeline = self.extraction(sources).into_timeline();
         self.apply(&mut timeline);
         timeline
     }
@@ -278,28 +265,13 @@ impl Session {
         let Some(info) = timeline.documents.get(doc) else {
             return;
         };
-        let id = info.id.clone();
         let source = Source {
-            id: id.clone(),
+            id: info.id.clone(),
             path: info.path.clone(),
             text: text.unwrap_or_else(|| info.text.clone()),
         };
-        let fresh = self.extract_one(doc, source);
-        timeline.events.retain(|e| e.document != id);
-        timeline.mentions.retain(|m| m.document != id);
-        let prefix = format!("{id}:");
-        timeline.warnings.retain(|w| !w.starts_with(&prefix));
-        timeline.events.extend(fresh.events);
-        timeline.mentions.extend(fresh.mentions);
-        timeline.warnings.extend(fresh.warnings);
-        if let Some(d) = fresh.documents.into_iter().next() {
-            timeline.documents[doc] = d;
-        }
-        let order: Vec<&str> = timeline.documents.iter().map(|d| d.id.as_str()).collect();
-        let pos = |id: &str| order.iter().position(|o| *o == id).unwrap_or(usize::MAX);
-        let mut mentions = std::mem::take(&mut timeline.mentions);
-        mentions.sort_by_cached_key(|m| (pos(&m.document), m.expression.start));
-        timeline.mentions = mentions;
+        let fresh = extract_document(source, self.file_anchor(doc), &self.opts);
+        replace_document(timeline, doc, fresh);
         self.apply(timeline);
     }
 
@@ -379,31 +351,7 @@ impl Session {
                 extracted,
             });
         }
-        let doc_pos: Vec<usize> = timeline
-            .events
-            .iter()
-            .map(|e| doc_of(&e.document).unwrap_or(usize::MAX))
-            .collect();
-        let mut order: Vec<usize> = (0..timeline.events.len()).collect();
-        order.sort_by_key(|&i| {
-            let e = &timeline.events[i];
-            let unresolved = e.date.start.is_none();
-            // Unresolved events keep the extractor's order (stable sort, no position key).
-            let at = if unresolved { 0 } else { e.expression.start };
-            (unresolved, e.date.start, e.date.end, doc_pos[i], at)
-        });
-        let mut events: Vec<Option<Event>> = std::mem::take(&mut timeline.events)
-            .into_iter()
-            .map(Some)
-            .collect();
-        timeline.events = order.into_iter().filter_map(|i| events[i].take()).collect();
-        if timeline.documents.len() > 1 {
-            // Corrections and re-extraction change days: group reports of one event again.
-            for e in &mut timeline.events {
-                e.group = None;
-            }
-            crate::extract::merge::group_reports(&mut timeline.events);
-        }
+        sort_and_group(timeline);
         self.attached = timeline
             .events
             .iter()

@@ -211,6 +211,7 @@ mod tests {
             label: String::new(),
             review: None,
             group: None,
+            order_hint: 0,
         }
     }
 

@@ -62,6 +62,7 @@ fn event(
         label,
         review: None,
         group: None,
+        order_hint: 0,
     }
 }
 
