@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use tarikh::extract::stream;
+use tarikh::export::stream;
 use tarikh::{Options, Source, extract_sources};
 
 const DOCUMENTS: usize = 10_000;

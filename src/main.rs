@@ -170,13 +170,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for n in &session.notices {
                 eprintln!("tarikh: {n}");
             }
-            let mut timeline = session.extract(sources);
-            timeline.warnings.extend(session.orphan_warnings());
-            let written = match &args.output {
-                Some(dir) if args.format == Format::Timeml && dir.is_dir() => {
-                    timeml_files(&timeline, dir)
+            // JSON lines with no review file in use: written straight from the extraction,
+            // without building the timeline (the same lines; much less memory and time).
+            let output = if args.format == Format::Jsonl && session.is_plain() {
+                Output::Lines(session.extraction(sources))
+            } else {
+                let mut timeline = session.extract(sources);
+                timeline.warnings.extend(session.orphan_warnings());
+                Output::Timeline(timeline)
+            };
+            let written = match (&args.output, output) {
+                (Some(dir), Output::Timeline(t))
+                    if args.format == Format::Timeml && dir.is_dir() =>
+                {
+                    timeml_files(&t, dir)
                 }
-                Some(path) => {
+                (Some(path), output) => {
                     let file = std::fs::File::create(path).with_context(|| {
                         format!(
                             "cannot write '{}'; check the directory exists and is writable",
@@ -184,16 +193,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         )
                     })?;
                     let mut out = std::io::BufWriter::new(file);
-                    args.format
-                        .write(&timeline, &mut out)
+                    output
+                        .write(args.format, &mut out)
                         .and_then(|_| out.flush())
                         .with_context(|| format!("cannot write '{}'", path.display()))
                 }
-                None => {
+                (None, output) => {
                     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                    match args
-                        .format
-                        .write(&timeline, &mut out)
+                    match output
+                        .write(args.format, &mut out)
                         .and_then(|_| out.flush())
                     {
                         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -235,6 +243,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let code = tarikh::tui::run(timeline, session, &tui)?;
             Ok(ExitCode::from(code))
+        }
+    }
+}
+
+/// What `extract` writes: JSON lines straight from the extraction, or a timeline.
+enum Output {
+    Lines(tarikh::extract::Extraction),
+    Timeline(tarikh::Timeline),
+}
+
+impl Output {
+    fn write(self, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            Output::Lines(x) => tarikh::export::jsonl::write_extraction(x, out),
+            Output::Timeline(t) => format.write(&t, out),
         }
     }
 }
@@ -281,7 +304,7 @@ fn stream(args: &ExtractArgs) -> Result<ExitCode> {
     };
     let show_progress = std::io::stderr().is_terminal();
     let mut last = std::time::Instant::now();
-    let stats = tarikh::extract::stream::run(
+    let stats = tarikh::export::stream::run(
         std::io::stdin().lock(),
         out,
         &opts,

@@ -58,13 +58,7 @@ pub const FORMATS: [FormatSpec; 7] = [
         name: "jsonl",
         extension: "jsonl",
         help: "One event per line, for pipelines",
-        write: |t, out| {
-            for e in &t.events {
-                serde_json::to_writer(&mut *out, e)?;
-                out.write_all(b"\n")?;
-            }
-            Ok(())
-        },
+        write: super::jsonl::write_timeline,
     },
     FormatSpec {
         format: Format::Md,

@@ -3,7 +3,6 @@
 //! events of every document into a [`Timeline`].
 
 pub mod merge;
-pub mod stream;
 
 use crate::lang::expr::{Direction, Expr, Found};
 use crate::model::*;

@@ -7,7 +7,7 @@ use std::io::{BufRead, Write};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{Options, Source, extract_sources};
+use crate::extract::{Options, Source, extract_all};
 
 /// One input line.
 #[derive(Deserialize)]
@@ -70,21 +70,22 @@ pub fn run(
                 }
             }
         }
-        let timeline = extract_sources(
-            vec![Source {
-                id: doc.id,
-                path: None,
-                text: doc.text,
-            }],
+        let extraction = extract_all(
+            [(
+                Source {
+                    id: doc.id,
+                    path: None,
+                    text: doc.text,
+                },
+                None,
+            )],
             &doc_opts,
         );
-        for e in &timeline.events {
-            serde_json::to_writer(&mut output, e)?;
-            output.write_all(b"\n")?;
-        }
+        let events = extraction.order.len();
+        super::jsonl::write_extraction(extraction, &mut output)?;
         output.flush()?;
         stats.documents += 1;
-        stats.events += timeline.events.len();
+        stats.events += events;
         on_progress(&stats);
     }
     Ok(stats)

@@ -1,0 +1,457 @@
+//! JSON lines, one event per line, written straight from what extraction holds: the id,
+//! sentence, expression and label are copied out of the document's text as they are written,
+//! never built as strings first. Each line is exactly what `serde_json` writes for the
+//! [`Event`] (checked by the tests), so `--format jsonl` means one thing whichever path wrote
+//! it.
+
+use std::io::Write;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::extract::{Extracted, Extraction, Resolved};
+use crate::model::{Event, EventDate, EventReview, Timeline};
+
+/// How much output is gathered before it is handed to the writer.
+const CHUNK: usize = 1 << 16;
+
+/// One event as the writer needs it, borrowed from an [`Event`] or from a document's text.
+struct EventView<'a> {
+    /// `document:start-end`, or the event's own id.
+    id: Id<'a>,
+    document: &'a str,
+    date: &'a EventDate,
+    expression: &'a str,
+    expression_span: (usize, usize),
+    sentence: &'a str,
+    /// Start, end and index of the sentence.
+    sentence_at: (usize, usize, usize),
+    /// The label, or `None` to write it from the sentence.
+    label: Option<&'a str>,
+    group: Option<&'a str>,
+    review: Option<&'a EventReview>,
+}
+
+enum Id<'a> {
+    Text(&'a str),
+    Span(usize, usize),
+}
+
+impl<'a> EventView<'a> {
+    fn of_event(e: &'a Event) -> Self {
+        EventView {
+            id: Id::Text(&e.id),
+            document: &e.document,
+            date: &e.date,
+            expression: &e.expression.text,
+            expression_span: (e.expression.start, e.expression.end),
+            sentence: &e.sentence.text,
+            sentence_at: (e.sentence.start, e.sentence.end, e.sentence.index),
+            label: Some(&e.label),
+            group: e.group.as_deref(),
+            review: e.review.as_ref(),
+        }
+    }
+
+    /// The view of a resolved expression with a date (see [`Extracted::event`], which builds
+    /// the same event as owned strings).
+    fn of_resolved(doc: &'a Extracted, r: &'a Resolved, date: &'a EventDate) -> Self {
+        let info = &doc.info;
+        let s = info.sentences[r.sentence];
+        EventView {
+            id: Id::Span(r.start, r.end),
+            document: &info.id,
+            date,
+            expression: &info.text[r.start..r.end],
+            expression_span: (r.start, r.end),
+            sentence: &info.text[s.start..s.end],
+            sentence_at: (s.start, s.end, r.sentence),
+            label: None,
+            group: None,
+            review: None,
+        }
+    }
+}
+
+/// Writes every event of the timeline, one JSON object per line.
+pub fn write_timeline(timeline: &Timeline, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut buf = Vec::with_capacity(CHUNK + 4096);
+    for e in &timeline.events {
+        write_event(&mut buf, &EventView::of_event(e))?;
+        flush_full(&mut buf, out)?;
+    }
+    out.write_all(&buf)
+}
+
+/// Writes the events of an extraction in timeline order without building the timeline: the
+/// lines [`write_timeline`] writes for its [`Extraction::into_timeline`]. Reports across
+/// documents are grouped only in a timeline, so several documents go through one.
+pub fn write_extraction(extraction: Extraction, out: &mut dyn Write) -> std::io::Result<()> {
+    if extraction.docs.len() > 1 {
+        return write_timeline(&extraction.into_timeline(), out);
+    }
+    let mut buf = Vec::with_capacity(CHUNK + 4096);
+    for &(d, i) in &extraction.order {
+        let doc = &extraction.docs[d];
+        let r = &doc.resolved[i];
+        let Some(date) = &r.date else { continue };
+        write_event(&mut buf, &EventView::of_resolved(doc, r, date))?;
+        flush_full(&mut buf, out)?;
+    }
+    out.write_all(&buf)
+}
+
+/// Hands the buffer to the writer once it holds a chunk.
+fn flush_full(buf: &mut Vec<u8>, out: &mut dyn Write) -> std::io::Result<()> {
+    if buf.len() >= CHUNK {
+        out.write_all(buf)?;
+        buf.clear();
+    }
+    Ok(())
+}
+
+/// One event and its line end, fields in the order of [`Event`].
+fn write_event(o: &mut Vec<u8>, e: &EventView) -> std::io::Result<()> {
+    o.extend_from_slice(b"{\"id\":");
+    match e.id {
+        Id::Text(id) => string(o, id),
+        Id::Span(start, end) => {
+            o.push(b'"');
+            escaped(o, e.document);
+            o.push(b':');
+            number(o, start);
+            o.push(b'-');
+            number(o, end);
+            o.push(b'"');
+        }
+    }
+    o.extend_from_slice(b",\"document\":");
+    string(o, e.document);
+    o.extend_from_slice(b",\"date\":");
+    date(o, e.date)?;
+    o.extend_from_slice(b",\"expression\":{\"text\":");
+    string(o, e.expression);
+    o.extend_from_slice(b",\"start\":");
+    number(o, e.expression_span.0);
+    o.extend_from_slice(b",\"end\":");
+    number(o, e.expression_span.1);
+    o.extend_from_slice(b"},\"sentence\":{\"text\":");
+    string(o, e.sentence);
+    let (start, end, index) = e.sentence_at;
+    o.extend_from_slice(b",\"start\":");
+    number(o, start);
+    o.extend_from_slice(b",\"end\":");
+    number(o, end);
+    o.extend_from_slice(b",\"index\":");
+    number(o, index);
+    o.extend_from_slice(b"},\"label\":");
+    match e.label {
+        Some(label) => string(o, label),
+        None => label_of(o, e.sentence),
+    }
+    if let Some(group) = e.group {
+        o.extend_from_slice(b",\"group\":");
+        string(o, group);
+    }
+    if let Some(review) = e.review {
+        o.extend_from_slice(b",\"review\":");
+        serde_json::to_writer(&mut *o, review)?;
+    }
+    o.extend_from_slice(b"}\n");
+    Ok(())
+}
+
+/// An [`EventDate`], fields in its order; the small enums through serde, so their names are
+/// written in one place (the model).
+fn date(o: &mut Vec<u8>, d: &EventDate) -> std::io::Result<()> {
+    o.extend_from_slice(b"{\"value\":");
+    string(o, &d.value);
+    o.extend_from_slice(b",\"start\":");
+    day(o, d.start)?;
+    o.extend_from_slice(b",\"end\":");
+    day(o, d.end)?;
+    o.extend_from_slice(b",\"precision\":");
+    serde_json::to_writer(&mut *o, &d.precision)?;
+    o.extend_from_slice(b",\"part_of_day\":");
+    serde_json::to_writer(&mut *o, &d.part_of_day)?;
+    o.extend_from_slice(b",\"approximate\":");
+    o.extend_from_slice(if d.approximate { b"true" } else { b"false" });
+    o.extend_from_slice(b",\"uncertain\":");
+    o.extend_from_slice(if d.uncertain { b"true" } else { b"false" });
+    o.extend_from_slice(b",\"modifier\":");
+    serde_json::to_writer(&mut *o, &d.modifier)?;
+    o.extend_from_slice(b",\"reason\":");
+    string(o, &d.reason);
+    o.push(b'}');
+    Ok(())
+}
+
+/// A day as chrono writes it (`"2022-01-06"`), or `null`.
+fn day(o: &mut Vec<u8>, d: Option<NaiveDate>) -> std::io::Result<()> {
+    match d {
+        None => o.extend_from_slice(b"null"),
+        Some(d) if (0..=9999).contains(&d.year()) => {
+            let (y, m, dd) = (d.year() as u32, d.month(), d.day());
+            let digit = |n: u32| b'0' + n as u8;
+            o.extend_from_slice(&[
+                b'"',
+                digit(y / 1000),
+                digit(y / 100 % 10),
+                digit(y / 10 % 10),
+                digit(y % 10),
+                b'-',
+                digit(m / 10),
+                digit(m % 10),
+                b'-',
+                digit(dd / 10),
+                digit(dd % 10),
+                b'"',
+            ]);
+        }
+        // Signed or five-digit years: chrono's own form.
+        Some(d) => serde_json::to_writer(&mut *o, &d)?,
+    }
+    Ok(())
+}
+
+/// The label of a sentence ([`crate::text::label`]) as a JSON string.
+fn label_of(o: &mut Vec<u8>, sentence: &str) {
+    let (words, cut) = crate::text::label::label_words(sentence);
+    o.push(b'"');
+    for (k, word) in words.enumerate() {
+        if k > 0 {
+            o.push(b' ');
+        }
+        escaped(o, word);
+    }
+    if cut {
+        o.extend_from_slice("…".as_bytes());
+    }
+    o.push(b'"');
+}
+
+/// A decimal number.
+fn number(o: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    o.extend_from_slice(&digits[at..]);
+}
+
+/// A JSON string.
+fn string(o: &mut Vec<u8>, s: &str) {
+    o.push(b'"');
+    escaped(o, s);
+    o.push(b'"');
+}
+
+/// `s` escaped as `serde_json` escapes it: `"` and `\`, and control characters below U+0020
+/// (`\b \t \n \f \r` by name, the others as `\u00XX`); everything else as it is. Runs of
+/// plain bytes (all of Arabic) are found eight at a time and copied whole.
+fn escaped(o: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if i + 8 <= b.len() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[i..i + 8]);
+            if !has_special(u64::from_le_bytes(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        let c = b[i];
+        let named: &[u8] = match c {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0..0x20 => b"",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        o.extend_from_slice(&b[from..i]);
+        if named.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            o.extend_from_slice(b"\\u00");
+            o.push(HEX[usize::from(c >> 4)]);
+            o.push(HEX[usize::from(c & 15)]);
+        } else {
+            o.extend_from_slice(named);
+        }
+        i += 1;
+        from = i;
+    }
+    o.extend_from_slice(&b[from..]);
+}
+
+/// Whether any of eight bytes is below 0x20, `"` or `\` (exact, by the usual word tricks:
+/// a byte is zero or below n when subtracting borrows into its top bit).
+fn has_special(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH;
+    let zero = |v: u64| below(v, 1);
+    (below(w, 0x20) | zero(w ^ (ONES * 0x22)) | zero(w ^ (ONES * 0x5c))) != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Options, Source, extract_all};
+    use crate::model::{DaySpan, Modifier, PartOfDay, Precision, ReviewStatus};
+
+    fn serde_line(e: &Event) -> String {
+        serde_json::to_string(e).unwrap() + "\n"
+    }
+
+    #[test]
+    fn every_byte_is_escaped_as_serde_json_escapes_it() {
+        let all: String = (0u8..=127).map(char::from).collect();
+        for s in [
+            all.clone(),
+            format!("قال \"{all}\" أمس\\"),
+            "بلا شيء خاص هنا على الإطلاق".into(),
+            "a\u{7f}\u{2028}é".into(),
+        ] {
+            for cut in 0..s.len().min(20) {
+                let Some(s) = s.get(cut..) else { continue };
+                let mut o = Vec::new();
+                string(&mut o, s);
+                assert_eq!(
+                    String::from_utf8(o).unwrap(),
+                    serde_json::to_string(s).unwrap()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_and_days_are_written_as_serde_writes_them() {
+        for n in [0, 7, 10, 99, 12345, usize::MAX] {
+            let mut o = Vec::new();
+            number(&mut o, n);
+            assert_eq!(o, n.to_string().into_bytes());
+        }
+        for (y, m, d) in [
+            (2022, 1, 6),
+            (7, 12, 31),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (-44, 3, 15),
+            (10000, 1, 1),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut o = Vec::new();
+            day(&mut o, Some(date)).unwrap();
+            assert_eq!(
+                String::from_utf8(o).unwrap(),
+                serde_json::to_string(&date).unwrap()
+            );
+        }
+    }
+
+    /// Lines straight from the extraction, from its timeline, and serde's lines for the
+    /// timeline's events are the same bytes, on text with every kind of date, clock times,
+    /// unresolved dates, quotes, control characters and long sentences.
+    #[test]
+    fn the_lines_are_serde_jsons_lines_for_the_timeline() {
+        let text = concat!(
+            "\u{feff}القاهرة 6 يناير 2022\n",
+            "وقال \"الوزير\" أمس إن الاجتماع سيعقد يوم الخميس المقبل في الساعة العاشرة صباحا\\ ",
+            "بعد أن تأجل من 1989 إلى 2019.\tوفي مساء الأربعاء وصل الوفد، وبعد ثلاثة أيام غادر؛ ",
+            "وهذه جملة طويلة جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا ",
+            "تنتهي يوم 3 مارس 2021.\u{1}\r\nوفي رمضان 1443 هـ صام الناس منذ أسبوعين.",
+        );
+        for anchor in [NaiveDate::from_ymd_opt(2022, 1, 6), None] {
+            let opts = Options {
+                anchor,
+                ..Options::default()
+            };
+            let source = Source {
+                id: "a\"b".into(),
+                path: None,
+                text: text.into(),
+            };
+            let x = extract_all([(source, None)], &opts);
+            let timeline = x.clone().into_timeline();
+            assert!(timeline.events.len() >= 6, "{:?}", timeline.events);
+            let want: String = timeline.events.iter().map(serde_line).collect();
+            let mut lean = Vec::new();
+            write_extraction(x, &mut lean).unwrap();
+            assert_eq!(String::from_utf8(lean).unwrap(), want);
+            let mut whole = Vec::new();
+            write_timeline(&timeline, &mut whole).unwrap();
+            assert_eq!(String::from_utf8(whole).unwrap(), want);
+        }
+    }
+
+    #[test]
+    fn groups_reviews_and_every_enum_are_written_as_serde_writes_them() {
+        let mut t = crate::extract::extract(
+            "وصل الوفد أمس ثم غادر يوم 3 مارس 2021.",
+            &Options::default(),
+        );
+        let e = t.events.last_mut().expect("an event");
+        e.group = Some("x:1-2".into());
+        e.review = Some(EventReview {
+            status: ReviewStatus::Flagged,
+            note: "قال \"لا\"\n".into(),
+            corrected: Some(DaySpan {
+                start: NaiveDate::from_ymd_opt(2021, 3, 3).unwrap(),
+                end: NaiveDate::from_ymd_opt(2021, 3, 4).unwrap(),
+            }),
+            extracted: Some(e.date.clone()),
+        });
+        let base = e.clone();
+        let precisions = [
+            Precision::Minute,
+            Precision::Hour,
+            Precision::Day,
+            Precision::Week,
+            Precision::Month,
+            Precision::Year,
+            Precision::Decade,
+            Precision::Century,
+        ];
+        let parts = [
+            None,
+            Some(PartOfDay::Morning),
+            Some(PartOfDay::Afternoon),
+            Some(PartOfDay::Evening),
+            Some(PartOfDay::Night),
+        ];
+        let modifiers = [
+            None,
+            Some(Modifier::Start),
+            Some(Modifier::Mid),
+            Some(Modifier::End),
+            Some(Modifier::Before),
+            Some(Modifier::After),
+        ];
+        for (k, precision) in precisions.into_iter().enumerate() {
+            let mut e = base.clone();
+            e.date.precision = precision;
+            e.date.part_of_day = parts[k % parts.len()];
+            e.date.modifier = modifiers[k % modifiers.len()];
+            e.date.approximate = k % 2 == 0;
+            e.date.uncertain = k % 3 == 0;
+            e.date.start = None;
+            let mut o = Vec::new();
+            write_event(&mut o, &EventView::of_event(&e)).unwrap();
+            assert_eq!(String::from_utf8(o).unwrap(), serde_line(&e));
+        }
+    }
+}
