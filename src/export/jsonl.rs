@@ -14,6 +14,9 @@ use crate::model::{Event, EventDate, EventReview, Timeline};
 /// How much output is gathered before it is handed to the writer.
 const CHUNK: usize = 1 << 16;
 
+/// How many events one chunk of a long document's lines holds (about 1 MB of JSON).
+const EVENTS_PER_CHUNK: usize = 1024;
+
 /// One event as the writer needs it, borrowed from an [`Event`] or from a document's text.
 struct EventView<'a> {
     /// `document:start-end`, or the event's own id.
@@ -84,20 +87,61 @@ pub fn write_timeline(timeline: &Timeline, out: &mut dyn Write) -> std::io::Resu
 
 /// Writes the events of an extraction in timeline order without building the timeline: the
 /// lines [`write_timeline`] writes for its [`Extraction::into_timeline`]. Reports across
-/// documents are grouped only in a timeline, so several documents go through one.
+/// documents are grouped only in a timeline, so several documents go through one. A long
+/// document's lines are rendered on two threads, chunk by chunk, and written in order.
 pub fn write_extraction(extraction: Extraction, out: &mut dyn Write) -> std::io::Result<()> {
     if extraction.docs.len() > 1 {
         return write_timeline(&extraction.into_timeline(), out);
     }
-    let mut buf = Vec::with_capacity(CHUNK + 4096);
-    for &(d, i) in &extraction.order {
-        let doc = &extraction.docs[d];
-        let r = &doc.resolved[i];
-        let Some(date) = &r.date else { continue };
-        write_event(&mut buf, &EventView::of_resolved(doc, r, date))?;
-        flush_full(&mut buf, out)?;
+    let render = |chunk: &[(usize, usize)], buf: &mut Vec<u8>| -> std::io::Result<()> {
+        buf.clear();
+        for &(d, i) in chunk {
+            let doc = &extraction.docs[d];
+            let r = &doc.resolved[i];
+            if let Some(date) = &r.date {
+                write_event(buf, &EventView::of_resolved(doc, r, date))?;
+            }
+        }
+        Ok(())
+    };
+    let chunks = extraction.order.chunks(EVENTS_PER_CHUNK);
+    let two = chunks.len() > 2 && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if !two {
+        let mut buf = Vec::with_capacity(CHUNK);
+        for chunk in chunks {
+            render(chunk, &mut buf)?;
+            out.write_all(&buf)?;
+        }
+        return Ok(());
     }
-    out.write_all(&buf)
+    // The helper renders every second chunk and hands it over; buffers go back to it for
+    // reuse. At most a few chunks are ever in memory.
+    std::thread::scope(|scope| {
+        let (done, ready) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<u8>>>(2);
+        let (give_back, reuse) = std::sync::mpsc::channel::<Vec<u8>>();
+        let odd: Vec<&[(usize, usize)]> = chunks.clone().skip(1).step_by(2).collect();
+        scope.spawn(move || {
+            for chunk in odd {
+                let mut buf = reuse.try_recv().unwrap_or_default();
+                let rendered = render(chunk, &mut buf).map(|_| buf);
+                if done.send(rendered).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut buf = Vec::with_capacity(CHUNK);
+        for (k, chunk) in chunks.enumerate() {
+            if k % 2 == 0 {
+                render(chunk, &mut buf)?;
+                out.write_all(&buf)?;
+            } else {
+                let theirs = ready.recv().map_err(std::io::Error::other)??;
+                out.write_all(&theirs)?;
+                let _ = give_back.send(theirs);
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Hands the buffer to the writer once it holds a chunk.
@@ -396,6 +440,36 @@ mod tests {
             write_timeline(&timeline, &mut whole).unwrap();
             assert_eq!(String::from_utf8(whole).unwrap(), want);
         }
+    }
+
+    /// A document long enough to be written on two threads comes out in order, the same
+    /// lines one thread writes for its timeline.
+    #[test]
+    fn a_long_document_written_on_two_threads_keeps_its_order() {
+        let mut text = String::new();
+        for k in 0..(3 * EVENTS_PER_CHUNK / 2) {
+            let day = k % 28 + 1;
+            text.push_str(&format!(
+                "وصل الوفد يوم {day} مارس {} ثم غادر أمس. ",
+                1990 + k % 30
+            ));
+        }
+        let opts = Options {
+            anchor: NaiveDate::from_ymd_opt(2022, 1, 6),
+            ..Options::default()
+        };
+        let source = Source {
+            id: "long".into(),
+            path: None,
+            text,
+        };
+        let x = extract_all([(source, None)], &opts);
+        assert!(x.order.len() > 2 * EVENTS_PER_CHUNK, "{}", x.order.len());
+        let mut want = Vec::new();
+        write_timeline(&x.clone().into_timeline(), &mut want).unwrap();
+        let mut got = Vec::new();
+        write_extraction(x, &mut got).unwrap();
+        assert!(got == want, "the two-thread lines differ");
     }
 
     #[test]
