@@ -14,8 +14,8 @@ use crate::model::{Event, EventDate, EventReview, Timeline};
 /// How much output is gathered before it is handed to the writer.
 const CHUNK: usize = 1 << 16;
 
-/// How many events one chunk of a long document's lines holds (about 1 MB of JSON).
-const EVENTS_PER_CHUNK: usize = 1024;
+/// How many events one chunk of a long document's lines holds (about 200 KB of JSON).
+const EVENTS_PER_CHUNK: usize = 256;
 
 /// One event as the writer needs it, borrowed from an [`Event`] or from a document's text.
 struct EventView<'a> {

@@ -120,20 +120,30 @@ pub fn extract_all(
         .into_iter()
         .map(|(source, given)| extract_document(source, given, opts))
         .collect();
-    let mut keyed: Vec<(SortKey, (usize, usize))> = docs
+    // Exactly as many keys as events, each with its place in 32-bit halves: for a 20 MB
+    // document this array is most of what the order costs.
+    let events = docs
         .iter()
-        .enumerate()
-        .flat_map(|(d, x)| {
-            x.resolved.iter().enumerate().filter_map(move |(i, r)| {
-                let date = r.date.as_ref()?;
-                Some((sort_key(date, r.order_hint, d, r.start), (d, i)))
-            })
-        })
-        .collect();
+        .map(|x| x.resolved.iter().filter(|r| r.date.is_some()).count())
+        .sum();
+    let mut keyed: Vec<(SortKey, (u32, u32))> = Vec::with_capacity(events);
+    for (d, x) in docs.iter().enumerate() {
+        for (i, r) in x.resolved.iter().enumerate() {
+            if let Some(date) = &r.date {
+                keyed.push((
+                    sort_key(date, r.order_hint, d, r.start),
+                    (d as u32, i as u32),
+                ));
+            }
+        }
+    }
     keyed.sort_unstable_by_key(|(k, _)| *k);
     Extraction {
         docs,
-        order: keyed.into_iter().map(|(_, at)| at).collect(),
+        order: keyed
+            .into_iter()
+            .map(|(_, (d, i))| (d as usize, i as usize))
+            .collect(),
     }
 }
 
@@ -353,7 +363,6 @@ pub fn extract_document(source: Source, given: Option<Given>, opts: &Options) ->
     let sentences = crate::text::split_sentences(&text);
     let found = crate::lang::ar::scan(&text, &sentences);
     let mut warnings = Vec::new();
-    let mut resolved = Vec::with_capacity(found.len());
     let anchor = match (opts.anchor, given) {
         (Some(date), _) => Anchor {
             date: Some(date),
@@ -382,71 +391,87 @@ pub fn extract_document(source: Source, given: Option<Given>, opts: &Options) ->
     );
     cx.weekdays = dated_weekdays(&text, &found, &cx);
     cx.hijri_shift = hijri_shift(&found, &cx);
+    // The expression that may name each bare weekday's day right after it ("والخميس غرة شهر
+    // رمضان"), taken out first: the expressions are then consumed in order, and their array
+    // becomes the array of resolutions in place (same size), so a long document holds one.
+    let mut names: Vec<(usize, Expr)> = (0..found.len())
+        .filter(|&k| found[k].1.expr.is_weekday_based())
+        .filter_map(|k| Some((k, named_after(&text, &found, k)?.clone())))
+        .collect();
+    names.reverse();
     let mut current_sentence = usize::MAX;
     let mut last_single_day: Option<NaiveDate> = None;
     let mut written_here: Option<NaiveDate> = None;
     // "بعد يومين من ذلك", "اليوم التالي" count from the date written last before them, which
     // in narrative news is often in the sentence before.
-    for (k, &(sentence_index, ref f)) in found.iter().enumerate() {
-        if sentence_index != current_sentence {
-            // A single day the sentence just before ended on carries into this one.
-            let next = sentence_index == current_sentence.wrapping_add(1);
-            cx.day_before = if next {
-                last_single_day.filter(|d| Some(*d) != cx.anchor)
-            } else {
-                None
-            };
-            // A full date of this sentence or the one before lends its year.
-            cx.written_day = if next { written_here } else { None };
-            written_here = None;
-            current_sentence = sentence_index;
-            cx.sentence_day = None;
-            last_single_day = None;
-        }
-        // A bare weekday with no date before it in its sentence may be named by one after
-        // it ("والخميس غرة شهر رمضان").
-        let here = Context {
-            sentence_day: cx.sentence_day.or_else(|| {
-                date_after(&text, &found, k, &cx).filter(|_| f.expr.is_weekday_based())
-            }),
-            ..cx
-        };
-        let r = resolve(&f.expr, &with_tense(&here, f, &text));
-        if let Some(start) = r.date.as_ref().and_then(|d| d.start)
-            && plain_weekday(f) == Some(start.weekday())
-        {
-            cx.weekdays[start.weekday().num_days_from_monday() as usize] = Some(start);
-        }
-        if let Some(d) = &r.date
-            && let (Some(start), Some(end)) = (d.start, d.end)
-        {
-            cx.previous = Some(start);
-            cx.previous_span = Some((end, d.precision));
-            cx.sentence_day = Some(start);
-            last_single_day = (start == end).then_some(start);
-            if written_in_full(&f.expr) {
-                written_here = Some(start);
-                cx.written_day = Some(start);
+    let resolved: Vec<Resolved> = found
+        .into_iter()
+        .enumerate()
+        .map(|(k, (sentence_index, f))| {
+            if sentence_index != current_sentence {
+                // A single day the sentence just before ended on carries into this one.
+                let next = sentence_index == current_sentence.wrapping_add(1);
+                cx.day_before = if next {
+                    last_single_day.filter(|d| Some(*d) != cx.anchor)
+                } else {
+                    None
+                };
+                // A full date of this sentence or the one before lends its year.
+                cx.written_day = if next { written_here } else { None };
+                written_here = None;
+                current_sentence = sentence_index;
+                cx.sentence_day = None;
+                last_single_day = None;
             }
-        }
-        if let Some(w) = &r.warning {
-            warnings.push(expression_warning(
-                &source.id,
-                &text[f.start..f.end],
-                f.start,
-                w,
-            ));
-        }
-        resolved.push(Resolved {
-            sentence: sentence_index,
-            start: f.start,
-            end: f.end,
-            kind: r.kind,
-            date: r.date,
-            value: r.value,
-            order_hint: r.order_hint,
-        });
-    }
+            // A bare weekday with no date before it in its sentence may be named by one after
+            // it.
+            let named = match names.last() {
+                Some((at, _)) if *at == k => names.pop().map(|(_, e)| e),
+                _ => None,
+            };
+            let here = Context {
+                sentence_day: cx
+                    .sentence_day
+                    .or_else(|| named.and_then(|e| single_day(&e, &cx))),
+                ..cx
+            };
+            let r = resolve(&f.expr, &with_tense(&here, &f, &text));
+            if let Some(start) = r.date.as_ref().and_then(|d| d.start)
+                && plain_weekday(&f) == Some(start.weekday())
+            {
+                cx.weekdays[start.weekday().num_days_from_monday() as usize] = Some(start);
+            }
+            if let Some(d) = &r.date
+                && let (Some(start), Some(end)) = (d.start, d.end)
+            {
+                cx.previous = Some(start);
+                cx.previous_span = Some((end, d.precision));
+                cx.sentence_day = Some(start);
+                last_single_day = (start == end).then_some(start);
+                if written_in_full(&f.expr) {
+                    written_here = Some(start);
+                    cx.written_day = Some(start);
+                }
+            }
+            if let Some(w) = &r.warning {
+                warnings.push(expression_warning(
+                    &source.id,
+                    &text[f.start..f.end],
+                    f.start,
+                    w,
+                ));
+            }
+            Resolved {
+                sentence: sentence_index,
+                start: f.start,
+                end: f.end,
+                kind: r.kind,
+                date: r.date,
+                value: r.value,
+                order_hint: r.order_hint,
+            }
+        })
+        .collect();
     Extracted {
         info: DocumentInfo {
             id: source.id,
@@ -484,19 +509,21 @@ fn with_tense<'a>(cx: &Context<'a>, f: &Found, text: &'a str) -> Context<'a> {
     }
 }
 
-/// The single day the next expression of the same sentence gives, when it is not itself a
-/// weekday and follows within two words with no punctuation between: the day a bare weekday
-/// written just before it is named by ("والخميس غرة شهر رمضان").
-fn date_after(text: &str, found: &[(usize, Found)], k: usize, cx: &Context) -> Option<NaiveDate> {
+/// The next expression of the same sentence, when it is not itself a weekday and follows
+/// within two words with no punctuation between: the one whose day names a bare weekday
+/// written just before it ("والخميس غرة شهر رمضان").
+fn named_after<'f>(text: &str, found: &'f [(usize, Found)], k: usize) -> Option<&'f Expr> {
     let (sentence, f) = found.get(k)?;
     let (s, next) = found.get(k + 1)?;
     let gap = text.get(f.end..next.start)?;
     let close = gap.split_whitespace().count() <= 2
         && !gap.contains(|c: char| c.is_ascii_punctuation() || "،؛؟".contains(c));
-    if s != sentence || !close || next.expr.is_weekday_based() {
-        return None;
-    }
-    let d = resolve(&next.expr, cx).date?;
+    (s == sentence && close && !next.expr.is_weekday_based()).then_some(&next.expr)
+}
+
+/// The day `e` resolves to, when it is a single day.
+fn single_day(e: &Expr, cx: &Context) -> Option<NaiveDate> {
+    let d = resolve(e, cx).date?;
     (d.start == d.end).then_some(d.start).flatten()
 }
 
