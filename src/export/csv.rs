@@ -8,7 +8,7 @@
 //! Control characters and bidi overrides are written as visible escapes (`\u{1b}`).
 
 use super::escape::visible_controls;
-use super::words::{event_status, status_name};
+use super::words::event_status;
 use crate::model::Timeline;
 
 /// The header row.
@@ -82,7 +82,7 @@ pub fn render(t: &Timeline) -> String {
             quote(&e.sentence.text),
             quote(&e.label),
             quote(&e.document),
-            status_name(event_status(e)).to_string(),
+            event_status(e).name().to_string(),
             quote(note),
             quote(&e.id),
         ];

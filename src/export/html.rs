@@ -31,7 +31,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 
 use super::escape::html;
-use super::words::{anchor_words, date_heading, event_status, headline, review_parts, status_name};
+use super::words::{anchor_words, date_heading, event_status, headline, review_parts};
 use crate::model::{Event, ReviewStatus, Timeline};
 use crate::resolve::calendar::{month_name, weekday_name};
 
@@ -315,17 +315,13 @@ fn filters(t: &Timeline, out: &mut String) {
         out.push_str("</select></label>");
     }
     out.push_str("<fieldset><legend>Review status</legend>");
-    for status in [
-        ReviewStatus::Unreviewed,
-        ReviewStatus::Verified,
-        ReviewStatus::Flagged,
-    ] {
+    for status in ReviewStatus::ALL {
         let n = t
             .events
             .iter()
             .filter(|e| event_status(e) == status)
             .count();
-        let s = status_name(status);
+        let s = status.name();
         let _ = write!(
             out,
             "<label><input type=\"checkbox\" class=\"f-status\" value=\"{s}\" checked=\"checked\"/> {s} ({n})</label>"
@@ -341,7 +337,7 @@ fn filters(t: &Timeline, out: &mut String) {
 }
 
 fn status_of(e: &Event) -> &'static str {
-    status_name(event_status(e))
+    event_status(e).name()
 }
 
 fn card(t: &Timeline, i: usize, e: &Event, out: &mut String) {

@@ -87,10 +87,11 @@ fn review_md(e: &Event) -> (String, String) {
     let Some((_, corrected, note)) = review_parts(e) else {
         return (String::new(), String::new());
     };
+    // A printed chronology marks the unreviewed too: a hollow circle where the list leaves
+    // a blank.
     let mark = match event_status(e) {
-        ReviewStatus::Verified => "✓ ",
-        ReviewStatus::Flagged => "! ",
-        ReviewStatus::Unreviewed => "○ ",
+        ReviewStatus::Unreviewed => "○ ".to_string(),
+        s => format!("{} ", s.mark()),
     };
     let mut tail = String::new();
     if let Some(c) = corrected {

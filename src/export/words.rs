@@ -62,15 +62,6 @@ pub fn day_range(start: NaiveDate, end: NaiveDate) -> String {
     }
 }
 
-/// "verified", "flagged", "unreviewed": a review status as every export writes it.
-pub fn status_name(s: ReviewStatus) -> &'static str {
-    match s {
-        ReviewStatus::Unreviewed => "unreviewed",
-        ReviewStatus::Verified => "verified",
-        ReviewStatus::Flagged => "flagged",
-    }
-}
-
 /// An event's review status; `unreviewed` when no review file is in use.
 pub fn event_status(e: &Event) -> ReviewStatus {
     e.review
@@ -87,7 +78,7 @@ pub fn review_parts(e: &Event) -> Option<(&'static str, Option<String>, &str)> {
         (Some(_), Some(x)) => Some(format!("date corrected (extracted: {})", date_heading(x))),
         _ => None,
     };
-    Some((status_name(r.status), corrected, r.note.as_str()))
+    Some((r.status.name(), corrected, r.note.as_str()))
 }
 
 /// How a document is dated, in words: "dated Thursday 6 January 2022 (inferred: …)".

@@ -220,6 +220,35 @@ pub enum ReviewStatus {
     Flagged,
 }
 
+impl ReviewStatus {
+    /// Every status, in the order views and exports list them.
+    pub const ALL: [ReviewStatus; 3] = [
+        ReviewStatus::Unreviewed,
+        ReviewStatus::Verified,
+        ReviewStatus::Flagged,
+    ];
+
+    /// Its name as the JSON, every export and the viewer's `&` filter write it: the one
+    /// place the words are spelled.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReviewStatus::Unreviewed => "unreviewed",
+            ReviewStatus::Verified => "verified",
+            ReviewStatus::Flagged => "flagged",
+        }
+    }
+
+    /// The mark a list row shows for it, so a status is never told by colour alone (blank
+    /// when unreviewed).
+    pub fn mark(self) -> &'static str {
+        match self {
+            ReviewStatus::Unreviewed => " ",
+            ReviewStatus::Verified => "✓",
+            ReviewStatus::Flagged => "!",
+        }
+    }
+}
+
 /// Inclusive calendar bounds an editor gave for an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DaySpan {
@@ -278,4 +307,21 @@ pub struct Mention {
     pub end: Option<NaiveDate>,
     /// The expression as written.
     pub expression: Quote,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_status_name_is_its_json_name() {
+        for s in ReviewStatus::ALL {
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.name())
+            );
+            let back: ReviewStatus = serde_json::from_str(&format!("\"{}\"", s.name())).unwrap();
+            assert_eq!(back, s);
+        }
+    }
 }

@@ -323,12 +323,3 @@ pub fn span_text(span: &DaySpan) -> String {
         format!("{}/{}", span.start, span.end)
     }
 }
-
-/// The mark a list row shows for a status (never colour alone).
-pub fn status_mark(status: ReviewStatus) -> &'static str {
-    match status {
-        ReviewStatus::Unreviewed => " ",
-        ReviewStatus::Verified => "✓",
-        ReviewStatus::Flagged => "!",
-    }
-}

@@ -775,7 +775,7 @@ impl Session {
                 format!(
                     "{}: orphaned review ({}{}): '{}' in \"{}\" is no longer found",
                     doc.id,
-                    format!("{:?}", e.status).to_lowercase(),
+                    e.status.name(),
                     if e.note.is_empty() {
                         String::new()
                     } else {

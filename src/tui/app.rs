@@ -1029,14 +1029,15 @@ impl App {
             status
         };
         let what = match next {
-            ReviewStatus::Verified => "✓ verified",
-            ReviewStatus::Flagged => "! flagged",
-            ReviewStatus::Unreviewed => "back to unreviewed",
+            ReviewStatus::Unreviewed => format!("back to {}", next.name()),
+            _ => format!("{} {}", next.mark(), next.name()),
         };
         let keep = self.selection_key();
         let out = self
             .reviews
-            .change(&mut self.timeline, self.selected, what, |e| e.status = next);
+            .change(&mut self.timeline, self.selected, &what, |e| {
+                e.status = next
+            });
         self.after_review(out, keep);
     }
 
@@ -1203,11 +1204,12 @@ impl App {
                 }
                 if let Some(r) = &e.review {
                     let status = match r.status {
-                        ReviewStatus::Unreviewed => "review: unreviewed (v verifies, f flags)",
-                        ReviewStatus::Verified => "review: ✓ verified",
-                        ReviewStatus::Flagged => "review: ! flagged",
+                        ReviewStatus::Unreviewed => {
+                            format!("review: {} (v verifies, f flags)", r.status.name())
+                        }
+                        s => format!("review: {} {}", s.mark(), s.name()),
                     };
-                    push(DetailKind::Title, status, 0, &mut out);
+                    push(DetailKind::Title, &status, 0, &mut out);
                     if let (Some(c), Some(x)) = (&r.corrected, &r.extracted) {
                         push(
                             DetailKind::Title,

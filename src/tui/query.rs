@@ -41,10 +41,11 @@ impl ListQuery {
                 .split_once("..")
                 .and_then(|(a, b)| Some((iso(a)?, iso(b)?)))
                 .or_else(|| iso(token).map(|d| (d, d)));
+            let status = ReviewStatus::ALL
+                .into_iter()
+                .find(|s| lower == s.name() || lower == s.mark().trim());
             match lower.as_str() {
-                "verified" | "✓" => q.status = Some(ReviewStatus::Verified),
-                "flagged" | "!" => q.status = Some(ReviewStatus::Flagged),
-                "unreviewed" => q.status = Some(ReviewStatus::Unreviewed),
+                _ if status.is_some() => q.status = status,
                 "doubtful" | "doubt" | "⚠" | "?" => q.doubtful = true,
                 _ if lower.starts_with("doc:") => q.documents.push(lower[4..].to_string()),
                 _ if range.is_some() => q.days = range,

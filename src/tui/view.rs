@@ -21,7 +21,7 @@ use super::strip::sanitize;
 use super::timestrip::{Mark, segment_labels};
 use crate::export::words::{date_heading, day_name};
 use crate::model::{EventDate, Precision, ReviewStatus};
-use crate::review::{span_text, status_mark};
+use crate::review::span_text;
 use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -320,7 +320,7 @@ fn draw_list(app: &App, buf: &mut Buffer, r: Rect, t: &Theme) {
                     buf.set_string(inner.x + 1, y, "?", Style::new());
                 }
                 if let Some(r) = &e.review {
-                    let mark = status_mark(r.status);
+                    let mark = r.status.mark();
                     let style = match r.status {
                         ReviewStatus::Flagged => t.marker(),
                         _ => Style::new().add_modifier(Modifier::BOLD),
@@ -686,11 +686,7 @@ fn draw_orphans(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
     for (k, &(d, e)) in list.iter().enumerate().skip(top).take(visible) {
         let entry = &app.reviews.docs[d].file.reviews[e];
         let y = inner.y + (k - top) as u16 * per;
-        let mut head = format!(
-            "{} “{}”",
-            status_mark(entry.status),
-            sanitize(&entry.expression)
-        );
+        let mut head = format!("{} “{}”", entry.status.mark(), sanitize(&entry.expression));
         if let Some(c) = &entry.corrected {
             head.push_str(&format!(" ± {}", span_text(c)));
         }
