@@ -119,8 +119,9 @@ fn add_document(
     opts: &Options,
 ) {
     let text = source.text;
-    let sentences = crate::text::split_sentences(&text);
-    let found = crate::lang::ar::scan(&text, &sentences);
+    let lang = crate::lang::of(&text);
+    let sentences = crate::text::split_sentences(&text, &lang.sentence_ends);
+    let found = (lang.scan)(&text, &sentences);
     timeline.events.reserve(found.len());
     timeline.mentions.reserve(found.len());
     hints.reserve(found.len());
@@ -131,7 +132,15 @@ fn add_document(
             uncertain: false,
             reason: "given by the user".into(),
         },
-        None => crate::resolve::anchor::infer(&text, &found, opts.today),
+        None => crate::resolve::anchor::infer(
+            crate::resolve::anchor::Read {
+                text: &text,
+                sentences: &sentences,
+                found: &found,
+                lang,
+            },
+            opts.today,
+        ),
     };
     if anchor.date.is_none() {
         timeline.warnings.push(format!(
@@ -143,6 +152,7 @@ fn add_document(
         anchor.date,
         anchor.basis == AnchorBasis::Inferred,
         opts.prefer,
+        &lang.conventions,
     );
     cx.weekdays = dated_weekdays(&text, &found, &cx);
     cx.hijri_shift = hijri_shift(&found, &cx);
@@ -237,7 +247,7 @@ fn add_document(
     timeline.documents.push(DocumentInfo {
         id: source.id,
         path: source.path,
-        language: "ar".into(),
+        language: lang.code.into(),
         anchor,
         text,
         sentences,

@@ -1279,7 +1279,8 @@ impl Grammar<'_> {
         Some((i, last, expr))
     }
 
-    /// `d/m/yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, `d.m.yyyy` (Arab day-first order).
+    /// `d/m/yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, `d.m.yyyy` (day first, as the language's
+    /// conventions say Arabic news writes them).
     fn numeric_date(&self, i: usize) -> Option<Match> {
         let (a, da) = self.number(i)?;
         let sep = self.punct(i + 1)?;
@@ -1303,7 +1304,8 @@ impl Grammar<'_> {
         }
         let (y, m, d) = match (da, dc) {
             (4, 1..=2) => (a, b, c),
-            (1..=2, 4) => (c, b, a),
+            (1..=2, 4) if super::ARABIC.conventions.day_first => (c, b, a),
+            (1..=2, 4) => (c, a, b),
             _ => return None,
         };
         NaiveDate::from_ymd_opt(y as i32, m, d)?;
