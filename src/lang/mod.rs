@@ -42,7 +42,8 @@ pub struct Conventions {
     pub weekend_days: u32,
     /// Where that weekend is kept, for the reason ("as in much of the Arab world").
     pub weekend_where: &'static str,
-    /// The day "this week" and "next week" start on; TIMEX3 week values stay ISO.
+    /// The day "this week" and "next week" start on: Monday gives ISO weeks (valued
+    /// `2022-W01`), another day weeks valued by their span of days.
     pub week_start: Weekday,
     /// Whether `6/1/2022` is the 6th of January (day first) rather than June the 1st.
     pub day_first: bool,

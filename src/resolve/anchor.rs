@@ -1069,3 +1069,44 @@ fn from_events(
     }
     Some(finish(date, reason, doubts))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dateline_of_two_small_numbers_reads_in_the_languages_order() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let pieces = [
+            Piece::Num(6, 1),
+            Piece::Sep('/'),
+            Piece::Num(1, 1),
+            Piece::Sep('/'),
+            Piece::Num(2022, 4),
+        ];
+        let jan6 = NaiveDate::from_ymd_opt(2022, 1, 6).unwrap();
+        let jun1 = NaiveDate::from_ymd_opt(2022, 6, 1).unwrap();
+        assert_eq!(
+            read_cluster(&pieces, today, true),
+            Some(Day::Full(jan6, None))
+        );
+        assert_eq!(
+            read_cluster(&pieces, today, false),
+            Some(Day::Full(jun1, None))
+        );
+        // A year first is always followed by the month.
+        let year_first = [
+            Piece::Num(2022, 4),
+            Piece::Sep('-'),
+            Piece::Num(1, 2),
+            Piece::Sep('-'),
+            Piece::Num(6, 2),
+        ];
+        for day_first in [true, false] {
+            assert_eq!(
+                read_cluster(&year_first, today, day_first),
+                Some(Day::Full(jan6, None))
+            );
+        }
+    }
+}
