@@ -353,8 +353,14 @@ fn text_timexes(
 /// Every sentence of the hand-written corpora as one document.
 fn corpus_timeline(anchor: Option<NaiveDate>) -> Timeline {
     let mut text = String::new();
-    for file in ["core", "extra", "wide"] {
-        let corpus = std::fs::read_to_string(format!("tests/corpus/{file}.tsv")).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir("src/lang/ar/corpus")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    files.sort();
+    for file in files {
+        let corpus = std::fs::read_to_string(file).unwrap();
         for line in corpus
             .lines()
             .filter(|l| !l.starts_with('#') && !l.starts_with('@'))
@@ -905,7 +911,11 @@ fn the_html_page_and_timelinejs_of_every_corpus_form_read_back() {
         serde_json::from_str(&Format::Timelinejs.render(&t)).expect("TimelineJS JSON");
     let slides = v["events"].as_array().unwrap();
     let eras = v["eras"].as_array().map_or(0, Vec::len);
-    assert_eq!(slides.len() + eras, t.events.len());
+    // TimelineJS needs a year: events left unresolved (a civil day of no known country) are
+    // left out, every other one is a slide or an era.
+    let resolved = t.events.iter().filter(|e| e.date.start.is_some()).count();
+    assert!(resolved > 500, "{resolved}");
+    assert_eq!(slides.len() + eras, resolved);
     for s in slides {
         check_tl_date(&s["start_date"]);
         for f in [

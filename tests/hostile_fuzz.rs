@@ -105,7 +105,7 @@ impl Rng {
 fn seeds() -> Vec<Vec<u8>> {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut out = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(format!("{root}/tests/corpus"))
+    let mut files: Vec<_> = std::fs::read_dir(format!("{root}/src/lang/ar/corpus"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))

@@ -4,6 +4,7 @@
 
 pub mod merge;
 
+use crate::lang::Language;
 use crate::lang::expr::{Direction, Expr, Found};
 use crate::model::*;
 use crate::resolve::{Context, Prefer, Strength, Told, resolve};
@@ -360,8 +361,9 @@ fn unreachable_date(r: &Resolved) -> EventDate {
 /// context the text before it sets.
 pub fn extract_document(source: Source, given: Option<Given>, opts: &Options) -> Extracted {
     let text = source.text;
-    let sentences = crate::text::split_sentences(&text);
-    let found = crate::lang::ar::scan(&text, &sentences);
+    let lang = crate::lang::of(&text);
+    let sentences = crate::text::split_sentences(&text, &lang.sentence_ends);
+    let found = (lang.scan)(&text, &sentences);
     let mut warnings = Vec::new();
     let anchor = match (opts.anchor, given) {
         (Some(date), _) => Anchor {
@@ -376,7 +378,15 @@ pub fn extract_document(source: Source, given: Option<Given>, opts: &Options) ->
             uncertain: false,
             reason: g.reason,
         },
-        (None, None) => crate::resolve::anchor::infer(&text, &found, opts.today),
+        (None, None) => crate::resolve::anchor::infer(
+            crate::resolve::anchor::Read {
+                text: &text,
+                sentences: &sentences,
+                found: &found,
+                lang,
+            },
+            opts.today,
+        ),
     };
     if anchor.date.is_none() {
         warnings.push(format!(
@@ -388,6 +398,7 @@ pub fn extract_document(source: Source, given: Option<Given>, opts: &Options) ->
         anchor.date,
         anchor.basis == AnchorBasis::Inferred,
         opts.prefer,
+        &lang.conventions,
     );
     cx.weekdays = dated_weekdays(&text, &found, &cx);
     cx.hijri_shift = hijri_shift(&found, &cx);
@@ -396,7 +407,7 @@ pub fn extract_document(source: Source, given: Option<Given>, opts: &Options) ->
     // becomes the array of resolutions in place (same size), so a long document holds one.
     let mut names: Vec<(usize, Expr)> = (0..found.len())
         .filter(|&k| found[k].1.expr.is_weekday_based())
-        .filter_map(|k| Some((k, named_after(&text, &found, k)?.clone())))
+        .filter_map(|k| Some((k, named_after(&text, &found, k, lang)?.clone())))
         .collect();
     names.reverse();
     let mut current_sentence = usize::MAX;
@@ -476,7 +487,7 @@ pub fn extract_document(source: Source, given: Option<Given>, opts: &Options) ->
         info: DocumentInfo {
             id: source.id,
             path: source.path,
-            language: "ar".into(),
+            language: lang.code.into(),
             anchor,
             text,
             sentences,
@@ -512,12 +523,17 @@ fn with_tense<'a>(cx: &Context<'a>, f: &Found, text: &'a str) -> Context<'a> {
 /// The next expression of the same sentence, when it is not itself a weekday and follows
 /// within two words with no punctuation between: the one whose day names a bare weekday
 /// written just before it ("والخميس غرة شهر رمضان").
-fn named_after<'f>(text: &str, found: &'f [(usize, Found)], k: usize) -> Option<&'f Expr> {
+fn named_after<'f>(
+    text: &str,
+    found: &'f [(usize, Found)],
+    k: usize,
+    lang: &Language,
+) -> Option<&'f Expr> {
     let (sentence, f) = found.get(k)?;
     let (s, next) = found.get(k + 1)?;
     let gap = text.get(f.end..next.start)?;
     let close = gap.split_whitespace().count() <= 2
-        && !gap.contains(|c: char| c.is_ascii_punctuation() || "،؛؟".contains(c));
+        && !gap.contains(|c: char| c.is_ascii_punctuation() || lang.pauses.contains(&c));
     (s == sentence && close && !next.expr.is_weekday_based()).then_some(&next.expr)
 }
 

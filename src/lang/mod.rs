@@ -1,5 +1,106 @@
 //! Language knowledge: lexicon tables and the grammar that reads them, producing [`expr::Found`]
 //! expressions whose meaning is language-neutral.
+//!
+//! [`Language`] is the seam: the orchestrator, the sentence splitter, the anchor inference and
+//! the resolver ask it for everything that depends on the language of a text, so a second
+//! language is a second `Language` value (its tables, its rules) and no change elsewhere.
 
 pub mod ar;
 pub mod expr;
+
+use chrono::Weekday;
+
+use crate::model::TextSpan;
+use crate::text::Tokens;
+use crate::text::sentences::SentenceEnds;
+use expr::Found;
+
+/// A language's scanner: the temporal expressions of every sentence of a text, in text order,
+/// each with the index of its sentence.
+pub type Scan = fn(&str, &[TextSpan]) -> Vec<(usize, Found)>;
+
+/// Everything the pipeline needs to know about one language, as data and plain functions.
+pub struct Language {
+    /// The BCP 47 code written into each document's `language` field.
+    pub code: &'static str,
+    /// Finds the temporal expressions of every sentence, each with its sentence index.
+    pub scan: Scan,
+    /// Where a sentence ends: the marks that end one, and the words whose full stop does not.
+    pub sentence_ends: SentenceEnds,
+    /// The marks, besides ASCII punctuation, that part the clauses of a sentence: a weekday
+    /// and the date after it name one day only when none stands between them.
+    pub pauses: &'static [char],
+    /// How the language's readers reckon the calendar (weekend, week, numeric dates).
+    pub conventions: Conventions,
+    /// The words anchor inference reads around dates (datelines, "yesterday Tuesday").
+    pub clues: Clues,
+}
+
+/// Calendar habits that differ between the places a language is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conventions {
+    /// The first day of the weekend; the weekend runs [`Conventions::weekend_days`] days.
+    pub weekend_start: Weekday,
+    /// How many days the weekend lasts.
+    pub weekend_days: u32,
+    /// Where that weekend is kept, for the reason ("as in much of the Arab world").
+    pub weekend_where: &'static str,
+    /// The day "this week" and "next week" start on: Monday gives ISO weeks (valued
+    /// `2022-W01`), another day weeks valued by their span of days.
+    pub week_start: Weekday,
+    /// Whether `6/1/2022` is the 6th of January (day first) rather than June the 1st.
+    pub day_first: bool,
+}
+
+/// One piece of a loosely written date (a dateline's cluster of numbers, names and marks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    /// A number, with how many digits it has.
+    Num(u32, u8),
+    /// A Gregorian month by its number.
+    Month(u32),
+    /// A weekday name.
+    Weekday(Weekday),
+    /// A separator mark between the parts.
+    Sep(char),
+    /// A word a dateline may carry that says nothing of the day (an era, "pm").
+    Filler,
+}
+
+/// What the word right before or after a date in a top line says about that date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Beside {
+    /// "in": an event's date, unless a publication label precedes it.
+    In,
+    /// Another preposition of events ("since", "until", "after"): an event's date.
+    Preposition,
+    /// A relative modifier after the date ("next"): an event's date.
+    Rel,
+    /// A relative day before the date ("tomorrow"): read as a relative day's date instead.
+    RelDay,
+}
+
+/// The readings of words that anchor inference needs, each a function over tokens.
+pub struct Clues {
+    /// The relative day written just before the date spanning `start..end` of the tokens
+    /// ("tomorrow Thursday 1 February"): its offset in days and the byte where it starts.
+    pub offset_before_date: fn(&Tokens, usize, usize) -> Option<(i32, usize)>,
+    /// The count of an anniversary named at token `i` ("the sixth anniversary"), if any.
+    pub anniversary: fn(&Tokens, usize) -> Option<u32>,
+    /// Token `i` as a piece of a loosely written date, and how many tokens it takes.
+    pub piece: fn(&Tokens, usize) -> Option<(Piece, usize)>,
+    /// What a normalised word beside a date says about it.
+    pub beside: fn(&str) -> Option<Beside>,
+    /// Whether a normalised word labels a publication line ("published on", "issue").
+    pub label: fn(&str) -> bool,
+    /// Whether text starting here opens a new item rather than apposition (a conjunction).
+    pub new_item: fn(&str) -> bool,
+    /// The marks that may stand between a relative day and its weekday in apposition.
+    pub apposition: &'static str,
+}
+
+/// The language a text is read in. Arabic is the only language tarikh reads, so every text is
+/// read as Arabic; a second language is chosen here (by the text's script, or an option).
+pub fn of(_text: &str) -> &'static Language {
+    &ar::ARABIC
+}

@@ -19,11 +19,10 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::calendar::{add_days, day_name, days_until, month_name, weekday_name};
-use crate::lang::ar::lexicon::{Word, lookup};
+use super::calendar::{add_days, day_name, days_until, month_name, shift_weekday, weekday_name};
 use crate::lang::expr::{Direction, Expr, Found, Tense};
-use crate::model::{Anchor, AnchorBasis};
-use crate::text::normalize::normalize;
+use crate::lang::{Beside, Language, Piece};
+use crate::model::{Anchor, AnchorBasis, TextSpan};
 use crate::text::{TokenKind, Tokens, tokenize};
 
 /// How far past the latest named year a weekday-and-day-month may be completed.
@@ -45,11 +44,26 @@ const SHOWN: usize = 3;
 /// How far (in days) a weekday may move a dated clue.
 const MAX_SHIFT: i64 = 3;
 
-/// Infers the anchor from the expressions found (with their sentence indexes).
-pub fn infer(text: &str, found: &[(usize, Found)], today: NaiveDate) -> Anchor {
+/// The text being anchored: its sentences, the expressions found in them (with their sentence
+/// indexes) and the language that reads its words.
+#[derive(Clone, Copy)]
+pub struct Read<'a> {
+    /// The original text.
+    pub text: &'a str,
+    /// Its sentences.
+    pub sentences: &'a [TextSpan],
+    /// The expressions found, each with its sentence index.
+    pub found: &'a [(usize, Found)],
+    /// The language of the text.
+    pub lang: &'a Language,
+}
+
+/// Infers the anchor of a text from the clues it gives; no anchor is after `today`.
+pub fn infer(read: Read, today: NaiveDate) -> Anchor {
+    let Read { text, found, .. } = read;
     let years = named_years(found, today);
-    let weekday = today_weekday(text, found);
-    let claims = claims(text, found, today, &years, weekday.chosen());
+    let weekday = today_weekday(text, found, read.lang);
+    let claims = claims(read, today, &years, weekday.chosen());
     if let Some(a) = from_claims(&claims, &weekday) {
         return a;
     }
@@ -308,7 +322,7 @@ impl TodayWeekday {
 
 /// A relative day and the weekday written with it: "أمس الثلاثاء", "صباح اليوم الأربعاء",
 /// and "يوم أمس (الخميس)" (a weekday in apposition right after it).
-fn today_weekday(text: &str, found: &[(usize, Found)]) -> TodayWeekday {
+fn today_weekday(text: &str, found: &[(usize, Found)], lang: &Language) -> TodayWeekday {
     let mut out = TodayWeekday::default();
     for (k, (_, f)) in found.iter().enumerate() {
         let (n, weekday, end) = match *core(&f.expr) {
@@ -321,13 +335,13 @@ fn today_weekday(text: &str, found: &[(usize, Found)]) -> TodayWeekday {
                     continue;
                 };
                 // "أمس، والخميس …" starts another item: a clitic is not apposition.
-                if text[next.start..].starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+                if (lang.clues.new_item)(&text[next.start..]) {
                     continue;
                 }
                 let gap = text.get(f.end..next.start).unwrap_or("x");
                 if !gap
                     .chars()
-                    .all(|c| c.is_whitespace() || "()،,-–".contains(c))
+                    .all(|c| c.is_whitespace() || lang.clues.apposition.contains(c))
                 {
                     continue;
                 }
@@ -367,17 +381,11 @@ struct Claim {
     weak: Option<String>,
 }
 
-fn claims(
-    text: &str,
-    found: &[(usize, Found)],
-    today: NaiveDate,
-    years: &[i32],
-    weekday: Option<Weekday>,
-) -> Vec<Claim> {
-    let mut out = datelines(text, found, today, years, weekday);
-    out.extend(linked(text, found, today, years, weekday));
+fn claims(read: Read, today: NaiveDate, years: &[i32], weekday: Option<Weekday>) -> Vec<Claim> {
+    let mut out = datelines(read, today, years, weekday);
+    out.extend(linked(read, today, years, weekday));
     if let Some(w) = weekday {
-        out.extend(anniversary(text, found, today, w));
+        out.extend(anniversary(read, today, w));
     }
     out.retain(|c| c.date <= today);
     out
@@ -385,14 +393,13 @@ fn claims(
 
 /// A relative day written with its date: "يوم غد الخميس 1 فبراير 2024", "اليوم الجمعة، 06 فيفري
 /// 2026", "بعد غد الثلاثاء 13 كانون الثاني". The article's day is the date minus the offset.
-fn linked(
-    text: &str,
-    found: &[(usize, Found)],
-    today: NaiveDate,
-    years: &[i32],
-    weekday: Option<Weekday>,
-) -> Vec<Claim> {
-    let sentences = crate::text::split_sentences(text);
+fn linked(read: Read, today: NaiveDate, years: &[i32], weekday: Option<Weekday>) -> Vec<Claim> {
+    let Read {
+        text,
+        sentences,
+        found,
+        lang,
+    } = read;
     let mut tokens = Tokens::default();
     let mut out = Vec::new();
     for (s, f) in found {
@@ -407,7 +414,7 @@ fn linked(
             f.end,
             &mut tokens,
         );
-        let Some((n, from)) = offset_before_date(&tokens, f.start, f.end) else {
+        let Some((n, from)) = (lang.clues.offset_before_date)(&tokens, f.start, f.end) else {
             continue;
         };
         let q = quote(text, from.min(f.start), f.end);
@@ -424,7 +431,7 @@ fn linked(
                 });
             }
             Day::DayMonth(dd, m, w) => {
-                let w = w.or_else(|| weekday.map(|t| shift_weekday(t, n)));
+                let w = w.or_else(|| weekday.map(|t| shift_weekday(t, n as i64)));
                 let Some(c) = complete(dd, m, w, years, today) else {
                     continue;
                 };
@@ -448,11 +455,6 @@ fn linked(
     out
 }
 
-fn shift_weekday(w: Weekday, n: i32) -> Weekday {
-    let k = (w.num_days_from_monday() as i64 + n as i64).rem_euclid(7);
-    Weekday::try_from(k as u8).unwrap_or(w)
-}
-
 fn days_word(n: i32) -> String {
     match n {
         0 => "on".into(),
@@ -463,108 +465,22 @@ fn days_word(n: i32) -> String {
     }
 }
 
-/// "اليوم" after ذلك / تلك, مثل (هذا), نفس: that day, not today.
-fn not_today(tokens: &Tokens, i: usize) -> bool {
-    let word = |k: usize| tokens.list[k].kind == TokenKind::Word;
-    let before = |k: usize| (k > 0 && word(k - 1)).then(|| tokens.norm(k - 1));
-    let like = |n: &str| {
-        let bare = n.trim_start_matches(['و', 'ف', 'ب', 'ك']);
-        bare == "مثل" || bare == "نفس"
-    };
-    match before(i) {
-        Some(n) if lookup(n) == Some(Word::That) || like(n) => true,
-        Some(n) if lookup(n) == Some(Word::This) => before(i - 1).is_some_and(like),
-        _ => false,
-    }
-}
-
-/// The relative day written just before a date's number or month ("غد الخميس الـ 11 من
-/// يناير"), skipping يوم, parts of the day, weekdays, الموافق and punctuation: its offset.
-fn offset_before_date(tokens: &Tokens, start: usize, end: usize) -> Option<(i32, usize)> {
-    let list = &tokens.list;
-    // The first number or month word of the date: what comes before it may be in the span.
-    let first = (0..list.len()).find(|&k| {
-        let t = &list[k];
-        t.start >= start
-            && t.end <= end
-            && match t.kind {
-                TokenKind::Number { .. } => true,
-                TokenKind::Word => matches!(
-                    lookup(tokens.norm(k)),
-                    Some(
-                        Word::Month { .. }
-                            | Word::HijriMonth { .. }
-                            | Word::MonthHead(_)
-                            | Word::Ordinal(_)
-                    )
-                ),
-                TokenKind::Punct(_) => false,
-            }
-    })?;
-    let mut skipped = 0;
-    let mut i = first;
-    while i > 0 {
-        i -= 1;
-        let t = &list[i];
-        match t.kind {
-            TokenKind::Punct(c) if "()،,-–".contains(c) => continue,
-            TokenKind::Word => {}
-            _ => return None,
-        }
-        let norm = tokens.norm(i);
-        match lookup(norm) {
-            Some(Word::RelDay(n)) => {
-                let n = n as i32;
-                // "في مثل هذا اليوم 5 يونيو 1967", "ذلك اليوم": a day in history, not today.
-                if n == 0 && not_today(tokens, i) {
-                    return None;
-                }
-                let first_of = i > 0 && lookup(tokens.norm(i - 1)) == Some(Word::First);
-                return Some(if n == -1 && first_of {
-                    (-2, list[i - 1].start)
-                } else {
-                    (n, t.start)
-                });
-            }
-            Some(Word::Morrow) => {
-                let after = i > 0 && lookup(tokens.norm(i - 1)) == Some(Word::After);
-                return Some(if after {
-                    (2, list[i - 1].start)
-                } else {
-                    (1, t.start)
-                });
-            }
-            Some(
-                Word::DayNoun
-                | Word::DayPart(_)
-                | Word::Weekday(_)
-                | Word::Corresponding
-                | Word::This,
-            ) => {}
-            _ if norm == "ال" || norm == "الـ" => {}
-            _ => return None,
-        }
-        skipped += 1;
-        if skipped > 4 {
-            return None;
-        }
-    }
-    None
-}
-
 /// "في الذكرى السادسة لسقوط الموصل" with "10 حزيران … عام 2014": the article is on that day N
 /// years on, when exactly one day the text dates falls, N years on, on the weekday the text
 /// gives for today.
-fn anniversary(text: &str, found: &[(usize, Found)], today: NaiveDate, w: Weekday) -> Vec<Claim> {
-    let sentences = crate::text::split_sentences(text);
+fn anniversary(read: Read, today: NaiveDate, w: Weekday) -> Vec<Claim> {
+    let Read {
+        text,
+        sentences,
+        found,
+        lang,
+    } = read;
     let mut tokens = Tokens::default();
     let mut counts = Vec::new();
-    for span in &sentences {
+    for span in sentences {
         tokenize(text, span.start, span.end, &mut tokens);
         for i in 0..tokens.len() {
-            if is_anniversary_word(tokens.norm(i))
-                && let Some(n) = count_after(&tokens, i + 1)
-            {
+            if let Some(n) = (lang.clues.anniversary)(&tokens, i) {
                 counts.push((n, quote(text, tokens.list[i].start, tokens.list[i + 1].end)));
             }
         }
@@ -619,40 +535,6 @@ fn anniversary(text: &str, found: &[(usize, Found)], today: NaiveDate, w: Weekda
     }]
 }
 
-/// ذكرى with the article, after any clitics: "الذكرى", "بالذكرى", "للذكرى".
-fn is_anniversary_word(norm: &str) -> bool {
-    let bare = norm.trim_start_matches(['و', 'ف']);
-    let bare = bare.strip_prefix('ب').unwrap_or(bare);
-    matches!(bare.strip_suffix("ذكري"), Some("ال" | "ل"))
-}
-
-/// An anniversary's count: "السادسة", "الحادية عشرة", "الخامسة والعشرين", "الـ 50", "50".
-fn count_after(tokens: &Tokens, i: usize) -> Option<u32> {
-    let num = |k: usize| match tokens.list.get(k)?.kind {
-        TokenKind::Number { value, .. } if (1..=500).contains(&value) => Some(value),
-        _ => None,
-    };
-    if let Some(v) = num(i) {
-        return Some(v);
-    }
-    if tokens.list.get(i)?.kind == TokenKind::Word && matches!(tokens.norm(i), "ال" | "الـ") {
-        return num(i + 1);
-    }
-    let word = |k: usize| (k < tokens.len()).then(|| lookup(tokens.norm(k))).flatten();
-    match word(i)? {
-        Word::Ordinal(o) => {
-            let o = o as u32;
-            match word(i + 1) {
-                Some(Word::Teen | Word::Cardinal(10)) => Some(10 + o),
-                Some(Word::Tens(t)) if tokens.norm(i + 1).starts_with('و') => Some(t as u32 + o),
-                _ => Some(o),
-            }
-        }
-        Word::Tens(t) => Some(t as u32),
-        _ => None,
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Datelines.
 
@@ -665,27 +547,12 @@ struct Line {
     more_lines: bool,
 }
 
-/// One piece of a date cluster.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Piece {
-    Num(u32, u8),
-    Month(u32),
-    Weekday(Weekday),
-    Sep(char),
-    Filler,
-}
-
 /// Reads the datelines at the top: in the first lines (up to the first body line), a run of
 /// numbers, month names, weekdays and separators near a line's start, in a short line or
 /// before an agency's name in brackets. The tokens may come in any order ("12 15:36 2022
 /// أفريل"): a four-digit number is the year, a month name the month, a clock time is dropped.
-fn datelines(
-    text: &str,
-    found: &[(usize, Found)],
-    today: NaiveDate,
-    years: &[i32],
-    weekday: Option<Weekday>,
-) -> Vec<Claim> {
+fn datelines(read: Read, today: NaiveDate, years: &[i32], weekday: Option<Weekday>) -> Vec<Claim> {
+    let text = read.text;
     let mut out = Vec::new();
     let mut tokens = Tokens::default();
     let mut offset = 0;
@@ -713,7 +580,7 @@ fn datelines(
             .count();
         let more_lines = text[end..].chars().any(|c| !c.is_whitespace());
         let line = Line { words, more_lines };
-        if let Some(c) = dateline_in_line(text, &tokens, found, today, years, weekday, line) {
+        if let Some(c) = dateline_in_line(read, &tokens, today, years, weekday, line) {
             out.push(c);
         }
         if words > BODY_LINE_WORDS {
@@ -723,53 +590,25 @@ fn datelines(
     out
 }
 
-fn piece(tokens: &Tokens, i: usize) -> Option<(Piece, usize)> {
-    let t = &tokens.list[i];
-    match t.kind {
-        TokenKind::Number { value, digits } => Some((Piece::Num(value, digits), 1)),
-        TokenKind::Punct(c) if "-/.,:|()–".contains(c) => Some((Piece::Sep(c), 1)),
-        TokenKind::Punct(_) => None,
-        TokenKind::Word => match lookup(tokens.norm(i)) {
-            Some(Word::Month { number, .. }) => Some((Piece::Month(number as u32), 1)),
-            Some(Word::MonthHead(h)) => {
-                let next = (i + 1 < tokens.len()).then(|| lookup(tokens.norm(i + 1)));
-                match next.flatten() {
-                    Some(Word::Ordinal(o)) => match h.month(o) {
-                        Some(crate::lang::expr::MonthRef::Gregorian(m)) => {
-                            Some((Piece::Month(m), 2))
-                        }
-                        _ => None,
-                    },
-                    _ => None,
-                }
-            }
-            Some(Word::Weekday(w)) => Some((Piece::Weekday(w), 1)),
-            Some(Word::GregorianEra | Word::DayPart(_)) => Some((Piece::Filler, 1)),
-            // ص / م after a clock time.
-            _ if matches!(tokens.norm(i), "ص" | "م" | "مساء" | "صباحا") => {
-                Some((Piece::Filler, 1))
-            }
-            _ => None,
-        },
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
 fn dateline_in_line(
-    text: &str,
+    read: Read,
     tokens: &Tokens,
-    found: &[(usize, Found)],
     today: NaiveDate,
     years: &[i32],
     weekday: Option<Weekday>,
     line: Line,
 ) -> Option<Claim> {
+    let Read {
+        text, found, lang, ..
+    } = read;
+    let clues = &lang.clues;
     let Line { words, more_lines } = line;
     let n = tokens.len();
     let mut i = 0;
     let mut words_before = 0;
     while i < n {
-        let Some((p, len)) = piece(tokens, i) else {
+        let Some((p, len)) = (clues.piece)(tokens, i) else {
             if tokens.list[i].kind == TokenKind::Word {
                 words_before += 1;
             }
@@ -783,7 +622,7 @@ fn dateline_in_line(
         let mut words_in = usize::from(!matches!(p, Piece::Num(..) | Piece::Sep(_)));
         i += len;
         while i < n {
-            let Some((p, len)) = piece(tokens, i) else {
+            let Some((p, len)) = (clues.piece)(tokens, i) else {
                 break;
             };
             if !matches!(p, Piece::Num(..) | Piece::Sep(_)) {
@@ -803,31 +642,22 @@ fn dateline_in_line(
         let before_word = begin
             .checked_sub(1)
             .filter(|&k| tokens.list[k].kind == TokenKind::Word)
-            .and_then(|k| lookup(tokens.norm(k)));
+            .and_then(|k| (clues.beside)(tokens.norm(k)));
         let after_word = (after < n && tokens.list[after].kind == TokenKind::Word)
-            .then(|| lookup(tokens.norm(after)))
+            .then(|| (clues.beside)(tokens.norm(after)))
             .flatten();
         let agency = agency_follows(tokens, begin, after);
         // "القاهرة في 20 مارس 2024 (رويترز)", "حرر في 13/10/2023": a dateline even after في.
-        let labelled_in = before_word == Some(Word::In)
+        let labelled_in = before_word == Some(Beside::In)
             && begin >= 2
             && tokens.list[begin - 2].kind == TokenKind::Word
-            && is_label(tokens.norm(begin - 2));
+            && (clues.label)(tokens.norm(begin - 2));
         let eventish = !agency && !labelled_in && matches!(
             before_word,
-            Some(
-                Word::In
-                    | Word::Since
-                    | Word::Until
-                    | Word::From
-                    | Word::To
-                    | Word::After
-                    | Word::Before
-                    | Word::During
-            )
-        ) || matches!(after_word, Some(Word::Rel(_)))
+            Some(Beside::In | Beside::Preposition)
+        ) || matches!(after_word, Some(Beside::Rel))
             // "غد الخميس 1 فبراير": a relative day's date, read as such (see `linked`).
-            || matches!(before_word, Some(Word::RelDay(_) | Word::Morrow));
+            || matches!(before_word, Some(Beside::RelDay));
         let outside = words.saturating_sub(words_in);
         // A short line is a dateline only above the body: a one-line text is all body.
         let short = outside <= DATELINE_WORDS && (more_lines || words_before == 0);
@@ -854,7 +684,7 @@ fn dateline_in_line(
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| t.kind == TokenKind::Word)
-                .all(|(k, _)| is_label(tokens.norm(k)));
+                .all(|(k, _)| (clues.label)(tokens.norm(k)));
         let weak = (!labelled).then(|| {
             format!(
                 "{} stands after other words in its line, which may be a headline's",
@@ -868,7 +698,7 @@ fn dateline_in_line(
             .filter(|(_, f)| f.start < ce && f.end > cs)
             .find_map(|(_, f)| Some((day_of(&f.expr)?, f.start, f.end)));
         // A full date beats a day and month, the grammar's reading beats the loose one.
-        let loose = read_cluster(&pieces, today);
+        let loose = read_cluster(&pieces, today, lang.conventions.day_first);
         let (day, q) = match (grammar, loose) {
             (Some((g @ Day::Full(..), fs, fe)), _) => (g, quote(text, cs.min(fs), ce.max(fe))),
             (_, Some(l @ Day::Full(..))) => (l, quote(text, cs, ce)),
@@ -913,29 +743,6 @@ fn dateline_in_line(
     None
 }
 
-/// Words that label a publication line: "نشر بتاريخ", "تم نشره", "آخر تحديث", "العدد".
-fn is_label(norm: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "نشر",
-        "النشر",
-        "حرر",
-        "حررت",
-        "نشره",
-        "نشرت",
-        "بتاريخ",
-        "تاريخ",
-        "التاريخ",
-        "تم",
-        "آخر",
-        "تحديث",
-        "التحديث",
-        "محدث",
-        "العدد",
-        "الإصدار",
-    ];
-    LABELS.iter().any(|l| normalize(l) == norm)
-}
-
 /// "(كونا)" right after the cluster: an agency's name in brackets, as datelines write it.
 fn agency_follows(tokens: &Tokens, begin: usize, after: usize) -> bool {
     let list = &tokens.list;
@@ -961,9 +768,9 @@ fn agency_follows(tokens: &Tokens, begin: usize, after: usize) -> bool {
 }
 
 /// A cluster of loose date pieces as one day: the year is the four-digit number, the month the
-/// month name (or the second of two small numbers, day first, unless the year leads), a clock
-/// time ("15:36") is dropped.
-fn read_cluster(pieces: &[Piece], today: NaiveDate) -> Option<Day> {
+/// month name (or, of two small numbers, the second when the language writes the day first
+/// and the year does not lead, else the first), a clock time ("15:36") is dropped.
+fn read_cluster(pieces: &[Piece], today: NaiveDate, day_first: bool) -> Option<Day> {
     let mut nums: Vec<(u32, u8)> = Vec::new();
     let mut months = Vec::new();
     let mut weekday = None;
@@ -1021,7 +828,11 @@ fn read_cluster(pieces: &[Piece], today: NaiveDate) -> Option<Day> {
     let (day, month) = match (months.first(), small.as_slice()) {
         (Some(&m), [d]) => (*d, m),
         (None, [a, b]) => {
-            let (d, m) = if year_first { (*b, *a) } else { (*a, *b) };
+            let (d, m) = if year_first || !day_first {
+                (*b, *a)
+            } else {
+                (*a, *b)
+            };
             if m <= 12 { (d, m) } else { (m, d) }
         }
         _ => return None,
@@ -1257,4 +1068,45 @@ fn from_events(
         doubts.push(d);
     }
     Some(finish(date, reason, doubts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dateline_of_two_small_numbers_reads_in_the_languages_order() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let pieces = [
+            Piece::Num(6, 1),
+            Piece::Sep('/'),
+            Piece::Num(1, 1),
+            Piece::Sep('/'),
+            Piece::Num(2022, 4),
+        ];
+        let jan6 = NaiveDate::from_ymd_opt(2022, 1, 6).unwrap();
+        let jun1 = NaiveDate::from_ymd_opt(2022, 6, 1).unwrap();
+        assert_eq!(
+            read_cluster(&pieces, today, true),
+            Some(Day::Full(jan6, None))
+        );
+        assert_eq!(
+            read_cluster(&pieces, today, false),
+            Some(Day::Full(jun1, None))
+        );
+        // A year first is always followed by the month.
+        let year_first = [
+            Piece::Num(2022, 4),
+            Piece::Sep('-'),
+            Piece::Num(1, 2),
+            Piece::Sep('-'),
+            Piece::Num(6, 2),
+        ];
+        for day_first in [true, false] {
+            assert_eq!(
+                read_cluster(&year_first, today, day_first),
+                Some(Day::Full(jan6, None))
+            );
+        }
+    }
 }

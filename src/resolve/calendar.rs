@@ -76,15 +76,41 @@ pub fn days_until(d: NaiveDate, w: Weekday) -> i64 {
     ((w.num_days_from_monday() + 7 - d.weekday().num_days_from_monday()) % 7) as i64
 }
 
-/// The Monday of `d`'s ISO week.
-pub fn week_monday(d: NaiveDate) -> NaiveDate {
-    add_days(d, -(d.weekday().num_days_from_monday() as i64))
+/// The weekday `n` days after `w` (before, for negative `n`).
+pub fn shift_weekday(w: Weekday, n: i64) -> Weekday {
+    let k = (w.num_days_from_monday() as i64 + n).rem_euclid(7);
+    Weekday::try_from(k as u8).unwrap_or(w)
+}
+
+/// The first day of `d`'s week, for weeks that start on `start` (Monday: the ISO week).
+pub fn week_first(d: NaiveDate, start: Weekday) -> NaiveDate {
+    add_days(d, -((7 - days_until(d, start)) % 7))
+}
+
+/// How reasons name a week that starts on `start`: "ISO week (Monday to Sunday)", or
+/// "week (Saturday to Friday)".
+pub fn week_words(start: Weekday) -> String {
+    let iso = if start == Weekday::Mon { "ISO " } else { "" };
+    format!(
+        "{iso}week ({} to {})",
+        weekday_name(start),
+        weekday_name(start.pred())
+    )
 }
 
 /// TIMEX3 week value of `d`: "2022-W01".
 pub fn iso_week_value(d: NaiveDate) -> String {
     let w = d.iso_week();
     format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// TIMEX3 value of the seven days from `first`: the ISO week when they are one, else the span.
+pub fn week_value(first: NaiveDate) -> String {
+    if first.weekday() == Weekday::Mon {
+        iso_week_value(first)
+    } else {
+        format!("{}/{}", first, add_days(first, 6))
+    }
 }
 
 /// The last day of a month.
@@ -110,7 +136,13 @@ mod tests {
         assert_eq!(day_name(d("2022-01-06")), "Thursday 6 January 2022");
         assert_eq!(iso_week_value(d("2022-01-04")), "2022-W01");
         assert_eq!(iso_week_value(d("2022-01-01")), "2021-W52");
-        assert_eq!(week_monday(d("2022-01-06")), d("2022-01-03"));
+        assert_eq!(week_first(d("2022-01-06"), Weekday::Mon), d("2022-01-03"));
+        assert_eq!(week_first(d("2022-01-06"), Weekday::Sat), d("2022-01-01"));
+        assert_eq!(week_first(d("2022-01-01"), Weekday::Sat), d("2022-01-01"));
+        assert_eq!(week_words(Weekday::Mon), "ISO week (Monday to Sunday)");
+        assert_eq!(week_words(Weekday::Sat), "week (Saturday to Friday)");
+        assert_eq!(week_value(d("2022-01-03")), "2022-W01");
+        assert_eq!(week_value(d("2022-01-01")), "2022-01-01/2022-01-07");
         assert_eq!(days_until(d("2022-01-06"), Weekday::Sat), 2);
         assert_eq!(month_end(2024, 2), Some(d("2024-02-29")));
         assert_eq!(month_end(2021, 12), Some(d("2021-12-31")));

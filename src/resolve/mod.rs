@@ -9,11 +9,12 @@ mod periods;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use crate::lang::Conventions;
 use crate::lang::expr::{DayPart, Expr, Rel, Unit};
 use crate::model::{EventDate, MentionKind, Modifier, PartOfDay, Precision};
 use calendar::{
     add_days, anchor_name, day_name, days_until, iso_week_value, month_end, month_name,
-    week_monday, weekday_name,
+    shift_weekday, week_first, week_words, weekday_name,
 };
 
 /// Which way an expression that could point either way resolves ("Saturday", "in March").
@@ -61,6 +62,8 @@ pub struct Context<'a> {
     /// Gregorian one ("غرة محرم الموافق 10 أغسطس") lies after Umm al-Qura, and that
     /// Gregorian day. Its other Hijri dates follow it.
     pub hijri_shift: Option<(i64, NaiveDate)>,
+    /// The calendar habits of the text's language: its weekend, the day its weeks start.
+    pub conventions: &'a Conventions,
 }
 
 /// The tense clue a sentence gave for an expression that can point either way.
@@ -85,9 +88,15 @@ pub enum Strength {
     Marker,
 }
 
-impl Context<'_> {
-    /// A context with only an anchor: no tense, nothing written before.
-    pub fn new(anchor: Option<NaiveDate>, inferred: bool, prefer: Prefer) -> Self {
+impl<'a> Context<'a> {
+    /// A context with only an anchor and the language's conventions: no tense, nothing
+    /// written before.
+    pub fn new(
+        anchor: Option<NaiveDate>,
+        inferred: bool,
+        prefer: Prefer,
+        conventions: &'a Conventions,
+    ) -> Self {
         Context {
             anchor,
             inferred,
@@ -100,6 +109,7 @@ impl Context<'_> {
             written_day: None,
             weekdays: [None; 7],
             hijri_shift: None,
+            conventions,
         }
     }
 
@@ -262,10 +272,13 @@ fn weekday_from(
         }
         _ if ahead == 0 => (anchor, format!("the anchor day itself, {a}")),
         (Some(Rel::This), _) => {
-            let d = add_days(week_monday(anchor), w.num_days_from_monday() as i64);
+            let first = week_first(anchor, cx.conventions.week_start);
             (
-                d,
-                format!("the {name} of the anchor's ISO week (Monday to Sunday), {a}"),
+                add_days(first, days_until(first, w)),
+                format!(
+                    "the {name} of the anchor's {}, {a}",
+                    week_words(cx.conventions.week_start)
+                ),
             )
         }
         (None, Prefer::Past) => (
@@ -508,7 +521,7 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         Expr::RelUnit(unit, rel) => match cx.anchor {
             Some(a) => periods::event(
                 K::Date,
-                periods::rel_unit(unit, rel, a),
+                periods::rel_unit(unit, rel, a, cx.conventions.week_start),
                 "XXXX",
                 Precision::Year,
             ),
@@ -531,7 +544,7 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
             match base {
                 Some((b, from)) => periods::event(
                     K::Date,
-                    periods::offset(n, unit, b, &from),
+                    periods::offset(n, unit, b, &from, cx.conventions.week_start),
                     "XXXX",
                     unit_precision(unit),
                 ),
@@ -802,7 +815,7 @@ fn night_from_anchor(cx: &Context, offset: i64, what: &str) -> Resolution {
 enum WeekPart {
     /// Tuesday–Wednesday.
     Middle,
-    /// Friday–Saturday, the weekend in much of the Arab world.
+    /// The weekend of the text's language's readers ([`Conventions::weekend_start`]).
     Weekend,
 }
 
@@ -812,14 +825,24 @@ fn week_part(cx: &Context, rel: Option<Rel>, part: WeekPart) -> Resolution {
             Weekday::Tue,
             1,
             "",
-            "the middle of the week (Tuesday–Wednesday)",
+            "the middle of the week (Tuesday–Wednesday)".to_string(),
         ),
-        WeekPart::Weekend => (
-            Weekday::Fri,
-            1,
-            "-WE",
-            "the weekend (Friday–Saturday, as in much of the Arab world)",
-        ),
+        WeekPart::Weekend => {
+            let c = cx.conventions;
+            let len = c.weekend_days.max(1) as i64 - 1;
+            let last = shift_weekday(c.weekend_start, len);
+            (
+                c.weekend_start,
+                len,
+                "-WE",
+                format!(
+                    "the weekend ({}–{}, {})",
+                    weekday_name(c.weekend_start),
+                    weekday_name(last),
+                    c.weekend_where
+                ),
+            )
+        }
     };
     let Some(a) = cx.anchor else {
         let d = unresolved(format!("XXXX-WXX{value_suffix}"), Precision::Week);
@@ -836,36 +859,45 @@ fn week_part(cx: &Context, rel: Option<Rel>, part: WeekPart) -> Resolution {
             if add_days(s, len) >= a {
                 s = add_days(s, -7);
             }
-            (s, "the last one ended before the anchor")
+            (s, "the last one ended before the anchor".to_string())
         }
         (Some(Rel::Next), _) => {
             let fwd = match days_until(a, first) {
                 0 => 7,
                 f => f,
             };
-            (add_days(a, fwd), "the next one after the anchor")
+            (
+                add_days(a, fwd),
+                "the next one after the anchor".to_string(),
+            )
         }
-        (Some(Rel::This), _) => (
-            add_days(week_monday(a), first.num_days_from_monday() as i64),
-            "the one of the anchor's ISO week (Monday to Sunday)",
-        ),
+        (Some(Rel::This), _) => {
+            let start = week_first(a, cx.conventions.week_start);
+            (
+                add_days(start, days_until(start, first)),
+                format!(
+                    "the one of the anchor's {}",
+                    week_words(cx.conventions.week_start)
+                ),
+            )
+        }
         (None, Prefer::Past) => {
             let back = (7 - days_until(a, first)) % 7;
             let s = add_days(a, -back);
             if back <= len {
-                (s, "the one around the anchor")
+                (s, "the one around the anchor".to_string())
             } else {
-                (s, "the most recent one before the anchor")
+                (s, "the most recent one before the anchor".to_string())
             }
         }
         (None, Prefer::Future) => {
             let back = (7 - days_until(a, first)) % 7;
             if back <= len {
-                (add_days(a, -back), "the one around the anchor")
+                (add_days(a, -back), "the one around the anchor".to_string())
             } else {
                 (
                     add_days(a, days_until(a, first)),
-                    "the next one after the anchor",
+                    "the next one after the anchor".to_string(),
                 )
             }
         }

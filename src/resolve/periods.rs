@@ -4,7 +4,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::calendar::{
-    add_days, anchor_name, iso_week_value, month_end, month_name, week_monday, weekday_name,
+    add_days, anchor_name, iso_week_value, month_end, month_name, week_first, week_value,
+    week_words, weekday_name,
 };
 use super::{Context, Prefer, Resolution, Strength, hijri, one_day, span, unresolved, ymd};
 use crate::lang::expr::{CivilDay, MonthRef, Occasion, Part, Rel, Season, Unit};
@@ -33,12 +34,12 @@ fn year_date(y: i32, reason: String) -> Option<EventDate> {
     ))
 }
 
-/// The ISO week starting on Monday `mon`.
-fn week_date(mon: NaiveDate, reason: String) -> EventDate {
+/// The seven days from `first`, a week's first day.
+fn week_date(first: NaiveDate, reason: String) -> EventDate {
     span(
-        mon,
-        add_days(mon, 6),
-        iso_week_value(mon),
+        first,
+        add_days(first, 6),
+        week_value(first),
         Precision::Week,
         reason,
     )
@@ -67,19 +68,20 @@ fn rel_words(rel: Rel) -> &'static str {
 }
 
 /// "الأسبوع الماضي", "الشهر المقبل", "هذا العام", "القرن الماضي".
-pub(super) fn rel_unit(unit: Unit, rel: Rel, a: NaiveDate) -> Option<EventDate> {
+pub(super) fn rel_unit(unit: Unit, rel: Rel, a: NaiveDate, week: Weekday) -> Option<EventDate> {
     let n = rel_shift(rel);
     let which = rel_words(rel);
     let anchor = anchor_name(a);
     match unit {
         Unit::Week => {
-            let mon = add_days(week_monday(a), 7 * n as i64);
+            let first = add_days(week_first(a, week), 7 * n as i64);
+            let words = week_words(week);
             let reason = if rel == Rel::This {
-                format!("the anchor's ISO week (Monday to Sunday), {anchor}")
+                format!("the anchor's {words}, {anchor}")
             } else {
-                format!("the ISO week (Monday to Sunday) {which} the anchor's, {anchor}")
+                format!("the {words} {which} the anchor's, {anchor}")
             };
-            Some(week_date(mon, reason))
+            Some(week_date(first, reason))
         }
         Unit::Month => {
             let (y, m) = add_months(a.year(), a.month(), n);
@@ -111,8 +113,14 @@ pub(super) fn day_of_month(day: u32, rel: Rel, a: NaiveDate) -> Option<EventDate
     ))
 }
 
-/// N units from `base`: the day, ISO week, month or year that lands there.
-pub(super) fn offset(n: i32, unit: Unit, base: NaiveDate, from: &str) -> Option<EventDate> {
+/// N units from `base`: the day, week, month or year that lands there.
+pub(super) fn offset(
+    n: i32,
+    unit: Unit,
+    base: NaiveDate,
+    from: &str,
+    week: Weekday,
+) -> Option<EventDate> {
     let count = n.unsigned_abs();
     let dir = if n < 0 { "before" } else { "after" };
     let unit_name = match unit {
@@ -134,7 +142,7 @@ pub(super) fn offset(n: i32, unit: Unit, base: NaiveDate, from: &str) -> Option<
     let mut date = match unit {
         Unit::Minute | Unit::Hour => one_day(base, reason),
         Unit::Day => one_day(add_days(base, n as i64), reason),
-        Unit::Week => week_date(add_days(week_monday(base), 7 * n as i64), reason),
+        Unit::Week => week_date(add_days(week_first(base, week), 7 * n as i64), reason),
         Unit::Month => {
             let (y, m) = add_months(base.year(), base.month(), n);
             month_date(y, m, reason)?

@@ -1,6 +1,7 @@
 //! The normalised view used for matching: harakat and tatweel removed, hamza on alef folded,
 //! alef maqsura and taa marbuta folded, Eastern and Persian digits made ASCII, presentation forms
-//! unfolded, Latin lower-cased.
+//! unfolded, letters of every cased script lower-cased (Unicode's default mapping; the one
+//! letter that lower-cases to two, İ, keeps only its first, i).
 //!
 //! Folding works one original character at a time, so a token's normalised form never needs an
 //! offset map: the token keeps its original byte span and only its folded text is compared.
@@ -37,6 +38,7 @@ pub fn fold_char(c: char) -> Folded {
         '\u{06A9}' => Folded::Char('\u{0643}'),
         '\u{06CC}' => Folded::Char('\u{064A}'),
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => Folded::Expand,
+        _ if c.is_uppercase() => Folded::Char(c.to_lowercase().next().unwrap_or(c)),
         _ => Folded::Char(c),
     }
 }
@@ -171,6 +173,17 @@ mod tests {
             normalize("\u{FE8D}\u{FEDF}\u{FEA8}\u{FEE4}\u{FEF4}\u{FEB2}"),
             "الخميس"
         );
+    }
+
+    #[test]
+    fn lower_cases_every_cased_script() {
+        assert_eq!(
+            normalize("COVID Été ΑΘΗΝΑ Москва"),
+            "covid été αθηνα москва"
+        );
+        assert_eq!(normalize("İstanbul"), "istanbul");
+        // Arabic has no case: nothing moves.
+        assert_eq!(normalize("الخميس"), "الخميس");
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! Sentence splitting the way Arabic news punctuates.
+//! Sentence splitting the way news punctuates.
 //!
-//! A sentence ends at `.` `!` `?` `؟` `؛` (and `…`) followed by white space or the end, unless the
-//! mark is inside a quotation («…», “…”, "…"), and always at a line end, since headings and
+//! A sentence ends at one of its language's stops ([`SentenceEnds::stops`]) followed by white
+//! space or the end, unless the mark is inside a quotation («…», “…”, "…") or is the full stop
+//! of one of the language's abbreviations, and always at a line end, since headings and
 //! paragraphs stand on their own lines. Quotations never run across a line end.
 //!
 //! A "sentence" longer than [`MAX_SENTENCE`] bytes (a page with no punctuation, a 20 MB line) is
@@ -10,13 +11,23 @@
 
 use crate::model::TextSpan;
 
+/// A language's sentence ends: the marks that end a sentence and the exceptions to them.
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceEnds {
+    /// The marks that end a sentence when white space or the end follows them.
+    pub stops: &'static [char],
+    /// Words whose full stop abbreviates them rather than ending the sentence ("Dr").
+    pub abbreviations: &'static [&'static str],
+}
+
 /// Splits `text` into trimmed, non-empty sentence spans (byte offsets into `text`).
 ///
-/// Works on bytes: every mark it reacts to is ASCII or has a distinctive UTF-8 encoding, and
-/// continuation bytes never look like either, so no character needs decoding.
-pub fn split_sentences(text: &str) -> Vec<TextSpan> {
+/// Works on bytes: every mark it reacts to is ASCII or has a distinctive UTF-8 lead byte, and
+/// continuation bytes never look like either, so only candidate marks are decoded.
+pub fn split_sentences(text: &str, ends: &SentenceEnds) -> Vec<TextSpan> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
+    let mark_start = mark_starts(ends);
     let mut start = 0usize;
     let mut guillemets = 0u32;
     let mut curly = 0u32;
@@ -24,11 +35,11 @@ pub fn split_sentences(text: &str) -> Vec<TextSpan> {
     let mut i = 0usize;
     while i < bytes.len() {
         // Skip straight to the next byte that can start a mark.
-        match bytes[i..].iter().position(|&b| MARK_START[b as usize]) {
+        match bytes[i..].iter().position(|&b| mark_start[b as usize]) {
             Some(k) => i += k,
             None => break,
         }
-        let (mark, len) = mark_at(bytes, i);
+        let (mark, len) = mark_at(text, i, ends);
         match mark {
             Mark::None => {}
             Mark::LineEnd => {
@@ -44,11 +55,12 @@ pub fn split_sentences(text: &str) -> Vec<TextSpan> {
             Mark::CloseCurly => curly = curly.saturating_sub(1),
             Mark::Straight => straight = !straight,
             Mark::Stop if guillemets > 0 || curly > 0 || straight => {}
+            Mark::Stop if abbreviated(text, start, i, ends) => {}
             Mark::Stop => {
                 // Take the whole run of marks and any closing brackets or quotes after it.
                 let mut end = i + len;
                 loop {
-                    let (next, l) = mark_at(bytes, end);
+                    let (next, l) = mark_at(text, end, ends);
                     let closing = matches!(bytes.get(end), Some(b')' | b']'));
                     if closing
                         || matches!(next, Mark::Stop | Mark::CloseGuillemet | Mark::CloseCurly)
@@ -73,17 +85,28 @@ pub fn split_sentences(text: &str) -> Vec<TextSpan> {
     out
 }
 
-/// Bytes that can start a mark: `\n \r . ! ? "` and the lead bytes of the others.
-static MARK_START: [bool; 256] = {
+/// Bytes that can start a mark: line ends, quotes and the first byte of every stop.
+fn mark_starts(ends: &SentenceEnds) -> [bool; 256] {
     let mut t = [false; 256];
-    let mut k = 0;
-    let starts = [b'\n', b'\r', b'.', b'!', b'?', b'"', 0xD8, 0xC2, 0xE2];
-    while k < starts.len() {
-        t[starts[k] as usize] = true;
-        k += 1;
+    for b in [b'\n', b'\r', b'"', 0xC2, 0xE2] {
+        t[b as usize] = true;
+    }
+    for c in ends.stops {
+        let mut buf = [0u8; 4];
+        t[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
     }
     t
-};
+}
+
+/// True when the full stop at `i` ends one of the language's abbreviations (the word before
+/// it, within the sentence that starts at `start`).
+fn abbreviated(text: &str, start: usize, i: usize, ends: &SentenceEnds) -> bool {
+    text.as_bytes()[i] == b'.'
+        && text[start..i]
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| ends.abbreviations.contains(&w))
+}
 
 /// The marks sentence splitting reacts to.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -100,28 +123,32 @@ enum Mark {
 
 /// The mark starting at byte `i` and its length (1 for anything that is not a mark).
 #[inline]
-fn mark_at(bytes: &[u8], i: usize) -> (Mark, usize) {
+fn mark_at(text: &str, i: usize, ends: &SentenceEnds) -> (Mark, usize) {
+    let bytes = text.as_bytes();
     let Some(&b) = bytes.get(i) else {
         return (Mark::None, 1);
     };
     let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-    match b {
-        b'\n' | b'\r' => (Mark::LineEnd, 1),
-        b'.' | b'!' | b'?' => (Mark::Stop, 1),
-        b'"' => (Mark::Straight, 1),
-        // ؛ U+061B and ؟ U+061F
-        0xD8 if matches!(next(1), 0x9B | 0x9F) => (Mark::Stop, 2),
+    let mark = match b {
+        b'\n' | b'\r' => Some((Mark::LineEnd, 1)),
+        b'"' => Some((Mark::Straight, 1)),
         // « U+00AB and » U+00BB
-        0xC2 if next(1) == 0xAB => (Mark::OpenGuillemet, 2),
-        0xC2 if next(1) == 0xBB => (Mark::CloseGuillemet, 2),
-        // “ U+201C, ” U+201D, … U+2026, paragraph separator U+2029
+        0xC2 if next(1) == 0xAB => Some((Mark::OpenGuillemet, 2)),
+        0xC2 if next(1) == 0xBB => Some((Mark::CloseGuillemet, 2)),
+        // “ U+201C, ” U+201D, paragraph separator U+2029
         0xE2 if next(1) == 0x80 => match next(2) {
-            0x9C => (Mark::OpenCurly, 3),
-            0x9D => (Mark::CloseCurly, 3),
-            0xA6 => (Mark::Stop, 3),
-            0xA9 => (Mark::LineEnd, 3),
-            _ => (Mark::None, 1),
+            0x9C => Some((Mark::OpenCurly, 3)),
+            0x9D => Some((Mark::CloseCurly, 3)),
+            0xA9 => Some((Mark::LineEnd, 3)),
+            _ => None,
         },
+        _ => None,
+    };
+    if let Some(m) = mark {
+        return m;
+    }
+    match text.get(i..).and_then(|t| t.chars().next()) {
+        Some(c) if ends.stops.contains(&c) => (Mark::Stop, c.len_utf8()),
         _ => (Mark::None, 1),
     }
 }
@@ -169,11 +196,12 @@ fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<TextSpan>) {
 mod tests {
     use super::*;
 
+    fn split(t: &str) -> Vec<TextSpan> {
+        split_sentences(t, &crate::lang::ar::ARABIC.sentence_ends)
+    }
+
     fn texts(t: &str) -> Vec<&str> {
-        split_sentences(t)
-            .iter()
-            .map(|s| &t[s.start..s.end])
-            .collect()
+        split(t).iter().map(|s| &t[s.start..s.end]).collect()
     }
 
     #[test]
@@ -209,7 +237,7 @@ mod tests {
     #[test]
     fn very_long_runs_are_cut_at_white_space_into_bounded_pieces() {
         let t = "في يوم الخميس ".repeat(1000);
-        let spans = split_sentences(&t);
+        let spans = split(&t);
         assert!(spans.len() > 1);
         for (i, s) in spans.iter().enumerate() {
             assert!(s.end - s.start <= MAX_SENTENCE);
@@ -223,7 +251,7 @@ mod tests {
         }
         // One endless word: cut at character boundaries.
         let w = "ب".repeat(10_000);
-        let spans = split_sentences(&w);
+        let spans = split(&w);
         assert!(spans.iter().all(|s| s.end - s.start <= MAX_SENTENCE));
         assert_eq!(
             spans.iter().map(|s| s.end - s.start).sum::<usize>(),
@@ -236,6 +264,23 @@ mod tests {
         assert_eq!(
             texts("ارتفع 3.5 بالمئة في 6.1.2022 أمس."),
             vec!["ارتفع 3.5 بالمئة في 6.1.2022 أمس."]
+        );
+    }
+
+    #[test]
+    fn a_language_gives_its_stops_and_abbreviations() {
+        let ends = SentenceEnds {
+            stops: &['.', '!'],
+            abbreviations: &["Dr", "St"],
+        };
+        let t = "Dr. Smith came on Monday. He left? No! St. Paul.";
+        let got: Vec<&str> = split_sentences(t, &ends)
+            .iter()
+            .map(|s| &t[s.start..s.end])
+            .collect();
+        assert_eq!(
+            got,
+            vec!["Dr. Smith came on Monday.", "He left? No!", "St. Paul."]
         );
     }
 }

@@ -68,7 +68,7 @@ fn event(
 
 /// The sample's timeline as the extractor should produce it (four events).
 pub fn sample_timeline() -> Timeline {
-    let sentences = tarikh::text::split_sentences(SAMPLE);
+    let sentences = tarikh::text::split_sentences(SAMPLE, &tarikh::lang::ar::ARABIC.sentence_ends);
     let thursday = "'يوم الخميس (6 يناير)' fixes Thursday 6 January 2022";
     let mut events = vec![
         event(

@@ -79,6 +79,7 @@ struct Grammar<'a> {
 
 impl Grammar<'_> {
     // ---- token access ----------------------------------------------------------------------
+    // Helpers for the rules below; their examples are in the rules' corpus files.
 
     fn word(&self, i: usize) -> Option<Word> {
         self.r.get(i).copied().flatten()
@@ -218,6 +219,7 @@ impl Grammar<'_> {
     }
 
     // ---- numbers and years -----------------------------------------------------------------
+    // Examples and traps: src/lang/ar/corpus/numbers.tsv (run by tests/corpus.rs).
 
     /// A four-digit number that can be a year.
     fn year(&self, i: usize) -> Option<i32> {
@@ -350,6 +352,7 @@ impl Grammar<'_> {
     }
 
     // ---- months ----------------------------------------------------------------------------
+    // Examples and traps: src/lang/ar/corpus/months.tsv (run by tests/corpus.rs).
 
     /// A month name in either calendar, one or two words, with an optional paired Gregorian
     /// name ("كانون الثاني/يناير", "حزيران (يونيو)"): (month, ambiguous, last).
@@ -394,6 +397,7 @@ impl Grammar<'_> {
     }
 
     // ---- the dispatcher --------------------------------------------------------------------
+    // Examples and traps: src/lang/ar/corpus/dispatch.tsv (run by tests/corpus.rs).
 
     /// The rule that opens at token `i`, if any.
     fn at(&self, i: usize) -> Option<Match> {
@@ -534,6 +538,7 @@ impl Grammar<'_> {
     }
 
     // ---- days and weekdays -----------------------------------------------------------------
+    // Examples and traps: src/lang/ar/corpus/days.tsv (run by tests/corpus.rs).
 
     /// `[يوم] weekday [modifier | date | part of day | clock time]`; `start` is where the
     /// expression began.
@@ -1097,6 +1102,7 @@ impl Grammar<'_> {
     }
 
     // ---- calendar dates --------------------------------------------------------------------
+    // Examples and traps: src/lang/ar/corpus/dates.tsv (run by tests/corpus.rs).
 
     /// A full or partial calendar date: "6 يناير [2022]", "السادس من يناير", "6/1/2022",
     /// "3 جمادى الآخرة 1443 هـ [الموافق 6 يناير 2022]".
@@ -1279,7 +1285,8 @@ impl Grammar<'_> {
         Some((i, last, expr))
     }
 
-    /// `d/m/yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, `d.m.yyyy` (Arab day-first order).
+    /// `d/m/yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, `d.m.yyyy` (day first, as the language's
+    /// conventions say Arabic news writes them).
     fn numeric_date(&self, i: usize) -> Option<Match> {
         let (a, da) = self.number(i)?;
         let sep = self.punct(i + 1)?;
@@ -1303,7 +1310,8 @@ impl Grammar<'_> {
         }
         let (y, m, d) = match (da, dc) {
             (4, 1..=2) => (a, b, c),
-            (1..=2, 4) => (c, b, a),
+            (1..=2, 4) if super::ARABIC.conventions.day_first => (c, b, a),
+            (1..=2, 4) => (c, a, b),
             _ => return None,
         };
         NaiveDate::from_ymd_opt(y as i32, m, d)?;
@@ -1451,6 +1459,7 @@ impl Grammar<'_> {
     }
 
     // ---- ranges ----------------------------------------------------------------------------
+    // Examples and traps: src/lang/ar/corpus/ranges.tsv (run by tests/corpus.rs).
 
     /// "من 1989 إلى 2019", "من 13 إلى 15 تموز", "من 3 يناير حتى 5 فبراير",
     /// "من الساعة 3 إلى 4 مساء".
@@ -1612,6 +1621,7 @@ impl Grammar<'_> {
     }
 
     // ---- relative offsets and durations ----------------------------------------------------
+    // Examples and traps: src/lang/ar/corpus/offsets.tsv (run by tests/corpus.rs).
 
     /// "بعد غد", "بعد يومين [من ذلك]", "بعد ذلك بيومين", "بعد الظهر".
     fn after(&self, i: usize) -> Option<Match> {
@@ -1740,6 +1750,7 @@ impl Grammar<'_> {
     }
 
     // ---- parts of periods, decades, centuries, seasons --------------------------------------
+    // Examples and traps: src/lang/ar/corpus/periods.tsv (run by tests/corpus.rs).
 
     /// "منتصف الأسبوع", "نهاية الأسبوع", "مطلع 2021", "أواخر الشهر الماضي", "منتصف يناير".
     fn part(&self, i: usize, p: Part) -> Option<Match> {
@@ -2089,6 +2100,7 @@ impl Grammar<'_> {
     }
 
     // ---- clock times and parts of the day --------------------------------------------------
+    // Examples and traps: src/lang/ar/corpus/times.tsv (run by tests/corpus.rs).
 
     /// The hour and minute at `i`, with minutes or a fraction written after the hour:
     /// "الثالثة والنصف", "العاشرة إلا ربعا" (9:45), "3 و15 دقيقة", "الثانية عشرة ودقيقة":

@@ -1,12 +1,25 @@
 //! Arabic: the lexicon tables and the grammar over them.
 
+pub mod clues;
+pub mod conventions;
 pub mod grammar;
 pub mod lexicon;
 pub mod tense;
 
+use crate::lang::Language;
 use crate::lang::expr::{Country, Expr, Found, Occasion};
 use crate::model::TextSpan;
 use crate::text::{Tokens, tokenize};
+
+/// Arabic, as the pipeline sees it through the language seam.
+pub static ARABIC: Language = Language {
+    code: "ar",
+    scan,
+    sentence_ends: conventions::SENTENCE_ENDS,
+    pauses: conventions::PAUSES,
+    conventions: conventions::CONVENTIONS,
+    clues: clues::CLUES,
+};
 
 /// Finds the temporal expressions of every sentence, in text order, each with the index of
 /// its sentence. Buffers are reused, so memory follows the output, not the input.

@@ -8,6 +8,8 @@
 //! The clause runs back from the expression to a complementiser (أن, إن, أنه …) or the start of
 //! the sentence, and forward to the next complementiser; the nearest clue before the expression
 //! wins, then the nearest after it.
+//!
+//! Examples and traps: `src/lang/ar/corpus/tense.tsv` (run by `tests/corpus.rs`).
 
 use std::sync::LazyLock;
 
