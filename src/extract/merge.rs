@@ -5,29 +5,15 @@
 use std::collections::HashSet;
 
 use crate::model::Event;
+use crate::text::likeness::{content_words, likeness, shared_share};
 use crate::text::normalize::normalize;
 
 /// How much of the shorter sentence's words the other must share to count as the same report.
 const SHARED_WORDS: f64 = 0.6;
 
-/// Words of a sentence that carry content: normalised, three letters or more.
-fn content_words(sentence: &str) -> HashSet<String> {
-    normalize(sentence)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_string)
-        .collect()
-}
-
 /// True when two sentences share most of the shorter one's content words.
 pub fn closely_matching(a: &str, b: &str) -> bool {
-    let (wa, wb) = (content_words(a), content_words(b));
-    let shorter = wa.len().min(wb.len());
-    if shorter == 0 {
-        return false;
-    }
-    let shared = wa.intersection(&wb).count();
-    shared as f64 / shorter as f64 >= SHARED_WORDS
+    likeness(&normalize(a), &normalize(b)) >= SHARED_WORDS
 }
 
 /// Sets `group` on events of different documents that share their days and closely match.
@@ -83,7 +69,11 @@ fn group_run(run: &mut [Event]) {
                 keys[k].1.push(i);
                 continue;
             }
-            let mut words: Vec<String> = content_words(&e.sentence.text).into_iter().collect();
+            let folded = normalize(&e.sentence.text);
+            let mut words: Vec<String> = content_words(&folded)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
             words.sort_unstable();
             let k = *index.entry(words.clone()).or_insert_with(|| {
                 keys.push((words, Vec::new()));
@@ -117,12 +107,7 @@ fn group_run(run: &mut [Event]) {
             if single[a].is_some() && single[a] == single[b] {
                 continue;
             }
-            let shorter = sets[a].len().min(sets[b].len());
-            if shorter == 0 {
-                continue;
-            }
-            let shared = sets[a].intersection(&sets[b]).count();
-            if shared as f64 / shorter as f64 >= SHARED_WORDS {
+            if shared_share(&sets[a], &sets[b]) >= SHARED_WORDS {
                 let first = keys[a].1[0];
                 for &i in keys[a].1.iter().chain(&keys[b].1) {
                     union(&mut parent, first, i);

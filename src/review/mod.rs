@@ -15,6 +15,7 @@ pub mod session;
 pub mod store;
 
 use crate::model::{DaySpan, Event, ReviewStatus};
+use crate::text::likeness::likeness;
 use crate::text::normalize::normalize;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
@@ -160,18 +161,8 @@ pub fn event_keys(events: &[&Event]) -> Vec<Key> {
     keys
 }
 
-/// Share of words two (folded) sentences have in common (Jaccard over word sets).
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let wa: rustc_hash::FxHashSet<&str> = a.split_whitespace().collect();
-    let wb: rustc_hash::FxHashSet<&str> = b.split_whitespace().collect();
-    let union = wa.union(&wb).count();
-    if union == 0 {
-        return 0.0;
-    }
-    wa.intersection(&wb).count() as f64 / union as f64
-}
-
-/// Below this share of common words, an edited sentence is a different sentence.
+/// Below this share of common content words ([`likeness`]), an edited sentence is a
+/// different sentence.
 pub const MIN_SIMILARITY: f64 = 0.5;
 
 /// Finds each entry's event among a document's events: by exact key; then the same expression
@@ -222,7 +213,7 @@ pub fn attach(entries: &[Entry], events: &[&Event]) -> Vec<Option<usize>> {
             if claimed[i] || keys[i].expression != key.expression {
                 continue;
             }
-            let s = similarity(&keys[i].sentence, &key.sentence);
+            let s = likeness(&keys[i].sentence, &key.sentence);
             if s < MIN_SIMILARITY {
                 continue;
             }

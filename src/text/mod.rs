@@ -4,6 +4,7 @@
 //! view slices the original exactly.
 
 pub mod label;
+pub mod likeness;
 pub mod normalize;
 pub mod sentences;
 pub mod token;
