@@ -362,7 +362,7 @@ fn load(common: &Common) -> Result<(Vec<Source>, Options)> {
             sources.push(Source {
                 id: "stdin".into(),
                 path: None,
-                text: decode(&bytes, "standard input")?,
+                text: decode(bytes, "standard input")?,
             });
         } else if path.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
@@ -423,13 +423,14 @@ fn read_file(path: &Path) -> Result<Source> {
     Ok(Source {
         id,
         path: Some(path.display().to_string()),
-        text: decode(&bytes, &format!("'{shown}'"))?,
+        text: decode(bytes, &format!("'{shown}'"))?,
     })
 }
 
-/// Accepts UTF-8 text only, with a clear word for the usual wrong inputs.
-fn decode(bytes: &[u8], name: &str) -> Result<String> {
-    if let Some(kind) = binary_kind(bytes) {
+/// Accepts UTF-8 text only, with a clear word for the usual wrong inputs. The bytes become
+/// the text as they are (no copy of a large article).
+fn decode(bytes: Vec<u8>, name: &str) -> Result<String> {
+    if let Some(kind) = binary_kind(&bytes) {
         anyhow::bail!("{name} is {kind}, not a text article; save the article as UTF-8 text first");
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
@@ -437,15 +438,15 @@ fn decode(bytes: &[u8], name: &str) -> Result<String> {
             "{name} is UTF-16 text; convert it to UTF-8, e.g. 'iconv -f UTF-16 -t UTF-8'"
         );
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) if mostly_controls(s) => anyhow::bail!(
+    match String::from_utf8(bytes) {
+        Ok(s) if mostly_controls(&s) => anyhow::bail!(
             "{name} looks like binary data (mostly control bytes such as NUL), not a text article; \
              save the article as UTF-8 text first"
         ),
-        Ok(s) => Ok(s.to_string()),
+        Ok(s) => Ok(s),
         Err(e) => anyhow::bail!(
             "{name} is not UTF-8 text (invalid byte at offset {}); convert it, e.g. 'iconv -f CP1256 -t UTF-8'",
-            e.valid_up_to()
+            e.utf8_error().valid_up_to()
         ),
     }
 }
