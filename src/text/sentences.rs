@@ -23,10 +23,14 @@ pub fn split_sentences(text: &str) -> Vec<TextSpan> {
     let mut straight = false;
     let mut i = 0usize;
     while i < bytes.len() {
-        // Skip straight to the next byte that can start a mark.
-        match bytes[i..].iter().position(|&b| MARK_START[b as usize]) {
+        // Skip straight to the next byte that can be a mark's. ؛ and ؟ are found by their
+        // second byte: their first (0xD8) leads half the Arabic letters, their second is rare.
+        match bytes[i..].iter().position(|&b| MARK_BYTE[b as usize]) {
             Some(k) => i += k,
             None => break,
+        }
+        if i > 0 && ARABIC_STOP_SECOND.contains(&bytes[i]) && bytes[i - 1] == ARABIC_STOP_FIRST {
+            i -= 1;
         }
         let (mark, len) = mark_at(bytes, i);
         match mark {
@@ -73,13 +77,30 @@ pub fn split_sentences(text: &str) -> Vec<TextSpan> {
     out
 }
 
-/// Bytes that can start a mark: `\n \r . ! ? "` and the lead bytes of the others.
-static MARK_START: [bool; 256] = {
+/// The lead byte of ؛ U+061B and ؟ U+061F.
+const ARABIC_STOP_FIRST: u8 = 0xD8;
+/// Their second bytes.
+const ARABIC_STOP_SECOND: [u8; 2] = [0x9B, 0x9F];
+
+/// Bytes the search stops at: `\n \r . ! ? "`, the lead bytes of the other marks, and the
+/// second bytes of ؛ and ؟.
+static MARK_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
-    let starts = [b'\n', b'\r', b'.', b'!', b'?', b'"', 0xD8, 0xC2, 0xE2];
-    while k < starts.len() {
-        t[starts[k] as usize] = true;
+    let stops = [
+        b'\n',
+        b'\r',
+        b'.',
+        b'!',
+        b'?',
+        b'"',
+        0xC2,
+        0xE2,
+        ARABIC_STOP_SECOND[0],
+        ARABIC_STOP_SECOND[1],
+    ];
+    while k < stops.len() {
+        t[stops[k] as usize] = true;
         k += 1;
     }
     t
@@ -110,7 +131,7 @@ fn mark_at(bytes: &[u8], i: usize) -> (Mark, usize) {
         b'.' | b'!' | b'?' => (Mark::Stop, 1),
         b'"' => (Mark::Straight, 1),
         // ؛ U+061B and ؟ U+061F
-        0xD8 if matches!(next(1), 0x9B | 0x9F) => (Mark::Stop, 2),
+        ARABIC_STOP_FIRST if ARABIC_STOP_SECOND.contains(&next(1)) => (Mark::Stop, 2),
         // « U+00AB and » U+00BB
         0xC2 if next(1) == 0xAB => (Mark::OpenGuillemet, 2),
         0xC2 if next(1) == 0xBB => (Mark::CloseGuillemet, 2),
