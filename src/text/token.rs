@@ -144,16 +144,26 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
             Class::Letter => {
                 let first = i;
                 let a = out.arena.len() as u32;
-                push_fold(c, fold, &mut out.arena);
-                i += len;
-                while i < end {
-                    let (c, len, class, fold) = char_at(text, i, table);
+                // Most letters fold to themselves: copy such runs of the original in one go.
+                let mut copied = i;
+                let (mut c, mut len, mut fold) = (c, len, fold);
+                loop {
+                    if fold != Folded::Char(c) {
+                        out.arena.push_str(&text[copied..i]);
+                        push_fold(c, fold, &mut out.arena);
+                        copied = i + len;
+                    }
+                    i += len;
+                    if i >= end {
+                        break;
+                    }
+                    let class;
+                    (c, len, class, fold) = char_at(text, i, table);
                     if class != Class::Letter {
                         break;
                     }
-                    push_fold(c, fold, &mut out.arena);
-                    i += len;
                 }
+                out.arena.push_str(&text[copied..i]);
                 let b = out.arena.len() as u32;
                 out.list.push(Token {
                     kind: TokenKind::Word,
