@@ -11,9 +11,10 @@ use super::lexicon::{
 use crate::lang::expr::{Country, DayPart, Expr, Found, MonthRef, Occasion, Part, Rel, Unit};
 use crate::text::{TokenKind, Tokens};
 
-/// The lexicon roles of one sentence's tokens, reused across sentences.
+/// The lexicon roles of one sentence's tokens (and their tense roles, once the sentence has
+/// a match), reused across sentences.
 #[derive(Debug, Default)]
-pub struct Roles(Vec<Option<Word>>);
+pub struct Roles(Vec<Option<Word>>, super::tense::Clues);
 
 impl Roles {
     /// The countries the sentence names, one per mention.
@@ -48,20 +49,32 @@ impl Roles {
 type Match = (usize, usize, Expr);
 
 /// Finds every temporal expression in one classified sentence.
-pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
+pub fn find(tokens: &Tokens, roles: &mut Roles, out: &mut Vec<Found>) {
+    let Roles(words, clues) = roles;
     let g = Grammar {
         t: tokens,
-        r: &roles.0,
+        r: words,
     };
-    let sentence_tense = super::tense::sentence(tokens);
+    // The tense clues are read only once something is found in the sentence.
+    let mut sentence_tense = None;
     let mut i = 0;
     while i < tokens.len() {
+        // Every rule opens at a number or at a word the lexicon knows (the named Hijri days
+        // start with one too: `hijri_days_open_at_lexicon_words`), so other tokens cost nothing.
+        if words[i].is_none() && g.number(i).is_none() {
+            i += 1;
+            continue;
+        }
         match g.at(i) {
             Some((first, last, expr)) => {
+                let sentence_tense = *sentence_tense.get_or_insert_with(|| {
+                    clues.read(tokens);
+                    super::tense::sentence(tokens, clues)
+                });
                 out.push(Found {
                     start: tokens.list[first].start,
                     end: tokens.list[last].end,
-                    tense: super::tense::clause(tokens, first, last),
+                    tense: super::tense::clause(tokens, clues, first, last),
                     sentence_tense,
                     expr,
                 });

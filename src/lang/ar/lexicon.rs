@@ -405,10 +405,7 @@ pub fn hijri_day(words: &[&str]) -> Option<(usize, u32, u32)> {
         let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::default();
         for (p, d, m) in HIJRI_DAYS {
             let words: Vec<String> = p.iter().map(|w| normalize(w)).collect();
-            let first = words[0].clone();
-            for form in std::iter::once(first.clone())
-                .chain(PLAIN_PREFIXES.iter().map(|c| format!("{c}{first}")))
-            {
+            for form in hijri_day_openers(&words[0]) {
                 by_first
                     .entry(form)
                     .or_default()
@@ -424,6 +421,12 @@ pub fn hijri_day(words: &[&str]) -> Option<(usize, u32, u32)> {
         .filter(|(p, ..)| p[1..].iter().zip(&words[1..]).all(|(a, b)| a == b))
         .max_by_key(|(p, ..)| p.len())
         .map(|(p, d, m)| (p.len(), *d, *m))
+}
+
+/// Every form of a named Hijri day's first word (normalised): bare and behind a clitic.
+fn hijri_day_openers(first: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(first.to_string())
+        .chain(PLAIN_PREFIXES.iter().map(move |c| format!("{c}{first}")))
 }
 
 /// Word sequences (normalised) that contain a temporal word but are not temporal: greetings
@@ -1112,6 +1115,17 @@ mod tests {
         assert_eq!(not_temporal(&[&a, &b]), Some(2));
         let c = n("الأحد");
         assert_eq!(not_temporal(&[&a, &c]), None);
+    }
+
+    #[test]
+    fn hijri_days_open_at_lexicon_words() {
+        // The grammar tries rules only at numbers and lexicon words, so every word that opens
+        // a named Hijri day must be one.
+        for (p, ..) in HIJRI_DAYS {
+            for form in hijri_day_openers(&normalize(p[0])) {
+                assert!(lookup(&form).is_some(), "{form}");
+            }
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub fn scan(text: &str, sentences: &[TextSpan]) -> Vec<(usize, Found)> {
                 None => countries.push((c, 1)),
             }
         }
-        grammar::find(&tokens, &roles, &mut found);
+        grammar::find(&tokens, &mut roles, &mut found);
         out.extend(found.drain(..).map(|f| (index, f)));
     }
     // A national day written without its country is the article's country's.
