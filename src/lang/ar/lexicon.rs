@@ -1006,15 +1006,20 @@ pub fn has_article(norm: &str) -> bool {
 /// True when a normalised word starts one of the [`NOT_TEMPORAL`] phrases, given the words
 /// after it; returns the phrase's length in words.
 pub fn not_temporal(words: &[&str]) -> Option<usize> {
-    static PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-        NOT_TEMPORAL
-            .iter()
-            .map(|p| p.iter().map(|w| normalize(w)).collect())
-            .collect()
+    // The phrases by their first word, in list order, so a word that opens none costs one
+    // lookup.
+    static PHRASES: LazyLock<HashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        for p in NOT_TEMPORAL {
+            let words: Vec<String> = p.iter().map(|w| normalize(w)).collect();
+            by_first.entry(words[0].clone()).or_default().push(words);
+        }
+        by_first
     });
     PHRASES
+        .get(*words.first()?)?
         .iter()
-        .find(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
+        .find(|p| p.len() <= words.len() && p[1..].iter().zip(&words[1..]).all(|(a, b)| a == b))
         .map(|p| p.len())
 }
 
