@@ -446,13 +446,28 @@ static ROLES: LazyLock<HashMap<String, Role>> = LazyLock::new(|| {
     map
 });
 
-/// The role of a folded word, also behind the conjunctions و and ف ("وتنتهي", "فقد").
-fn role(norm: &str) -> Option<Role> {
-    if let Some(r) = ROLES.get(norm) {
-        return Some(*r);
+/// The tense role the tables give a folded word, also behind the conjunctions و and ف
+/// ("وتنتهي", "فقد"); the shape of سـ + imperfect is read apart, in [`Clues::read`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Listed(Option<Role>);
+
+/// Every folded spelling the tables give a role, bare and behind و / ف, so the scan finds a
+/// word's tense role in the same lookup as its lexicon role; any other word is
+/// [`Listed::default`].
+pub fn listed() -> Vec<(String, Listed)> {
+    let mut all = Vec::new();
+    for (w, role) in ROLES.iter() {
+        all.push((w.clone(), Listed(Some(*role))));
     }
-    let bare = norm.strip_prefix(['و', 'ف'])?;
-    ROLES.get(bare).copied().or_else(|| future_verb(bare))
+    for w in ROLES.keys() {
+        for c in ['و', 'ف'] {
+            let clitic = format!("{c}{w}");
+            if !ROLES.contains_key(&clitic) {
+                all.push((clitic, Listed(ROLES.get(w).copied())));
+            }
+        }
+    }
+    all
 }
 
 static NOT_FUTURE: LazyLock<(Vec<String>, Vec<String>)> = LazyLock::new(|| {
@@ -471,22 +486,31 @@ fn future_verb(norm: &str) -> Option<Role> {
     (imperfect && !noun()).then_some(Clue(Future, Marker))
 }
 
-/// The tense roles of one sentence's words, looked up once for all the clauses read in it
+/// The tense roles of one sentence's words, settled once for all the clauses read in it
 /// (a clause reads up to twenty words around each expression). Reused across sentences.
 #[derive(Debug, Default)]
 pub struct Clues(Vec<Option<Role>>);
 
 impl Clues {
-    /// Looks up the role of every word of `tokens`.
-    pub fn read(&mut self, tokens: &Tokens) {
+    /// Settles the role of every word of `tokens` from what the tables gave it (`listed`, one
+    /// per token) and, for the rest, the shape of سـ + imperfect, also behind و / ف.
+    pub fn read(&mut self, tokens: &Tokens, listed: impl Iterator<Item = Listed>) {
         self.0.clear();
-        self.0.extend(tokens.list.iter().enumerate().map(|(i, t)| {
-            if t.kind != TokenKind::Word {
-                return None;
-            }
-            let n = tokens.norm(i);
-            role(n).or_else(|| future_verb(n))
-        }));
+        self.0.extend(
+            tokens
+                .list
+                .iter()
+                .zip(listed)
+                .enumerate()
+                .map(|(i, (t, l))| {
+                    if t.kind != TokenKind::Word {
+                        return None;
+                    }
+                    let n = tokens.norm(i);
+                    l.0.or_else(|| n.strip_prefix(['و', 'ف']).and_then(future_verb))
+                        .or_else(|| future_verb(n))
+                }),
+        );
     }
 }
 
