@@ -92,7 +92,7 @@ pub fn find(tokens: &Tokens, roles: &mut Roles, out: &mut Vec<Found>) {
     let mut i = 0;
     while i < tokens.len() {
         // Every rule opens at a number, a word the lexicon knows or the first word of a named
-        // Hijri day, so other tokens cost nothing.
+        // Hijri day (or of an idiom, which stops the rules), so other tokens cost nothing.
         if entries[i].word.is_none() && !entries[i].opens_phrase && g.number(i).is_none() {
             i += 1;
             continue;

@@ -446,6 +446,9 @@ static ROLES: LazyLock<HashMap<String, Role>> = LazyLock::new(|| {
     map
 });
 
+/// The conjunctions a clue word can carry ("وتنتهي", "فقد", "وسيتم").
+const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+
 /// The tense role the tables give a folded word, also behind the conjunctions و and ف
 /// ("وتنتهي", "فقد"); the shape of سـ + imperfect is read apart, in [`Clues::read`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -460,7 +463,7 @@ pub fn listed() -> Vec<(String, Listed)> {
         all.push((w.clone(), Listed(Some(*role))));
     }
     for w in ROLES.keys() {
-        for c in ['و', 'ف'] {
+        for c in CONJUNCTIONS {
             let clitic = format!("{c}{w}");
             if !ROLES.contains_key(&clitic) {
                 all.push((clitic, Listed(ROLES.get(w).copied())));
@@ -507,7 +510,7 @@ impl Clues {
                         return None;
                     }
                     let n = tokens.norm(i);
-                    l.0.or_else(|| n.strip_prefix(['و', 'ف']).and_then(future_verb))
+                    l.0.or_else(|| n.strip_prefix(CONJUNCTIONS).and_then(future_verb))
                         .or_else(|| future_verb(n))
                 }),
         );
@@ -682,7 +685,7 @@ fn verb_shape(tokens: &Tokens, i: usize) -> Option<Tense> {
     let t = tokens.list.get(i).filter(|t| t.kind == TokenKind::Word)?;
     let n = tokens.norm(i);
     let stem = n
-        .strip_prefix(['و', 'ف'])
+        .strip_prefix(CONJUNCTIONS)
         .filter(|s| s.chars().count() >= 3)
         .unwrap_or(n);
     if stem.starts_with("ال") || NOT_VERB_SET.iter().any(|w| w == stem) {
