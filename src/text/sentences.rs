@@ -22,22 +22,38 @@ pub struct SentenceEnds {
 
 /// Splits `text` into trimmed, non-empty sentence spans (byte offsets into `text`).
 ///
-/// Works on bytes: every mark it reacts to is ASCII or has a distinctive UTF-8 lead byte, and
-/// continuation bytes never look like either, so only candidate marks are decoded.
+/// Works on bytes, so only candidate marks are decoded: the search stops at ASCII marks, at the
+/// lead bytes of quotes and line separators, and at the *last* byte of every other stop. A
+/// stop's lead byte may open half the letters of its script (0xD8 for ؛ and ؟), its last byte
+/// is rare; a hit there steps back to the character's start.
 pub fn split_sentences(text: &str, ends: &SentenceEnds) -> Vec<TextSpan> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let mark_start = mark_starts(ends);
+    let mark_byte = mark_bytes(ends);
     let mut start = 0usize;
     let mut guillemets = 0u32;
     let mut curly = 0u32;
     let mut straight = false;
     let mut i = 0usize;
     while i < bytes.len() {
-        // Skip straight to the next byte that can start a mark.
-        match bytes[i..].iter().position(|&b| mark_start[b as usize]) {
+        // Skip straight to the next byte that can be a mark's.
+        let from = i;
+        match bytes[i..].iter().position(|&b| mark_byte[b as usize]) {
             Some(k) => i += k,
             None => break,
+        }
+        if is_continuation(bytes[i]) {
+            // The last byte of a character: a stop only if its start is one not looked at yet
+            // (a search resumed inside a character that was not a mark).
+            let mut c = i;
+            while is_continuation(bytes[c]) {
+                c -= 1;
+            }
+            if c < from || mark_at(text, c, ends).0 != Mark::Stop {
+                i += 1;
+                continue;
+            }
+            i = c;
         }
         let (mark, len) = mark_at(text, i, ends);
         match mark {
@@ -85,17 +101,24 @@ pub fn split_sentences(text: &str, ends: &SentenceEnds) -> Vec<TextSpan> {
     out
 }
 
-/// Bytes that can start a mark: line ends, quotes and the first byte of every stop.
-fn mark_starts(ends: &SentenceEnds) -> [bool; 256] {
+/// Bytes the search stops at: line ends, quotes, the lead bytes of « » “ ” and U+2029, and the
+/// last byte of every stop.
+fn mark_bytes(ends: &SentenceEnds) -> [bool; 256] {
     let mut t = [false; 256];
     for b in [b'\n', b'\r', b'"', 0xC2, 0xE2] {
         t[b as usize] = true;
     }
     for c in ends.stops {
         let mut buf = [0u8; 4];
-        t[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+        let last = *c.encode_utf8(&mut buf).as_bytes().last().unwrap_or(&0);
+        t[last as usize] = true;
     }
     t
+}
+
+/// A UTF-8 continuation byte (not the first of its character).
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 /// True when the full stop at `i` ends one of the language's abbreviations (the word before
@@ -202,6 +225,16 @@ mod tests {
 
     fn texts(t: &str) -> Vec<&str> {
         split(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    /// Stops are found by their last byte; characters that share it (Û ends in 0x9B like ؛,
+    /// ‛ U+201B too, after a lead byte the search also stops at) are not stops.
+    #[test]
+    fn only_real_stops_end_sentences_when_found_by_their_last_byte() {
+        assert_eq!(
+            texts("قال Û ثم ‛ذهب؛ وعاد ‟ أمس؟ نعم… انتهى"),
+            vec!["قال Û ثم ‛ذهب؛", "وعاد ‟ أمس؟", "نعم…", "انتهى"]
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! A word stops where digits start, so "و2015" is the clitic "و" and the number 2015, and
 //! "الـ21" is "ال" and 21. Buffers are reused from sentence to sentence.
 
+use std::sync::LazyLock;
+
 use super::normalize::{ARABIC_BLOCK, Class, Folded, class_of, fold_char, push_folded};
 
 /// What a token is.
@@ -75,19 +77,72 @@ fn fold_punct(c: char) -> char {
     }
 }
 
-/// Decodes the character at byte `i` with its class and fold; Arabic-block characters come
-/// straight from the table.
+/// Class and fold of the characters that make up nearly all of an Arabic article, ASCII and
+/// the Arabic block, so each costs one lookup; and which of them are letters that fold to
+/// themselves, so a run of those is copied from the original whole.
+struct Tables {
+    ascii: [(Class, Folded); 128],
+    arabic: [(Class, Folded); 256],
+    plain_ascii: [bool; 128],
+    plain_arabic: [bool; 256],
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let ascii = std::array::from_fn(|i| (class_of(i as u8 as char), fold_char(i as u8 as char)));
+    let arabic = *ARABIC_BLOCK;
+    let plain =
+        |c: char, (class, fold): (Class, Folded)| class == Class::Letter && fold == Folded::Char(c);
+    Tables {
+        plain_ascii: std::array::from_fn(|i| plain(i as u8 as char, ascii[i])),
+        plain_arabic: std::array::from_fn(|i| {
+            plain(char::from_u32(0x600 + i as u32).unwrap_or(' '), arabic[i])
+        }),
+        ascii,
+        arabic,
+    }
+});
+
+/// The index of an Arabic-block character in [`Tables`] from its two UTF-8 bytes.
 #[inline]
-fn char_at(text: &str, i: usize, table: &[(Class, Folded); 256]) -> (char, usize, Class, Folded) {
+fn arabic_index(lead: u8, next: u8) -> usize {
+    (((lead - 0xD8) as usize) << 6) | (next & 0x3F) as usize
+}
+
+/// Where the run of letters from byte `i` that fold to themselves stops (at most `end`).
+#[inline]
+fn plain_run(bytes: &[u8], mut i: usize, end: usize, t: &Tables) -> usize {
+    while i < end {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !t.plain_ascii[b as usize] {
+                break;
+            }
+            i += 1;
+        } else if (0xD8..=0xDB).contains(&b) {
+            if !t.plain_arabic[arabic_index(b, bytes[i + 1])] {
+                break;
+            }
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Decodes the character at byte `i` with its class and fold; ASCII and Arabic-block
+/// characters come straight from the tables.
+#[inline]
+fn char_at(text: &str, i: usize, t: &Tables) -> (char, usize, Class, Folded) {
     let bytes = text.as_bytes();
     let b = bytes[i];
     if b < 0x80 {
-        let c = b as char;
-        return (c, 1, class_of(c), fold_char(c));
+        let (class, fold) = t.ascii[b as usize];
+        return (b as char, 1, class, fold);
     }
     if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
-        let index = (((b - 0xD8) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
-        let (class, fold) = table[index];
+        let index = arabic_index(b, bytes[i + 1]);
+        let (class, fold) = t.arabic[index];
         let c = char::from_u32(0x600 + index as u32).unwrap_or(' ');
         return (c, 2, class, fold);
     }
@@ -99,7 +154,8 @@ fn char_at(text: &str, i: usize, table: &[(Class, Folded); 256]) -> (char, usize
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
     out.list.clear();
     out.arena.clear();
-    let table = &*ARABIC_BLOCK;
+    let table = &*TABLES;
+    let bytes = text.as_bytes();
     let mut i = start;
     let mut space = true;
     while i < end {
@@ -144,16 +200,26 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
             Class::Letter => {
                 let first = i;
                 let a = out.arena.len() as u32;
-                push_fold(c, fold, &mut out.arena);
-                i += len;
-                while i < end {
-                    let (c, len, class, fold) = char_at(text, i, table);
+                // Most letters fold to themselves: copy such runs of the original in one go.
+                let mut copied = i;
+                let (mut c, mut len, mut fold) = (c, len, fold);
+                loop {
+                    if fold != Folded::Char(c) {
+                        out.arena.push_str(&text[copied..i]);
+                        push_fold(c, fold, &mut out.arena);
+                        copied = i + len;
+                    }
+                    i = plain_run(bytes, i + len, end, table);
+                    if i >= end {
+                        break;
+                    }
+                    let class;
+                    (c, len, class, fold) = char_at(text, i, table);
                     if class != Class::Letter {
                         break;
                     }
-                    push_fold(c, fold, &mut out.arena);
-                    i += len;
                 }
+                out.arena.push_str(&text[copied..i]);
                 let b = out.arena.len() as u32;
                 out.list.push(Token {
                     kind: TokenKind::Word,

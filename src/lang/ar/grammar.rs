@@ -2,43 +2,76 @@
 //! the lexicon. Each rule starts at the word that opens an expression and returns the tokens it
 //! covers and what they mean; the scan takes the first rule that matches and moves past it.
 
+use std::sync::LazyLock;
+
 use chrono::{NaiveDate, Weekday};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{
     self, APPOSITION_PRONOUNS, ARAFAT, CIVIL_DAYS, HIJRI_COMPLETING, LATE_NOUNS, MonthHead,
-    OCCASION_EPITHETS, OCCASIONS, STATE_NOUNS, Word, lookup,
+    OCCASION_EPITHETS, OCCASIONS, STATE_NOUNS, Word,
 };
+use super::tense::{self, Clues, Listed};
 use crate::lang::expr::{Country, DayPart, Expr, Found, MonthRef, Occasion, Part, Rel, Unit};
 use crate::text::{TokenKind, Tokens};
 
-/// The lexicon roles of one sentence's tokens, reused across sentences.
+/// The lexicon roles of one sentence's tokens (and their tense roles, once the sentence has
+/// a match), reused across sentences.
 #[derive(Debug, Default)]
-pub struct Roles(Vec<Option<Word>>);
+pub struct Roles {
+    entries: Vec<Entry>,
+    clues: Clues,
+}
+
+/// All the scan needs of a folded word, from one lookup: its lexicon role, its tense role,
+/// and whether a named Hijri day or an idiom may start with it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    word: Option<Word>,
+    listed: Listed,
+    opens_phrase: bool,
+}
+
+/// The entry of every folded word that has one, built from the lexicon and the tense tables.
+static ENTRIES: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Entry> = HashMap::default();
+    for (w, word) in lexicon::LEXICON.iter() {
+        map.entry(w.clone()).or_default().word = Some(*word);
+    }
+    for (w, listed) in tense::listed() {
+        map.entry(w).or_default().listed = listed;
+    }
+    for w in lexicon::phrase_openers() {
+        map.entry(w).or_default().opens_phrase = true;
+    }
+    map
+});
 
 impl Roles {
     /// The countries the sentence names, one per mention.
     pub fn countries(&self) -> impl Iterator<Item = Country> + '_ {
-        self.0.iter().filter_map(|r| match r {
-            Some(Word::Country(c)) => Some(*c),
+        self.entries.iter().filter_map(|e| match e.word {
+            Some(Word::Country(c)) => Some(c),
             _ => None,
         })
     }
 
     /// Looks every word of `tokens` up; returns whether anything temporal may be there.
     pub fn classify(&mut self, tokens: &Tokens) -> bool {
-        self.0.clear();
+        self.entries.clear();
+        let entries = &*ENTRIES;
         let mut any = false;
         for (i, t) in tokens.list.iter().enumerate() {
-            let role = match t.kind {
-                TokenKind::Word => lookup(tokens.norm(i)),
+            let entry = match t.kind {
+                TokenKind::Word => entries.get(tokens.norm(i)).copied().unwrap_or_default(),
                 TokenKind::Number { .. } => {
                     any = true;
-                    None
+                    Entry::default()
                 }
-                TokenKind::Punct(_) => None,
+                TokenKind::Punct(_) => Entry::default(),
             };
-            any |= role.is_some();
-            self.0.push(role);
+            any |= entry.word.is_some();
+            self.entries.push(entry);
         }
         any
     }
@@ -48,20 +81,32 @@ impl Roles {
 type Match = (usize, usize, Expr);
 
 /// Finds every temporal expression in one classified sentence.
-pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
+pub fn find(tokens: &Tokens, roles: &mut Roles, out: &mut Vec<Found>) {
+    let Roles { entries, clues } = roles;
     let g = Grammar {
         t: tokens,
-        r: &roles.0,
+        e: entries,
     };
-    let sentence_tense = super::tense::sentence(tokens);
+    // The tense clues are read only once something is found in the sentence.
+    let mut sentence_tense = None;
     let mut i = 0;
     while i < tokens.len() {
+        // Every rule opens at a number, a word the lexicon knows or the first word of a named
+        // Hijri day (or of an idiom, which stops the rules), so other tokens cost nothing.
+        if entries[i].word.is_none() && !entries[i].opens_phrase && g.number(i).is_none() {
+            i += 1;
+            continue;
+        }
         match g.at(i) {
             Some((first, last, expr)) => {
+                let sentence_tense = *sentence_tense.get_or_insert_with(|| {
+                    clues.read(tokens, entries.iter().map(|e| e.listed));
+                    tense::sentence(tokens, clues)
+                });
                 out.push(Found {
                     start: tokens.list[first].start,
                     end: tokens.list[last].end,
-                    tense: super::tense::clause(tokens, first, last),
+                    tense: tense::clause(tokens, clues, first, last),
                     sentence_tense,
                     expr,
                 });
@@ -74,7 +119,7 @@ pub fn find(tokens: &Tokens, roles: &Roles, out: &mut Vec<Found>) {
 
 struct Grammar<'a> {
     t: &'a Tokens,
-    r: &'a [Option<Word>],
+    e: &'a [Entry],
 }
 
 impl Grammar<'_> {
@@ -82,7 +127,7 @@ impl Grammar<'_> {
     // Helpers for the rules below; their examples are in the rules' corpus files.
 
     fn word(&self, i: usize) -> Option<Word> {
-        self.r.get(i).copied().flatten()
+        self.e.get(i).and_then(|e| e.word)
     }
 
     fn is(&self, i: usize, w: Word) -> bool {
@@ -411,11 +456,13 @@ impl Grammar<'_> {
                 .or_else(|| self.year_alone(i))
                 .or_else(|| self.duration(i, i));
         }
-        if self.idiom(i) {
-            return None;
-        }
-        if let Some(m) = self.named_hijri_day(i) {
-            return Some(m);
+        if self.e[i].opens_phrase {
+            if self.idiom(i) {
+                return None;
+            }
+            if let Some(m) = self.named_hijri_day(i) {
+                return Some(m);
+            }
         }
         match self.word(i)? {
             Word::DayNoun => self
@@ -1185,10 +1232,10 @@ impl Grammar<'_> {
             && HIJRI_COMPLETING.contains(&self.t.norm(i - 1));
         completed
             || governed
-                && self.r.iter().enumerate().any(|(k, w)| {
+                && self.e.iter().enumerate().any(|(k, e)| {
                     k != i
                         && matches!(
-                            w,
+                            e.word,
                             Some(
                                 Word::HijriMonth {
                                     ambiguous: false,

@@ -405,10 +405,7 @@ pub fn hijri_day(words: &[&str]) -> Option<(usize, u32, u32)> {
         let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::default();
         for (p, d, m) in HIJRI_DAYS {
             let words: Vec<String> = p.iter().map(|w| normalize(w)).collect();
-            let first = words[0].clone();
-            for form in std::iter::once(first.clone())
-                .chain(PLAIN_PREFIXES.iter().map(|c| format!("{c}{first}")))
-            {
+            for form in hijri_day_openers(&words[0]) {
                 by_first
                     .entry(form)
                     .or_default()
@@ -424,6 +421,23 @@ pub fn hijri_day(words: &[&str]) -> Option<(usize, u32, u32)> {
         .filter(|(p, ..)| p[1..].iter().zip(&words[1..]).all(|(a, b)| a == b))
         .max_by_key(|(p, ..)| p.len())
         .map(|(p, d, m)| (p.len(), *d, *m))
+}
+
+/// Every form of a named Hijri day's first word (normalised): bare and behind a clitic.
+fn hijri_day_openers(first: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(first.to_string())
+        .chain(PLAIN_PREFIXES.iter().map(move |c| format!("{c}{first}")))
+}
+
+/// Every word (normalised) that can open a phrase read by [`hijri_day`] or [`not_temporal`],
+/// so the grammar asks them only at such a word.
+pub fn phrase_openers() -> Vec<String> {
+    let mut all: Vec<String> = HIJRI_DAYS
+        .iter()
+        .flat_map(|(p, ..)| hijri_day_openers(&normalize(p[0])).collect::<Vec<_>>())
+        .collect();
+    all.extend(NOT_TEMPORAL.iter().map(|p| normalize(p[0])));
+    all
 }
 
 /// Word sequences (normalised) that contain a temporal word but are not temporal: greetings
@@ -1003,15 +1017,20 @@ pub fn has_article(norm: &str) -> bool {
 /// True when a normalised word starts one of the [`NOT_TEMPORAL`] phrases, given the words
 /// after it; returns the phrase's length in words.
 pub fn not_temporal(words: &[&str]) -> Option<usize> {
-    static PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-        NOT_TEMPORAL
-            .iter()
-            .map(|p| p.iter().map(|w| normalize(w)).collect())
-            .collect()
+    // The phrases by their first word, in list order, so a word that opens none costs one
+    // lookup.
+    static PHRASES: LazyLock<HashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        for p in NOT_TEMPORAL {
+            let words: Vec<String> = p.iter().map(|w| normalize(w)).collect();
+            by_first.entry(words[0].clone()).or_default().push(words);
+        }
+        by_first
     });
     PHRASES
+        .get(*words.first()?)?
         .iter()
-        .find(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
+        .find(|p| p.len() <= words.len() && p[1..].iter().zip(&words[1..]).all(|(a, b)| a == b))
         .map(|p| p.len())
 }
 

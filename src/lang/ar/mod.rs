@@ -6,6 +6,8 @@ pub mod grammar;
 pub mod lexicon;
 pub mod tense;
 
+use std::ops::Range;
+
 use crate::lang::Language;
 use crate::lang::expr::{Country, Expr, Found, Occasion};
 use crate::model::TextSpan;
@@ -22,29 +24,54 @@ pub static ARABIC: Language = Language {
 };
 
 /// Finds the temporal expressions of every sentence, in text order, each with the index of
-/// its sentence. Buffers are reused, so memory follows the output, not the input.
+/// its sentence: one [`scan_part`] over all sentences, then [`finish`].
 pub fn scan(text: &str, sentences: &[TextSpan]) -> Vec<(usize, Found)> {
+    finish(vec![scan_part(text, sentences, 0..sentences.len())])
+}
+
+/// The expressions of a range of a document's sentences, before the passes that need the
+/// whole document ([`finish`]): ranges can be scanned apart, on different threads.
+#[derive(Debug, Default)]
+pub struct Part {
+    found: Vec<(usize, Found)>,
+    /// How often each country is named, in order of first mention.
+    countries: Vec<(Country, usize)>,
+}
+
+/// Scans the sentences `range` of `sentences` (indices into the whole document's list, kept in
+/// the result). Buffers are reused, so memory follows the output, not the input.
+pub fn scan_part(text: &str, sentences: &[TextSpan], range: Range<usize>) -> Part {
     let mut tokens = Tokens::default();
     let mut roles = grammar::Roles::default();
     let mut found = Vec::new();
-    let mut out = Vec::new();
-    // How often each country is named, in order of first mention: the article's country.
-    let mut countries: Vec<(Country, usize)> = Vec::new();
-    for (index, s) in sentences.iter().enumerate() {
+    let mut part = Part::default();
+    for index in range {
+        let s = &sentences[index];
         tokenize(text, s.start, s.end, &mut tokens);
         if !roles.classify(&tokens) {
             continue;
         }
         for c in roles.countries() {
-            match countries.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, n)) => *n += 1,
-                None => countries.push((c, 1)),
-            }
+            count(&mut part.countries, c, 1);
         }
-        grammar::find(&tokens, &roles, &mut found);
-        out.extend(found.drain(..).map(|f| (index, f)));
+        grammar::find(&tokens, &mut roles, &mut found);
+        part.found.extend(found.drain(..).map(|f| (index, f)));
     }
-    // A national day written without its country is the article's country's.
+    part
+}
+
+/// Joins the parts of one document, given in text order, and settles what needs the whole
+/// document: a national day written without its country is the article's country's (the one
+/// named most, first named on a tie), and "العيد" is the Eid named last before it.
+pub fn finish(parts: Vec<Part>) -> Vec<(usize, Found)> {
+    let mut countries: Vec<(Country, usize)> = Vec::new();
+    let mut out = Vec::with_capacity(parts.iter().map(|p| p.found.len()).sum());
+    for part in parts {
+        for (c, n) in part.countries {
+            count(&mut countries, c, n);
+        }
+        out.extend(part.found);
+    }
     let mut top: Option<(Country, usize)> = None;
     for &(c, n) in &countries {
         if top.is_none_or(|(_, m)| n > m) {
@@ -58,6 +85,14 @@ pub fn scan(text: &str, sentences: &[TextSpan]) -> Vec<(usize, Found)> {
     }
     name_the_feast(&mut out);
     out
+}
+
+/// Adds `n` mentions of `c`, keeping the order of first mention.
+fn count(countries: &mut Vec<(Country, usize)>, c: Country, n: usize) {
+    match countries.iter_mut().find(|(k, _)| *k == c) {
+        Some((_, m)) => *m += n,
+        None => countries.push((c, n)),
+    }
 }
 
 /// "العيد" is the Eid the text named last before it; with none named, it is no date.
@@ -98,5 +133,49 @@ fn give_country(e: &mut Expr, country: Country) {
             give_country(b, country);
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::expr::CivilDay;
+    use crate::text::split_sentences;
+
+    #[test]
+    fn two_parts_finished_equal_one_scan() {
+        // The country is named in the first half, the national day without it and the bare
+        // "العيد" in the second: only the finishing pass can settle them.
+        let text = "أعلنت الكويت عطلة عيد الفطر من 2 مايو. وقال مسؤول كويتي إن الدوام يعود \
+                    بعدها. وتحتفل البلاد باليوم الوطني في 25 فبراير. وتغلق المدارس خلال العيد.";
+        let sentences = split_sentences(text, &conventions::SENTENCE_ENDS);
+        assert_eq!(sentences.len(), 4);
+        let whole = scan(text, &sentences);
+        let halves = finish(vec![
+            scan_part(text, &sentences, 0..2),
+            scan_part(text, &sentences, 2..4),
+        ]);
+        assert_eq!(halves, whole);
+        let exprs: Vec<&Expr> = whole.iter().map(|(_, f)| &f.expr).collect();
+        assert!(exprs.iter().any(|e| matches!(
+            e,
+            Expr::Occasion {
+                occasion: Occasion::Civil(CivilDay::National, Some(Country::Kuwait)),
+                ..
+            }
+        )));
+        let feasts = exprs
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e,
+                    Expr::Occasion {
+                        occasion: Occasion::EidAlFitr,
+                        ..
+                    }
+                )
+            })
+            .count();
+        assert_eq!(feasts, 2, "{exprs:?}");
     }
 }

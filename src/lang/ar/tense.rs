@@ -448,13 +448,31 @@ static ROLES: LazyLock<HashMap<String, Role>> = LazyLock::new(|| {
     map
 });
 
-/// The role of a folded word, also behind the conjunctions و and ف ("وتنتهي", "فقد").
-fn role(norm: &str) -> Option<Role> {
-    if let Some(r) = ROLES.get(norm) {
-        return Some(*r);
+/// The conjunctions a clue word can carry ("وتنتهي", "فقد", "وسيتم").
+const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+
+/// The tense role the tables give a folded word, also behind the conjunctions و and ف
+/// ("وتنتهي", "فقد"); the shape of سـ + imperfect is read apart, in [`Clues::read`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Listed(Option<Role>);
+
+/// Every folded spelling the tables give a role, bare and behind و / ف, so the scan finds a
+/// word's tense role in the same lookup as its lexicon role; any other word is
+/// [`Listed::default`].
+pub fn listed() -> Vec<(String, Listed)> {
+    let mut all = Vec::new();
+    for (w, role) in ROLES.iter() {
+        all.push((w.clone(), Listed(Some(*role))));
     }
-    let bare = norm.strip_prefix(['و', 'ف'])?;
-    ROLES.get(bare).copied().or_else(|| future_verb(bare))
+    for w in ROLES.keys() {
+        for c in CONJUNCTIONS {
+            let clitic = format!("{c}{w}");
+            if !ROLES.contains_key(&clitic) {
+                all.push((clitic, Listed(ROLES.get(w).copied())));
+            }
+        }
+    }
+    all
 }
 
 static NOT_FUTURE: LazyLock<(Vec<String>, Vec<String>)> = LazyLock::new(|| {
@@ -466,22 +484,48 @@ static NOT_FUTURE: LazyLock<(Vec<String>, Vec<String>)> = LazyLock::new(|| {
 fn future_verb(norm: &str) -> Option<Role> {
     let rest = norm.strip_prefix('س')?;
     let imperfect = rest.starts_with(['ي', 'ت', 'ن']) && rest.chars().count() >= 3;
-    let (words, stems) = &*NOT_FUTURE;
-    let noun = words.iter().any(|w| w == norm) || stems.iter().any(|s| norm.starts_with(s));
-    (imperfect && !noun).then_some(Clue(Future, Marker))
+    let noun = || {
+        let (words, stems) = &*NOT_FUTURE;
+        words.iter().any(|w| w == norm) || stems.iter().any(|s| norm.starts_with(s))
+    };
+    (imperfect && !noun()).then_some(Clue(Future, Marker))
 }
 
-fn word_role(tokens: &Tokens, i: usize) -> Option<Role> {
-    if tokens.list.get(i)?.kind != TokenKind::Word {
-        return None;
+/// The tense roles of one sentence's words, settled once for all the clauses read in it
+/// (a clause reads up to twenty words around each expression). Reused across sentences.
+#[derive(Debug, Default)]
+pub struct Clues(Vec<Option<Role>>);
+
+impl Clues {
+    /// Settles the role of every word of `tokens` from what the tables gave it (`listed`, one
+    /// per token) and, for the rest, the shape of سـ + imperfect, also behind و / ف.
+    pub fn read(&mut self, tokens: &Tokens, listed: impl Iterator<Item = Listed>) {
+        self.0.clear();
+        self.0.extend(
+            tokens
+                .list
+                .iter()
+                .zip(listed)
+                .enumerate()
+                .map(|(i, (t, l))| {
+                    if t.kind != TokenKind::Word {
+                        return None;
+                    }
+                    let n = tokens.norm(i);
+                    l.0.or_else(|| n.strip_prefix(CONJUNCTIONS).and_then(future_verb))
+                        .or_else(|| future_verb(n))
+                }),
+        );
     }
-    let n = tokens.norm(i);
-    role(n).or_else(|| future_verb(n))
+}
+
+fn word_role(clues: &Clues, i: usize) -> Option<Role> {
+    clues.0.get(i).copied().flatten()
 }
 
 /// The clue at token `i` as a tense, reading the word after it for قد and على أن.
-fn clue_at(tokens: &Tokens, i: usize) -> Option<Tense> {
-    let (dir, weight) = match word_role(tokens, i)? {
+fn clue_at(tokens: &Tokens, clues: &Clues, i: usize) -> Option<Tense> {
+    let (dir, weight) = match word_role(clues, i)? {
         Clue(d, w) => (d, w),
         Role::Qad => {
             // "قد أعلن": past; "قد يعقد": "may", no direction.
@@ -496,7 +540,7 @@ fn clue_at(tokens: &Tokens, i: usize) -> Option<Tense> {
             (Past, Strong)
         }
         Role::Ala => {
-            if word_role(tokens, i + 1)? != Complementiser || tokens.norm(i + 1) != "ان" {
+            if word_role(clues, i + 1)? != Complementiser || tokens.norm(i + 1) != "ان" {
                 return None;
             }
             (Future, Marker)
@@ -514,25 +558,25 @@ fn clue_at(tokens: &Tokens, i: usize) -> Option<Tense> {
 
 /// The tense of the clause around tokens `first..=last`: the nearest clue before the
 /// expression, else the nearest after it, never across a complementiser; else the shape of
-/// the verb that opens the sentence.
-pub fn clause(tokens: &Tokens, first: usize, last: usize) -> Option<Tense> {
+/// the verb that opens the sentence. `clues` are the roles [`Clues::read`] from `tokens`.
+pub fn clause(tokens: &Tokens, clues: &Clues, first: usize, last: usize) -> Option<Tense> {
     let back = (first.saturating_sub(REACH_BACK)..first).rev();
     for i in back {
-        if let Some(t) = clue_at(tokens, i) {
+        if let Some(t) = clue_at(tokens, clues, i) {
             return Some(t);
         }
-        if word_role(tokens, i) == Some(Complementiser) {
+        if word_role(clues, i) == Some(Complementiser) {
             // "على أن يكون": the complementiser closes the clause, but the على before it
             // points forward.
-            return (i > 0).then(|| clue_at(tokens, i - 1)).flatten();
+            return (i > 0).then(|| clue_at(tokens, clues, i - 1)).flatten();
         }
     }
     let end = (last + 1 + REACH_FORWARD).min(tokens.len());
     for i in last + 1..end {
-        if word_role(tokens, i) == Some(Complementiser) {
+        if word_role(clues, i) == Some(Complementiser) {
             break;
         }
-        if let Some(t) = clue_at(tokens, i) {
+        if let Some(t) = clue_at(tokens, clues, i) {
             return Some(t);
         }
     }
@@ -643,7 +687,7 @@ fn verb_shape(tokens: &Tokens, i: usize) -> Option<Tense> {
     let t = tokens.list.get(i).filter(|t| t.kind == TokenKind::Word)?;
     let n = tokens.norm(i);
     let stem = n
-        .strip_prefix(['و', 'ف'])
+        .strip_prefix(CONJUNCTIONS)
         .filter(|s| s.chars().count() >= 3)
         .unwrap_or(n);
     if stem.starts_with("ال") || NOT_VERB_SET.iter().any(|w| w == stem) {
@@ -681,9 +725,9 @@ fn verb_shape(tokens: &Tokens, i: usize) -> Option<Tense> {
 }
 
 /// The first strong clue anywhere in the sentence: the direction the sentence as a whole
-/// leans when the expression's own clause says nothing.
-pub fn sentence(tokens: &Tokens) -> Option<Tense> {
+/// leans when the expression's own clause says nothing. `clues` as for [`clause`].
+pub fn sentence(tokens: &Tokens, clues: &Clues) -> Option<Tense> {
     (0..tokens.len())
-        .filter_map(|i| clue_at(tokens, i))
+        .filter_map(|i| clue_at(tokens, clues, i))
         .find(|t| t.strong)
 }
