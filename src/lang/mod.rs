@@ -13,18 +13,36 @@ use chrono::Weekday;
 use crate::model::TextSpan;
 use crate::text::Tokens;
 use crate::text::sentences::SentenceEnds;
-use expr::Found;
+use expr::{Country, Found};
+use std::ops::Range;
 
-/// A language's scanner: the temporal expressions of every sentence of a text, in text order,
-/// each with the index of its sentence.
-pub type Scan = fn(&str, &[TextSpan]) -> Vec<(usize, Found)>;
+/// A language's scanner over a range of a text's sentences (indices into the whole list): the
+/// orchestrator may scan the ranges of a long text on several threads.
+pub type ScanPart = fn(&str, &[TextSpan], Range<usize>) -> Part;
+
+/// What a language settles once every part is scanned, given the parts in text order: the
+/// expressions of the whole text, each with the index of its sentence.
+pub type Finish = fn(Vec<Part>) -> Vec<(usize, Found)>;
+
+/// The expressions of a range of sentences, and what the passes over the whole text need to
+/// know of it.
+#[derive(Debug, Default)]
+pub struct Part {
+    /// The expressions found, in text order, each with the index of its sentence.
+    pub found: Vec<(usize, Found)>,
+    /// How often each country is named, in order of first mention (a national day written
+    /// without one is the article's country's).
+    pub countries: Vec<(Country, usize)>,
+}
 
 /// Everything the pipeline needs to know about one language, as data and plain functions.
 pub struct Language {
     /// The BCP 47 code written into each document's `language` field.
     pub code: &'static str,
-    /// Finds the temporal expressions of every sentence, each with its sentence index.
-    pub scan: Scan,
+    /// Finds the temporal expressions of a range of sentences.
+    pub scan_part: ScanPart,
+    /// Joins the parts and settles what needs the whole text.
+    pub finish: Finish,
     /// Where a sentence ends: the marks that end one, and the words whose full stop does not.
     pub sentence_ends: SentenceEnds,
     /// The marks, besides ASCII punctuation, that part the clauses of a sentence: a weekday

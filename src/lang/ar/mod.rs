@@ -8,35 +8,21 @@ pub mod tense;
 
 use std::ops::Range;
 
-use crate::lang::Language;
 use crate::lang::expr::{Country, Expr, Found, Occasion};
+use crate::lang::{Language, Part};
 use crate::model::TextSpan;
 use crate::text::{Tokens, tokenize};
 
 /// Arabic, as the pipeline sees it through the language seam.
 pub static ARABIC: Language = Language {
     code: "ar",
-    scan,
+    scan_part,
+    finish,
     sentence_ends: conventions::SENTENCE_ENDS,
     pauses: conventions::PAUSES,
     conventions: conventions::CONVENTIONS,
     clues: clues::CLUES,
 };
-
-/// Finds the temporal expressions of every sentence, in text order, each with the index of
-/// its sentence: one [`scan_part`] over all sentences, then [`finish`].
-pub fn scan(text: &str, sentences: &[TextSpan]) -> Vec<(usize, Found)> {
-    finish(vec![scan_part(text, sentences, 0..sentences.len())])
-}
-
-/// The expressions of a range of a document's sentences, before the passes that need the
-/// whole document ([`finish`]): ranges can be scanned apart, on different threads.
-#[derive(Debug, Default)]
-pub struct Part {
-    found: Vec<(usize, Found)>,
-    /// How often each country is named, in order of first mention.
-    countries: Vec<(Country, usize)>,
-}
 
 /// Scans the sentences `range` of `sentences` (indices into the whole document's list, kept in
 /// the result). Buffers are reused, so memory follows the output, not the input.
@@ -65,8 +51,16 @@ pub fn scan_part(text: &str, sentences: &[TextSpan], range: Range<usize>) -> Par
 /// named most, first named on a tie), and "العيد" is the Eid named last before it.
 pub fn finish(parts: Vec<Part>) -> Vec<(usize, Found)> {
     let mut countries: Vec<(Country, usize)> = Vec::new();
-    let mut out = Vec::with_capacity(parts.iter().map(|p| p.found.len()).sum());
+    let mut out = Vec::new();
     for part in parts {
+        if out.is_empty() {
+            // The first part's array becomes the whole's, not a copy of it.
+            out = part.found;
+            for (c, n) in part.countries {
+                count(&mut countries, c, n);
+            }
+            continue;
+        }
         for (c, n) in part.countries {
             count(&mut countries, c, n);
         }
@@ -150,7 +144,7 @@ mod tests {
                     بعدها. وتحتفل البلاد باليوم الوطني في 25 فبراير. وتغلق المدارس خلال العيد.";
         let sentences = split_sentences(text, &conventions::SENTENCE_ENDS);
         assert_eq!(sentences.len(), 4);
-        let whole = scan(text, &sentences);
+        let whole = finish(vec![scan_part(text, &sentences, 0..sentences.len())]);
         let halves = finish(vec![
             scan_part(text, &sentences, 0..2),
             scan_part(text, &sentences, 2..4),
