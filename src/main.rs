@@ -170,9 +170,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for n in &session.notices {
                 eprintln!("tarikh: {n}");
             }
-            // JSON lines with no review file in use: written straight from the extraction,
-            // without building the timeline (the same lines; much less memory and time).
-            let output = if args.format == Format::Jsonl && session.is_plain() {
+            // JSON lines of one article with no review file in use: written straight from the
+            // extraction, without building the timeline (the same lines; much less memory and
+            // time).
+            let output = if args.format == Format::Jsonl && session.is_plain() && sources.len() == 1
+            {
                 Output::Lines(session.extraction(sources))
             } else {
                 let mut timeline = session.extract(sources);
@@ -256,7 +258,14 @@ enum Output {
 impl Output {
     fn write(self, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
         match self {
-            Output::Lines(x) => tarikh::export::jsonl::write_extraction(x, out),
+            Output::Lines(x) => {
+                let written = tarikh::export::jsonl::write_extraction(&x, out);
+                // The process ends right after: freeing a large document's hundreds of
+                // thousands of strings one by one costs more than the system taking back
+                // its pages.
+                std::mem::forget(x);
+                written
+            }
             Output::Timeline(t) => format.write(&t, out),
         }
     }

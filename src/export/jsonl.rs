@@ -86,12 +86,13 @@ pub fn write_timeline(timeline: &Timeline, out: &mut dyn Write) -> std::io::Resu
 }
 
 /// Writes the events of an extraction in timeline order without building the timeline: the
-/// lines [`write_timeline`] writes for its [`Extraction::into_timeline`]. Reports across
-/// documents are grouped only in a timeline, so several documents go through one. A long
-/// document's lines are rendered on two threads, chunk by chunk, and written in order.
-pub fn write_extraction(extraction: Extraction, out: &mut dyn Write) -> std::io::Result<()> {
+/// lines [`write_timeline`] writes for its [`Extraction::into_timeline`]. A long document's
+/// lines are rendered on two threads, chunk by chunk, and written in order. Reports across
+/// documents are grouped only in a timeline, so several documents go through one (built from
+/// a copy: give this one document at a time).
+pub fn write_extraction(extraction: &Extraction, out: &mut dyn Write) -> std::io::Result<()> {
     if extraction.docs.len() > 1 {
-        return write_timeline(&extraction.into_timeline(), out);
+        return write_timeline(&extraction.clone().into_timeline(), out);
     }
     let render = |chunk: &[(usize, usize)], buf: &mut Vec<u8>| -> std::io::Result<()> {
         buf.clear();
@@ -434,7 +435,7 @@ mod tests {
             assert!(timeline.events.len() >= 6, "{:?}", timeline.events);
             let want: String = timeline.events.iter().map(serde_line).collect();
             let mut lean = Vec::new();
-            write_extraction(x, &mut lean).unwrap();
+            write_extraction(&x, &mut lean).unwrap();
             assert_eq!(String::from_utf8(lean).unwrap(), want);
             let mut whole = Vec::new();
             write_timeline(&timeline, &mut whole).unwrap();
@@ -468,7 +469,7 @@ mod tests {
         let mut want = Vec::new();
         write_timeline(&x.clone().into_timeline(), &mut want).unwrap();
         let mut got = Vec::new();
-        write_extraction(x, &mut got).unwrap();
+        write_extraction(&x, &mut got).unwrap();
         assert!(got == want, "the two-thread lines differ");
     }
 

@@ -82,7 +82,7 @@ pub fn run(
             &doc_opts,
         );
         let events = extraction.order.len();
-        super::jsonl::write_extraction(extraction, &mut output)?;
+        super::jsonl::write_extraction(&extraction, &mut output)?;
         output.flush()?;
         stats.documents += 1;
         stats.events += events;
