@@ -52,13 +52,45 @@ pub fn day_name(d: NaiveDate) -> String {
 
 /// "Thursday 2022-01-06", the form reasons use for the anchor.
 pub fn anchor_name(d: NaiveDate) -> String {
-    format!(
-        "{} {:04}-{:02}-{:02}",
-        weekday_name(d.weekday()),
-        d.year(),
-        d.month(),
-        d.day()
-    )
+    let name = weekday_name(d.weekday());
+    let mut s = String::with_capacity(name.len() + 11);
+    s.push_str(name);
+    s.push(' ');
+    push_iso_day(&mut s, d);
+    s
+}
+
+/// `d` as `YYYY-MM-DD` (the year zero-padded to four digits, signed before year 0).
+pub fn iso_day(d: NaiveDate) -> String {
+    let mut s = String::with_capacity(10);
+    push_iso_day(&mut s, d);
+    s
+}
+
+/// Appends `d` as [`iso_day`] writes it, digit by digit: every event's value and many reasons
+/// hold a day, and the formatting machinery was most of the time resolution took.
+pub fn push_iso_day(out: &mut String, d: NaiveDate) {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        out.push_str(&format!("{y:04}-{m:02}-{day:02}"));
+        return;
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y as u32;
+    for c in [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ] {
+        out.push(c);
+    }
 }
 
 /// `d` moved by `n` days (saturating at the calendar's ends).
@@ -126,6 +158,23 @@ pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_days_are_written_as_the_formatter_writes_them() {
+        for (y, m, d) in [
+            (2022, 1, 6),
+            (7, 12, 31),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (-44, 3, 15),
+            (12345, 6, 7),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso_day(date), format!("{y:04}-{m:02}-{d:02}"));
+        }
+        let d = NaiveDate::from_ymd_opt(2022, 1, 6).unwrap();
+        assert_eq!(anchor_name(d), "Thursday 2022-01-06");
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -13,7 +13,7 @@ use crate::lang::Conventions;
 use crate::lang::expr::{DayPart, Expr, Rel, Unit};
 use crate::model::{EventDate, MentionKind, Modifier, PartOfDay, Precision};
 use calendar::{
-    add_days, anchor_name, day_name, days_until, iso_week_value, month_end, month_name,
+    add_days, anchor_name, day_name, days_until, iso_day, iso_week_value, month_end, month_name,
     shift_weekday, week_first, week_words, weekday_name,
 };
 
@@ -161,11 +161,6 @@ impl Resolution {
     }
 }
 
-/// `2022-01-06`, formatted by hand: chrono's strftime parser is slow when called per event.
-fn ymd(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
 /// An exact span with a value; the other fields take their plain defaults.
 fn span(
     start: NaiveDate,
@@ -188,7 +183,7 @@ fn span(
 }
 
 fn one_day(d: NaiveDate, reason: String) -> EventDate {
-    span(d, d, ymd(d), Precision::Day, reason)
+    span(d, d, iso_day(d), Precision::Day, reason)
 }
 
 fn unresolved(value: String, precision: Precision) -> EventDate {
@@ -233,7 +228,7 @@ fn weekday_from(
                 d,
                 format!(
                     "the {name} the article dates elsewhere, {}; anchor {a}",
-                    ymd(d)
+                    iso_day(d)
                 ),
             );
         }
@@ -250,7 +245,7 @@ fn weekday_from(
                 near,
                 format!(
                     "the {name} nearest {}, the date its sentence gives; anchor {a}",
-                    ymd(d)
+                    iso_day(d)
                 ),
             );
         }
@@ -353,8 +348,8 @@ pub fn resolve(expr: &Expr, cx: &Context) -> Resolution {
     {
         r.warning = Some(format!(
             "resolves to {}, after the article's own date {}; check it",
-            ymd(start),
-            ymd(a)
+            iso_day(start),
+            iso_day(a)
         ));
     }
     if let Some(date) = &mut r.date
@@ -383,7 +378,7 @@ fn follow_the_article_calendar(date: &mut EventDate, shift: i64, paired: NaiveDa
         .split('/')
         .map(
             |part| match part.get(..10).and_then(|d| d.parse::<NaiveDate>().ok()) {
-                Some(d) => format!("{}{}", ymd(add_days(d, shift)), &part[10..]),
+                Some(d) => format!("{}{}", iso_day(add_days(d, shift)), &part[10..]),
                 None => part.to_string(),
             },
         )
@@ -395,7 +390,7 @@ fn follow_the_article_calendar(date: &mut EventDate, shift: i64, paired: NaiveDa
         "{}; moved {} {days} {way} to follow the article's own Hijri calendar, which pairs a Hijri date with {}",
         date.reason,
         shift.abs(),
-        ymd(paired)
+        iso_day(paired)
     );
 }
 
@@ -420,7 +415,7 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
                 (Some(s), Some(a)) if s <= a => span(
                     s,
                     a,
-                    format!("{y}/{}", ymd(a)),
+                    format!("{y}/{}", iso_day(a)),
                     Precision::Year,
                     format!("from the start of {y} up to the anchor, {}", anchor_name(a)),
                 ),
@@ -464,7 +459,7 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
                 let mut date = span(
                     d,
                     end,
-                    format!("{}TNI", ymd(d)),
+                    format!("{}TNI", iso_day(d)),
                     Precision::Day,
                     format!(
                         "the night from {} into {}; {reason}",
@@ -537,7 +532,9 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
             from_previous,
         } => {
             let base = match (from_previous, cx.previous, cx.anchor) {
-                (true, Some(p), _) => Some((p, format!("the date written before it, {}", ymd(p)))),
+                (true, Some(p), _) => {
+                    Some((p, format!("the date written before it, {}", iso_day(p))))
+                }
                 (_, _, Some(a)) => Some((a, format!("the anchor, {}", anchor_name(a)))),
                 _ => None,
             };
@@ -713,7 +710,7 @@ fn then(since: bool, cx: &Context) -> Resolution {
             let mut d = span(
                 start,
                 a,
-                format!("{}/{}", value, ymd(a)),
+                format!("{}/{}", value, iso_day(a)),
                 precision,
                 format!(
                     "from the date the text gave last, {value}, up to the anchor, {}",
@@ -744,7 +741,7 @@ fn span_value(start: NaiveDate, end: NaiveDate, precision: Precision) -> String 
         && (start.year(), start.month()) == (end.year(), end.month())
         && month_end(end.year(), end.month()) == Some(end);
     match precision {
-        _ if start == end => ymd(start),
+        _ if start == end => iso_day(start),
         Precision::Year | Precision::Decade | Precision::Century if whole_years => {
             if start.year() == end.year() {
                 format!("{:04}", start.year())
@@ -753,7 +750,7 @@ fn span_value(start: NaiveDate, end: NaiveDate, precision: Precision) -> String 
             }
         }
         Precision::Month if whole_month => format!("{:04}-{:02}", start.year(), start.month()),
-        _ => format!("{}/{}", ymd(start), ymd(end)),
+        _ => format!("{}/{}", iso_day(start), iso_day(end)),
     }
 }
 
@@ -800,7 +797,7 @@ fn night_from_anchor(cx: &Context, offset: i64, what: &str) -> Resolution {
             span(
                 d,
                 add_days(d, 1),
-                format!("{}TNI", ymd(d)),
+                format!("{}TNI", iso_day(d)),
                 Precision::Day,
                 format!("{what}, {}, into the next morning", anchor_name(a)),
             )
@@ -967,7 +964,7 @@ fn resolve_date(
             format!(
                 "{day} {} in the year of the date the text wrote just before, {}",
                 month_name(month),
-                ymd(w)
+                iso_day(w)
             ),
         ),
         (None, Some(a)) => match nearest_year(a, month, day, cx.prefer) {
@@ -1119,13 +1116,13 @@ fn paired(h: &Expr, g: &Expr, cx: &Context) -> Resolution {
             gd.reason = format!(
                 "{}; the Hijri date beside it is {} by the Umm al-Qura calendar, {note}",
                 gd.reason,
-                ymd(b)
+                iso_day(b)
             );
             if gap > 1 && r.warning.is_none() {
                 r.warning = Some(format!(
                     "the Hijri date is {} but the Gregorian date beside it is {}",
-                    ymd(b),
-                    ymd(a)
+                    iso_day(b),
+                    iso_day(a)
                 ));
             }
         }
@@ -1174,10 +1171,10 @@ fn day_of(day: Option<&Expr>, cx: &Context) -> Result<(NaiveDate, String), Box<R
             }
         }
         None => match (cx.sentence_day, cx.day_before, cx.anchor) {
-            (Some(d), ..) => Ok((d, format!("on the day the sentence gives, {}", ymd(d)))),
+            (Some(d), ..) => Ok((d, format!("on the day the sentence gives, {}", iso_day(d)))),
             (None, Some(d), _) => Ok((
                 d,
-                format!("on the day the sentence before gives, {}", ymd(d)),
+                format!("on the day the sentence before gives, {}", iso_day(d)),
             )),
             (None, None, Some(a)) => Ok((a, format!("on the anchor day, {}", anchor_name(a)))),
             (None, None, None) => Err(Box::new(hinted(
@@ -1203,7 +1200,7 @@ fn time(
         Err(r) => return *r,
     };
     let clock =
-        |h: u32, m: Option<u32>| format!("{}T{:02}:{:02}", ymd(d), h.min(23), m.unwrap_or(0));
+        |h: u32, m: Option<u32>| format!("{}T{:02}:{:02}", iso_day(d), h.min(23), m.unwrap_or(0));
     let value = match until {
         Some((h2, m2)) => format!("{}/{}", clock(hour, minute), clock(h2, m2)),
         None => clock(hour, minute),
@@ -1240,7 +1237,7 @@ fn day_part(p: DayPart, day: &Expr, cx: &Context) -> Resolution {
     let mut date = span(
         d,
         d,
-        format!("{}T{code}", ymd(d)),
+        format!("{}T{code}", iso_day(d)),
         Precision::Day,
         day_reason,
     );

@@ -3,11 +3,12 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use super::calendar::iso_day;
 use super::calendar::{
     add_days, anchor_name, iso_week_value, month_end, month_name, week_first, week_value,
     week_words, weekday_name,
 };
-use super::{Context, Prefer, Resolution, Strength, hijri, one_day, span, unresolved, ymd};
+use super::{Context, Prefer, Resolution, Strength, hijri, one_day, span, unresolved};
 use crate::lang::expr::{CivilDay, MonthRef, Occasion, Part, Rel, Season, Unit};
 use crate::model::{EventDate, MentionKind, Modifier, Precision};
 
@@ -577,7 +578,7 @@ pub(super) fn hijri_date(
         Some(span(
             s,
             e,
-            format!("{}/{}", ymd(s), ymd(e)),
+            format!("{}/{}", iso_day(s), iso_day(e)),
             Precision::Month,
             format!("{name} {hy} AH{how}; {conv}"),
         ))
@@ -647,7 +648,7 @@ pub(super) fn hijri_year(hy: i32) -> Option<EventDate> {
     let mut date = span(
         s,
         e,
-        format!("{}/{}", ymd(s), ymd(e)),
+        format!("{}/{}", iso_day(s), iso_day(e)),
         Precision::Year,
         format!("the Hijri year {hy} AH; {}", hijri::CONVENTION),
     );
@@ -803,7 +804,7 @@ fn school_year(rel: Rel, a: NaiveDate) -> Option<EventDate> {
     Some(span(
         s,
         e,
-        format!("{}/{}", ymd(s), ymd(e)),
+        format!("{}/{}", iso_day(s), iso_day(e)),
         Precision::Month,
         reason,
     ))
@@ -825,7 +826,7 @@ fn day_part_alone(p: crate::lang::expr::DayPart, cx: &Context) -> Resolution {
     let mut date = span(
         d,
         end,
-        format!("{}T{code}", ymd(d)),
+        format!("{}T{code}", iso_day(d)),
         Precision::Day,
         day_reason,
     );
@@ -886,7 +887,7 @@ fn nth_of(n: i32, unit: Unit, of: EventDate) -> Option<EventDate> {
         span(
             from,
             to,
-            format!("{}/{}", ymd(from), ymd(to)),
+            format!("{}/{}", iso_day(from), iso_day(to)),
             Precision::Day,
             reason,
         )
@@ -926,8 +927,8 @@ fn shifted(n: i32, unit: Unit, of: EventDate) -> Option<EventDate> {
         Precision::Week => iso_week_value(from),
         Precision::Month => format!("{:04}-{:02}", from.year(), from.month()),
         Precision::Year => format!("{:04}", from.year()),
-        _ if from == to => ymd(from),
-        _ => format!("{}/{}", ymd(from), ymd(to)),
+        _ if from == to => iso_day(from),
+        _ => format!("{}/{}", iso_day(from), iso_day(to)),
     };
     Some(EventDate {
         value,
