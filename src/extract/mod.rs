@@ -362,9 +362,9 @@ fn unreachable_date(r: &Resolved) -> EventDate {
 pub fn extract_document(source: Source, given: Option<Given>, opts: &Options) -> Extracted {
     let text = source.text;
     let lang = crate::lang::of(&text);
-    let sentences = crate::text::split_sentences(&text, &lang.sentence_ends);
     let halves = text.len() >= PARALLEL_SCAN_BYTES
         && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let sentences = sentences_of(lang, &text, halves);
     let found = scan(lang, &text, &sentences, halves);
     let mut warnings = Vec::new();
     let anchor = match (opts.anchor, given) {
@@ -502,6 +502,35 @@ pub fn extract_document(source: Source, given: Option<Given>, opts: &Options) ->
 /// From this many bytes a text is scanned in two halves on two threads; below, a thread costs
 /// more than it saves.
 const PARALLEL_SCAN_BYTES: usize = 1 << 20;
+
+/// The sentences of a text, split in one go or in two halves side by side: a sentence never
+/// runs across a line end, so the text is cut after the line end nearest its middle and the
+/// second half's sentences are those of the whole.
+fn sentences_of(lang: &Language, text: &str, halves: bool) -> Vec<TextSpan> {
+    let split = |t: &str| crate::text::split_sentences(t, &lang.sentence_ends);
+    let mid = text.len() / 2;
+    let cut = text.as_bytes()[mid..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|k| mid + k + 1)
+        .filter(|&cut| cut < text.len());
+    let Some(cut) = cut.filter(|_| halves) else {
+        return split(text);
+    };
+    let (mut first, later) = std::thread::scope(|scope| {
+        let later = scope.spawn(|| split(&text[cut..]));
+        let first = split(&text[..cut]);
+        let later = later
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, later)
+    });
+    first.extend(later.into_iter().map(|s| TextSpan {
+        start: s.start + cut,
+        end: s.end + cut,
+    }));
+    first
+}
 
 /// The language's scan of a whole text: in one part, or in two (split at the sentence nearest
 /// the middle byte) scanned side by side. The parts are joined by the language, so the result
@@ -690,11 +719,32 @@ mod tests {
                     وقال إن عيد الفطر يبدأ الخميس. وفي اليوم الوطني خرج الناس. \
                     وبعد العيد عادوا يوم الأحد. وغدا يوم آخر.";
         let lang = crate::lang::of(text);
-        let sentences = crate::text::split_sentences(text, &lang.sentence_ends);
+        let sentences = sentences_of(lang, text, false);
         let one = scan(lang, text, &sentences, false);
         let two = scan(lang, text, &sentences, true);
         assert!(one.len() >= 5, "{one:?}");
         assert_eq!(format!("{two:?}"), format!("{one:?}"));
+    }
+
+    /// Sentences split in two halves are the sentences of the whole: quotations, stops and
+    /// long runs on both sides of the cut, and the line end itself.
+    #[test]
+    fn a_text_split_in_two_halves_has_the_sentences_of_the_whole() {
+        let line = "وقال «هذا. وذاك» اليوم. ثم \"غادر. أمس\" وعاد؟ نعم… ";
+        let long = "كلمة ".repeat(600);
+        let text = format!(
+            "\u{feff}{line}\n{line}\r\n{long}\n\n{line}{line}\n{line}. \n{long}«لا إغلاق\n{line}"
+        );
+        let lang = crate::lang::of(&text);
+        let whole = sentences_of(lang, &text, false);
+        assert!(whole.len() > 20, "{}", whole.len());
+        for shift in 0..40 {
+            // The cut moves with the middle: pad the text so it lands on every kind of place.
+            let padded = format!("{}{text}", "س".repeat(shift));
+            let one = sentences_of(lang, &padded, false);
+            let two = sentences_of(lang, &padded, true);
+            assert_eq!(one, two, "padded by {shift}");
+        }
     }
 
     #[test]
