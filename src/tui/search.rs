@@ -8,8 +8,8 @@
 //! [`haystack`] per event when the timeline changes, so a key typed costs one scan.
 
 use crate::export::words::date_heading;
+use crate::lang::{self, normalize};
 use crate::model::Event;
-use crate::text::normalize::{normalize, push_folded};
 
 /// What search looks through for an event, folded once (when the timeline changes, not per
 /// key): its sentence, then its date in words and in ISO.
@@ -53,7 +53,9 @@ pub fn matches(haystack: &str, q: &str) -> bool {
 
 /// Byte ranges (offset by `base`) where `query` matches in `text`, for highlighting.
 pub fn fold_spans(text: &str, base: usize, query: &str) -> Vec<(usize, usize)> {
-    let q = normalize(query);
+    // The query is folded as the text is, so that offsets in the folded text map back.
+    let lang = lang::of(text);
+    let q = (lang.normalize)(query);
     if q.is_empty() {
         return Vec::new();
     }
@@ -61,7 +63,7 @@ pub fn fold_spans(text: &str, base: usize, query: &str) -> Vec<(usize, usize)> {
     let mut map: Vec<(usize, usize)> = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         let before = folded.len();
-        push_folded(c, &mut folded);
+        (lang.push_folded)(c, &mut folded);
         for _ in before..folded.len() {
             map.push((base + i, base + i + c.len_utf8()));
         }

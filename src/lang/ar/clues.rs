@@ -3,9 +3,9 @@
 //! prepositions and labels beside it. The anchor weighs what these readings give; only the
 //! readings are Arabic.
 
+use super::folding::normalize;
 use crate::lang::expr::MonthRef;
 use crate::lang::{Beside, Clues, Piece};
-use crate::text::normalize::normalize;
 use crate::text::{TokenKind, Tokens};
 
 use super::lexicon::{Word, lookup};
