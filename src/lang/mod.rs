@@ -62,6 +62,9 @@ pub struct Language {
     /// Appends the folded form of one character: for callers that map folded text back to the
     /// original (search highlighting), which [`Language::normalize`] cannot.
     pub push_folded: fn(char, &mut String),
+    /// Whether the folded letters of a word before a search match are nothing but clitics
+    /// (prefixed conjunctions, prepositions, the article), so the match still starts a word.
+    pub only_clitics: fn(&str) -> bool,
 }
 
 /// Calendar habits that differ between the places a language is read.

@@ -1,14 +1,15 @@
 //! Search in the list: what a query matches, and where.
 //!
-//! Text is folded on both sides (harakat and tatweel ignored, hamza and alef variants the same,
-//! Latin case-insensitive), and a match must start a word — after nothing but Arabic clitics
-//! (و ف ب ك ل, the article ال): "ليل" finds "الليل" and "وليل", not "الخليل". Besides its
+//! Text is folded on both sides by its language ([`Language::normalize`]: in Arabic harakat and
+//! tatweel ignored, hamza and alef variants the same, Latin case-insensitive), and a match must
+//! start a word — after nothing but the language's clitics ([`Language::only_clitics`]: و ف ب
+//! ك ل, the article ال): "ليل" finds "الليل" and "وليل", not "الخليل". Besides its
 //! sentence, each event is found by its date as a person or a program writes it
 //! ("2022-01-05", "5 January", "January 5", "wednesday"); both are folded into one
 //! [`haystack`] per event when the timeline changes, so a key typed costs one scan.
 
 use crate::export::words::date_heading;
-use crate::lang::{self, normalize};
+use crate::lang::{self, Language, normalize};
 use crate::model::Event;
 
 /// What search looks through for an event, folded once (when the timeline changes, not per
@@ -25,25 +26,23 @@ pub fn haystack(e: &Event) -> String {
     normalize(&s)
 }
 
-/// Whether a match at byte `p` of the folded `hay` starts a word (see the module docs).
-fn starts_word(hay: &str, p: usize) -> bool {
+/// Whether a match at byte `p` of the folded `hay` starts a word: what comes before it in its
+/// word is only clitics of the language (see the module docs).
+fn starts_word(hay: &str, p: usize, lang: &Language) -> bool {
     let word = hay[..p]
         .char_indices()
         .rev()
         .find(|(_, c)| !c.is_alphanumeric())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let mut head = &hay[word..p];
-    for _ in 0..2 {
-        head = head.strip_prefix(['و', 'ف', 'ب', 'ك', 'ل']).unwrap_or(head);
-    }
-    head.is_empty() || head == "ال"
+    (lang.only_clitics)(&hay[word..p])
 }
 
 /// Byte offsets in the folded `hay` where the folded query `q` starts a word.
 pub fn word_matches<'a>(hay: &'a str, q: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let lang = lang::of(hay);
     hay.match_indices(q)
         .map(|(p, _)| p)
-        .filter(move |&p| starts_word(hay, p))
+        .filter(move |&p| starts_word(hay, p, lang))
 }
 
 /// Whether an event's [`haystack`] matches the folded query `q`.

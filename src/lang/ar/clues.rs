@@ -33,6 +33,16 @@ fn new_item(text: &str) -> bool {
     text.starts_with(ITEM_CLITICS)
 }
 
+/// Whether the folded letters of a word before a search match are only clitics (up to two of
+/// و ف ب ك ل, or those and the article ال), so "ليل" finds "الليل" and "وليل", not "الخليل".
+pub fn only_clitics(head: &str) -> bool {
+    let mut head = head;
+    for _ in 0..2 {
+        head = head.strip_prefix(ITEM_CLITICS).unwrap_or(head);
+    }
+    head.is_empty() || head == "ال"
+}
+
 /// What the word beside a dateline's date says: "في 5 أغسطس 2024" is an event's date, and so
 /// is "5 أغسطس المقبل"; "غد الخميس 1 فبراير" is a relative day's.
 fn beside(norm: &str) -> Option<Beside> {

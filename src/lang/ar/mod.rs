@@ -28,6 +28,7 @@ pub static ARABIC: Language = Language {
     tokenize,
     normalize: folding::normalize,
     push_folded: folding::push_folded,
+    only_clitics: clues::only_clitics,
 };
 
 /// Scans the sentences `range` of `sentences` (indices into the whole document's list, kept in
