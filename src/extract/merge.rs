@@ -4,9 +4,9 @@
 
 use std::collections::HashSet;
 
+use crate::lang::normalize;
 use crate::model::Event;
 use crate::text::likeness::{content_words, likeness, shared_share};
-use crate::text::normalize::normalize;
 
 /// How much of the shorter sentence's words the other must share to count as the same report.
 const SHARED_WORDS: f64 = 0.6;

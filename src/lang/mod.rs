@@ -52,6 +52,19 @@ pub struct Language {
     pub conventions: Conventions,
     /// The words anchor inference reads around dates (datelines, "yesterday Tuesday").
     pub clues: Clues,
+    /// Cuts `text[start..end]` into `out` (cleared first), words carrying their folded form:
+    /// the first step of the language's scanner, which anchor inference takes again on its own
+    /// lines. Called once per sentence, so the per-character loop stays inside the language.
+    pub tokenize: fn(&str, usize, usize, &mut Tokens),
+    /// The folded form of a string, as tokens carry it: what search, review keys and the
+    /// merging of near-identical sentences compare, so they match what the scanner matches.
+    pub normalize: fn(&str) -> String,
+    /// Appends the folded form of one character: for callers that map folded text back to the
+    /// original (search highlighting), which [`Language::normalize`] cannot.
+    pub push_folded: fn(char, &mut String),
+    /// Whether the folded letters of a word before a search match are nothing but clitics
+    /// (prefixed conjunctions, prepositions, the article), so the match still starts a word.
+    pub only_clitics: fn(&str) -> bool,
 }
 
 /// Calendar habits that differ between the places a language is read.
@@ -121,4 +134,10 @@ pub struct Clues {
 /// read as Arabic; a second language is chosen here (by the text's script, or an option).
 pub fn of(_text: &str) -> &'static Language {
     &ar::ARABIC
+}
+
+/// The folded form of `text` in the folding of its language ([`Language::normalize`]), for
+/// callers that compare texts without a language at hand (search, review keys, merging).
+pub fn normalize(text: &str) -> String {
+    (of(text).normalize)(text)
 }

@@ -23,7 +23,7 @@ use super::calendar::{add_days, day_name, days_until, month_name, shift_weekday,
 use crate::lang::expr::{Direction, Expr, Found, Tense};
 use crate::lang::{Beside, Language, Piece};
 use crate::model::{Anchor, AnchorBasis, TextSpan};
-use crate::text::{TokenKind, Tokens, tokenize};
+use crate::text::{TokenKind, Tokens};
 
 /// How far past the latest named year a weekday-and-day-month may be completed.
 const YEAR_SEARCH: i32 = 40;
@@ -408,7 +408,7 @@ fn linked(read: Read, today: NaiveDate, years: &[i32], weekday: Option<Weekday>)
             continue;
         };
         // The words just before the date are enough (and keep long sentences linear).
-        tokenize(
+        (lang.tokenize)(
             text,
             back_from(text, f.start, span.start),
             f.end,
@@ -478,7 +478,7 @@ fn anniversary(read: Read, today: NaiveDate, w: Weekday) -> Vec<Claim> {
     let mut tokens = Tokens::default();
     let mut counts = Vec::new();
     for span in sentences {
-        tokenize(text, span.start, span.end, &mut tokens);
+        (lang.tokenize)(text, span.start, span.end, &mut tokens);
         for i in 0..tokens.len() {
             if let Some(n) = (lang.clues.anniversary)(&tokens, i) {
                 counts.push((n, quote(text, tokens.list[i].start, tokens.list[i + 1].end)));
@@ -565,7 +565,7 @@ fn datelines(read: Read, today: NaiveDate, years: &[i32], weekday: Option<Weekda
         while !text.is_char_boundary(head) {
             head -= 1;
         }
-        tokenize(text, start, head, &mut tokens);
+        (read.lang.tokenize)(text, start, head, &mut tokens);
         if tokens.is_empty() {
             continue;
         }

@@ -14,9 +14,9 @@
 pub mod session;
 pub mod store;
 
+use crate::lang::normalize;
 use crate::model::{DaySpan, Event, ReviewStatus};
 use crate::text::likeness::likeness;
-use crate::text::normalize::normalize;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};

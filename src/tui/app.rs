@@ -21,11 +21,11 @@ use super::{BidiMode, Config};
 use super::{doubt, search};
 use crate::export::format::{FORMATS, Format};
 use crate::export::words::{date_heading, day_name};
+use crate::lang::normalize;
 use crate::model::{DaySpan, Event, ReviewStatus, Timeline};
 use crate::review::session::Session;
 use crate::review::session::{Outcome, SAVING};
 use crate::review::{fold, span_text};
-use crate::text::normalize::normalize;
 use ratatui::crossterm::event::KeyEvent;
 
 /// Which pane of the main view has the keyboard.

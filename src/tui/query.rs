@@ -8,8 +8,8 @@
 
 use super::doubt;
 use super::search;
+use crate::lang::normalize;
 use crate::model::{Event, ReviewStatus};
-use crate::text::normalize::normalize;
 use chrono::NaiveDate;
 
 /// A parsed list filter.

@@ -1,15 +1,16 @@
 //! Search in the list: what a query matches, and where.
 //!
-//! Text is folded on both sides (harakat and tatweel ignored, hamza and alef variants the same,
-//! Latin case-insensitive), and a match must start a word — after nothing but Arabic clitics
-//! (و ف ب ك ل, the article ال): "ليل" finds "الليل" and "وليل", not "الخليل". Besides its
+//! Text is folded on both sides by its language ([`Language::normalize`]: in Arabic harakat and
+//! tatweel ignored, hamza and alef variants the same, Latin case-insensitive), and a match must
+//! start a word — after nothing but the language's clitics ([`Language::only_clitics`]: و ف ب
+//! ك ل, the article ال): "ليل" finds "الليل" and "وليل", not "الخليل". Besides its
 //! sentence, each event is found by its date as a person or a program writes it
 //! ("2022-01-05", "5 January", "January 5", "wednesday"); both are folded into one
 //! [`haystack`] per event when the timeline changes, so a key typed costs one scan.
 
 use crate::export::words::date_heading;
+use crate::lang::{self, Language, normalize};
 use crate::model::Event;
-use crate::text::normalize::{normalize, push_folded};
 
 /// What search looks through for an event, folded once (when the timeline changes, not per
 /// key): its sentence, then its date in words and in ISO.
@@ -25,25 +26,23 @@ pub fn haystack(e: &Event) -> String {
     normalize(&s)
 }
 
-/// Whether a match at byte `p` of the folded `hay` starts a word (see the module docs).
-fn starts_word(hay: &str, p: usize) -> bool {
+/// Whether a match at byte `p` of the folded `hay` starts a word: what comes before it in its
+/// word is only clitics of the language (see the module docs).
+fn starts_word(hay: &str, p: usize, lang: &Language) -> bool {
     let word = hay[..p]
         .char_indices()
         .rev()
         .find(|(_, c)| !c.is_alphanumeric())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let mut head = &hay[word..p];
-    for _ in 0..2 {
-        head = head.strip_prefix(['و', 'ف', 'ب', 'ك', 'ل']).unwrap_or(head);
-    }
-    head.is_empty() || head == "ال"
+    (lang.only_clitics)(&hay[word..p])
 }
 
 /// Byte offsets in the folded `hay` where the folded query `q` starts a word.
 pub fn word_matches<'a>(hay: &'a str, q: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let lang = lang::of(hay);
     hay.match_indices(q)
         .map(|(p, _)| p)
-        .filter(move |&p| starts_word(hay, p))
+        .filter(move |&p| starts_word(hay, p, lang))
 }
 
 /// Whether an event's [`haystack`] matches the folded query `q`.
@@ -53,7 +52,9 @@ pub fn matches(haystack: &str, q: &str) -> bool {
 
 /// Byte ranges (offset by `base`) where `query` matches in `text`, for highlighting.
 pub fn fold_spans(text: &str, base: usize, query: &str) -> Vec<(usize, usize)> {
-    let q = normalize(query);
+    // The query is folded as the text is, so that offsets in the folded text map back.
+    let lang = lang::of(text);
+    let q = (lang.normalize)(query);
     if q.is_empty() {
         return Vec::new();
     }
@@ -61,7 +62,7 @@ pub fn fold_spans(text: &str, base: usize, query: &str) -> Vec<(usize, usize)> {
     let mut map: Vec<(usize, usize)> = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         let before = folded.len();
-        push_folded(c, &mut folded);
+        (lang.push_folded)(c, &mut folded);
         for _ in before..folded.len() {
             map.push((base + i, base + i + c.len_utf8()));
         }

@@ -3,9 +3,9 @@
 //! prepositions and labels beside it. The anchor weighs what these readings give; only the
 //! readings are Arabic.
 
+use super::folding::normalize;
 use crate::lang::expr::MonthRef;
 use crate::lang::{Beside, Clues, Piece};
-use crate::text::normalize::normalize;
 use crate::text::{TokenKind, Tokens};
 
 use super::lexicon::{Word, lookup};
@@ -31,6 +31,16 @@ const ITEM_CLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
 /// Whether text starting here opens another item (a clitic), not apposition.
 fn new_item(text: &str) -> bool {
     text.starts_with(ITEM_CLITICS)
+}
+
+/// Whether the folded letters of a word before a search match are only clitics (up to two of
+/// و ف ب ك ل, or those and the article ال), so "ليل" finds "الليل" and "وليل", not "الخليل".
+pub fn only_clitics(head: &str) -> bool {
+    let mut head = head;
+    for _ in 0..2 {
+        head = head.strip_prefix(ITEM_CLITICS).unwrap_or(head);
+    }
+    head.is_empty() || head == "ال"
 }
 
 /// What the word beside a dateline's date says: "في 5 أغسطس 2024" is an event's date, and so

@@ -9,10 +9,10 @@ use std::sync::LazyLock;
 use chrono::Weekday;
 use rustc_hash::FxHashMap as HashMap;
 
+use super::folding::normalize;
 use crate::lang::expr::{
     CivilDay, Country, DayPart, MonthRef, Occasion, Part, Rel as R, Season, Unit,
 };
-use crate::text::normalize::normalize;
 
 /// The role a word plays in the grammar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

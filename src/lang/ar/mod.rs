@@ -2,16 +2,19 @@
 
 pub mod clues;
 pub mod conventions;
+pub mod folding;
 pub mod grammar;
 pub mod lexicon;
 pub mod tense;
+pub mod tokenize;
 
 use std::ops::Range;
 
 use crate::lang::expr::{Country, Expr, Found, Occasion};
 use crate::lang::{Language, Part};
 use crate::model::TextSpan;
-use crate::text::{Tokens, tokenize};
+use crate::text::Tokens;
+use tokenize::tokenize;
 
 /// Arabic, as the pipeline sees it through the language seam.
 pub static ARABIC: Language = Language {
@@ -22,6 +25,10 @@ pub static ARABIC: Language = Language {
     pauses: conventions::PAUSES,
     conventions: conventions::CONVENTIONS,
     clues: clues::CLUES,
+    tokenize,
+    normalize: folding::normalize,
+    push_folded: folding::push_folded,
+    only_clitics: clues::only_clitics,
 };
 
 /// Scans the sentences `range` of `sentences` (indices into the whole document's list, kept in

@@ -15,8 +15,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::folding::normalize;
 use crate::lang::expr::{Direction, Tense};
-use crate::text::normalize::normalize;
 use crate::text::{TokenKind, Tokens};
 
 /// How many words back and forward from the expression a clue may stand.

@@ -1,10 +1,12 @@
-//! The normalised view used for matching: harakat and tatweel removed, hamza on alef folded,
-//! alef maqsura and taa marbuta folded, Eastern and Persian digits made ASCII, presentation forms
-//! unfolded, letters of every cased script lower-cased (Unicode's default mapping; the one
-//! letter that lower-cases to two, İ, keeps only its first, i).
+//! Arabic letter folding, the normalised view used for matching: harakat and tatweel removed,
+//! hamza on alef folded, alef maqsura and taa marbuta folded, Eastern and Persian digits made
+//! ASCII, presentation forms unfolded, letters of every cased script lower-cased (Unicode's
+//! default mapping; the one letter that lower-cases to two, İ, keeps only its first, i).
 //!
 //! Folding works one original character at a time, so a token's normalised form never needs an
 //! offset map: the token keeps its original byte span and only its folded text is compared.
+//! It is Arabic knowledge, so it lives here and the rest of the crate reaches it through
+//! [`crate::lang::Language::normalize`] and its siblings.
 
 use unicode_normalization::UnicodeNormalization;
 
