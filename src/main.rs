@@ -485,7 +485,12 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 /// True when the head of a valid UTF-8 file is mostly C0 control characters (a file of NULs, a
 /// binary format without a known signature). A few stray controls in an article are fine.
 fn mostly_controls(s: &str) -> bool {
-    let head = s.get(..64 * 1024).unwrap_or(s);
+    // The head only, cut at a character boundary (a cut inside a letter would read it all).
+    let mut cut = s.len().min(64 * 1024);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
     let (mut controls, mut total) = (0usize, 0usize);
     for c in head.chars() {
         total += 1;
