@@ -360,10 +360,16 @@ fn unreachable_date(r: &Resolved) -> EventDate {
 /// inferred from the text), then every expression resolved in text order, each in the
 /// context the text before it sets.
 pub fn extract_document(source: Source, given: Option<Given>, opts: &Options) -> Extracted {
+    let halves = source.text.len() >= PARALLEL_BYTES
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    extract_in(source, given, opts, halves)
+}
+
+/// [`extract_document`], on one thread or, with `halves`, splitting, scanning and resolving
+/// two halves of the text side by side (the same result).
+fn extract_in(source: Source, given: Option<Given>, opts: &Options, halves: bool) -> Extracted {
     let text = source.text;
     let lang = crate::lang::of(&text);
-    let halves = text.len() >= PARALLEL_SCAN_BYTES
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
     let sentences = sentences_of(lang, &text, halves);
     let found = scan(lang, &text, &sentences, halves);
     let mut warnings = Vec::new();
@@ -441,9 +447,9 @@ pub fn extract_document(source: Source, given: Option<Given>, opts: &Options) ->
     }
 }
 
-/// From this many bytes a text is scanned in two halves on two threads; below, a thread costs
-/// more than it saves.
-const PARALLEL_SCAN_BYTES: usize = 1 << 20;
+/// From this many bytes a text is split, scanned and resolved in two halves on two threads;
+/// below, a thread costs more than it saves.
+const PARALLEL_BYTES: usize = 1 << 20;
 
 /// The sentences of a text, split in one go or in two halves side by side: a sentence never
 /// runs across a line end, so the text is cut after the line end nearest its middle and the
@@ -709,7 +715,11 @@ fn resolve_in_halves(
         resolved.push(r);
     }
     resolved.extend(guessed.into_iter().skip(met));
-    problems.extend(guessed_problems.into_iter().filter(|(k, _)| *k >= mid + met));
+    problems.extend(
+        guessed_problems
+            .into_iter()
+            .filter(|(k, _)| *k >= mid + met),
+    );
     (resolved, problems)
 }
 
@@ -905,6 +915,41 @@ mod tests {
             let one = sentences_of(lang, &padded, false);
             let two = sentences_of(lang, &padded, true);
             assert_eq!(one, two, "padded by {shift}");
+        }
+    }
+
+    /// Resolving in two halves gives the one sequential run, whether the guessed run of the
+    /// second half meets the true one soon (a new date and weekday are written at once) or
+    /// never (a weekday dated only in the first half is named bare all through the second).
+    #[test]
+    fn a_text_resolved_in_two_halves_is_resolved_as_one() {
+        let soon = "وقال الوزير أمس الثلاثاء إن الخطة جاهزة. وفي 3 مارس 2021 اجتمع المجلس. \
+                    وبعد يومين من ذلك غادر الوفد. وسيعود الخميس المقبل. وكان ذلك في رمضان. ";
+        // Two Tuesdays dated in the first half: the state carries the second, the guess the
+        // first (the document's first), and no later sentence dates a Tuesday again.
+        let never_first = "وصل الوفد يوم الثلاثاء 4 يناير 2022. وعاد يوم الثلاثاء 11 يناير 2022. ";
+        let never_rest = "وقال إن اجتماع الثلاثاء مثمر. ";
+        for text in [
+            soon.repeat(40),
+            format!("{never_first}{}", never_rest.repeat(60)),
+            format!("{}{}", never_rest.repeat(30), soon.repeat(3)),
+        ] {
+            for anchor in [NaiveDate::from_ymd_opt(2022, 1, 6), None] {
+                let opts = Options {
+                    anchor,
+                    ..Options::default()
+                };
+                let source = || Source {
+                    id: "t".into(),
+                    path: None,
+                    text: text.clone(),
+                };
+                let one = extract_in(source(), None, &opts, false);
+                let two = extract_in(source(), None, &opts, true);
+                assert!(one.resolved.len() > 20, "{}", one.resolved.len());
+                assert_eq!(format!("{:?}", two.resolved), format!("{:?}", one.resolved));
+                assert_eq!(two.warnings, one.warnings);
+            }
         }
     }
 
