@@ -81,8 +81,12 @@ pub struct Extracted {
     pub info: DocumentInfo,
     /// Every expression found, in text order.
     pub resolved: Vec<Resolved>,
-    /// What an editor should be told about it.
+    /// What an editor should be told about the whole document (no date found).
     pub warnings: Vec<String>,
+    /// What the resolver found wrong with an expression: its index in `resolved`, and what
+    /// (the warning line is written only when a timeline is built, see
+    /// [`Extracted::all_warnings`]).
+    pub problems: Vec<(usize, String)>,
 }
 
 /// Every document extracted, and the one order of their events.
@@ -230,7 +234,8 @@ pub fn replace_document(timeline: &mut Timeline, doc: usize, fresh: Extracted) {
     );
     // A warning is "DOC: …" (see `expression_warning`); ids never hold ": ".
     let doc_of_warning = |w: &String| ids.get(w.split_once(": ")?.0).copied();
-    put_in_place(&mut timeline.warnings, doc_of_warning, doc, fresh.warnings);
+    let warnings: Vec<String> = fresh.all_warnings().collect();
+    put_in_place(&mut timeline.warnings, doc_of_warning, doc, warnings);
     timeline.documents[doc] = fresh.info;
 }
 
@@ -274,7 +279,7 @@ impl Extraction {
             timeline.mentions.extend(x.mentions());
         }
         for x in self.docs {
-            timeline.warnings.extend(x.warnings);
+            timeline.warnings.extend(x.all_warnings());
             timeline.documents.push(x.info);
         }
         if timeline.documents.len() > 1 {
@@ -306,6 +311,16 @@ impl Extracted {
             group: None,
             order_hint: r.order_hint,
         }
+    }
+
+    /// Its warning lines: the document's, then each expression's in text order
+    /// ([`expression_warning`]).
+    pub fn all_warnings(&self) -> impl Iterator<Item = String> + '_ {
+        let text = &self.info.text;
+        self.warnings.iter().cloned().chain(self.problems.iter().map(|(k, what)| {
+            let r = &self.resolved[*k];
+            expression_warning(&self.info.id, &text[r.start..r.end], r.start, what)
+        }))
     }
 
     /// Its events in text order.
@@ -424,15 +439,6 @@ fn extract_in(source: Source, given: Option<Given>, opts: &Options, halves: bool
         let (resolved, problems, _) = resolve_run(found, names, &cx, start, &text);
         (resolved, problems)
     };
-    for (k, what) in problems {
-        let r = &resolved[k];
-        warnings.push(expression_warning(
-            &source.id,
-            &text[r.start..r.end],
-            r.start,
-            &what,
-        ));
-    }
     Extracted {
         info: DocumentInfo {
             id: source.id,
@@ -444,6 +450,7 @@ fn extract_in(source: Source, given: Option<Given>, opts: &Options, halves: bool
         },
         resolved,
         warnings,
+        problems,
     }
 }
 
@@ -948,7 +955,7 @@ mod tests {
                 let two = extract_in(source(), None, &opts, true);
                 assert!(one.resolved.len() > 20, "{}", one.resolved.len());
                 assert_eq!(format!("{:?}", two.resolved), format!("{:?}", one.resolved));
-                assert_eq!(two.warnings, one.warnings);
+                assert_eq!(two.problems, one.problems);
             }
         }
     }
