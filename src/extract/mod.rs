@@ -317,10 +317,13 @@ impl Extracted {
     /// ([`expression_warning`]).
     pub fn all_warnings(&self) -> impl Iterator<Item = String> + '_ {
         let text = &self.info.text;
-        self.warnings.iter().cloned().chain(self.problems.iter().map(|(k, what)| {
-            let r = &self.resolved[*k];
-            expression_warning(&self.info.id, &text[r.start..r.end], r.start, what)
-        }))
+        self.warnings
+            .iter()
+            .cloned()
+            .chain(self.problems.iter().map(|(k, what)| {
+                let r = &self.resolved[*k];
+                expression_warning(&self.info.id, &text[r.start..r.end], r.start, what)
+            }))
     }
 
     /// Its events in text order.
