@@ -447,7 +447,7 @@ fn decode(bytes: Vec<u8>, name: &str) -> Result<String> {
             "{name} is UTF-16 text; convert it to UTF-8, e.g. 'iconv -f UTF-16 -t UTF-8'"
         );
     }
-    match String::from_utf8(bytes) {
+    match utf8(bytes) {
         Ok(s) if mostly_controls(&s) => anyhow::bail!(
             "{name} looks like binary data (mostly control bytes such as NUL), not a text article; \
              save the article as UTF-8 text first"
@@ -458,6 +458,32 @@ fn decode(bytes: Vec<u8>, name: &str) -> Result<String> {
             e.utf8_error().valid_up_to()
         ),
     }
+}
+
+/// The bytes as text, when they are UTF-8. A large file is checked in two halves side by
+/// side (the check is a fifth of what a 20 MB article costs on one thread); the error, with
+/// its offset, always comes from one check of the whole.
+fn utf8(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    let two =
+        bytes.len() >= 1 << 20 && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if two {
+        // Cut where a character starts (a byte that does not continue one).
+        let mut cut = bytes.len() / 2;
+        while cut < bytes.len() && bytes[cut] & 0xC0 == 0x80 {
+            cut += 1;
+        }
+        let (first, second) = bytes.split_at(cut);
+        let both = std::thread::scope(|scope| {
+            let later = scope.spawn(|| std::str::from_utf8(second).is_ok());
+            std::str::from_utf8(first).is_ok() && later.join().unwrap_or(false)
+        });
+        if both {
+            // SAFETY: both halves are valid UTF-8, and two valid UTF-8 strings one after the
+            // other are valid UTF-8.
+            return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+        }
+    }
+    String::from_utf8(bytes)
 }
 
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {

@@ -221,6 +221,36 @@ fn a_hundred_thousand_sentences_without_a_date() {
     assert!(o.stdout.is_empty(), "no events expected");
 }
 
+/// A large file is checked for UTF-8 in two halves side by side: a bad byte in either half,
+/// or a cut that would fall inside a letter, is still found, at its offset; a valid large
+/// file reads whole.
+#[test]
+fn a_large_file_with_one_bad_byte_is_refused_at_that_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "وقال الوزير أمس إن الاجتماع سيعقد يوم 3 مارس 2021.\n";
+    let good = line.repeat((3 << 20) / line.len());
+    for at in [1000, good.len() / 2 - 1, good.len() / 2, good.len() - 3] {
+        // Replace the byte at `at` (inside a letter or not) by one that never starts UTF-8.
+        let mut bytes = good.clone().into_bytes();
+        bytes[at] = 0xFF;
+        let p = write(dir.path(), "bad.txt", &bytes);
+        let o = extract_file(&p, &[]);
+        assert_eq!(o.status.code(), Some(1), "byte {at}");
+        let e = String::from_utf8_lossy(&o.stderr);
+        // The offset is where the bad sequence starts: the byte, or the letter it was in.
+        let start = (0..=at).rev().find(|&k| good.is_char_boundary(k)).unwrap();
+        assert!(
+            e.contains("not UTF-8") && e.contains(&format!("offset {start})")),
+            "byte {at}: {e}"
+        );
+    }
+    let p = write(dir.path(), "good.txt", good.as_bytes());
+    let o = extract_file(&p, &["--format", "jsonl"]);
+    assert_eq!(o.status.code(), Some(0));
+    let lines = String::from_utf8(o.stdout).unwrap().lines().count();
+    assert!(lines >= 2 * (good.len() / line.len()), "{lines}");
+}
+
 #[test]
 fn binary_files_are_refused_with_one_clear_line() {
     let dir = tempfile::tempdir().unwrap();
