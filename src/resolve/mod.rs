@@ -409,26 +409,7 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         ),
         Expr::Year(y) => year_span(y, y, format!("the year {y}"), K::Date),
         Expr::YearRange(a, b) => year_span(a, b, format!("the years {a} to {b}"), K::Interval),
-        Expr::SinceYear(y) => {
-            let start = NaiveDate::from_ymd_opt(y, 1, 1);
-            let mut date = match (start, cx.anchor) {
-                (Some(s), Some(a)) if s <= a => span(
-                    s,
-                    a,
-                    format!("{y}/{}", iso_day(a)),
-                    Precision::Year,
-                    format!("from the start of {y} up to the anchor, {}", anchor_name(a)),
-                ),
-                _ => {
-                    let mut d = unresolved(format!("{y}/PRESENT_REF"), Precision::Year);
-                    d.start = start;
-                    d.reason = format!("from {y} up to the article's date, which is unknown");
-                    d
-                }
-            };
-            date.modifier = Some(Modifier::After);
-            Resolution::event(K::Interval, date)
-        }
+        Expr::SinceYear(y) => since_year(y, cx),
         Expr::Date {
             day,
             month,
@@ -436,83 +417,12 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
             weekday,
             rel,
         } => resolve_date(day, month, year, weekday, rel, cx),
-        Expr::Weekday { weekday, rel } => match cx.anchor {
-            Some(a) => {
-                let (d, reason) = weekday_from(a, weekday, rel, cx);
-                let mut date = one_day(d, reason);
-                date.uncertain = rel.is_none();
-                Resolution::event(K::Date, date)
-            }
-            None => hinted(
-                unresolved(
-                    format!("XXXX-WXX-{}", weekday.number_from_monday()),
-                    Precision::Day,
-                ),
-                K::Date,
-                weekday_hint(rel, prefer),
-            ),
-        },
-        Expr::Night { weekday, rel, days } => match cx.anchor {
-            Some(a) => {
-                let (d, reason) = weekday_from(a, weekday, rel, cx);
-                let end = add_days(d, days as i64);
-                let mut date = span(
-                    d,
-                    end,
-                    format!("{}TNI", iso_day(d)),
-                    Precision::Day,
-                    format!(
-                        "the night from {} into {}; {reason}",
-                        weekday_name(weekday),
-                        weekday_name(end.weekday())
-                    ),
-                );
-                date.part_of_day = Some(PartOfDay::Night);
-                Resolution::event(K::Interval, date)
-            }
-            None => {
-                let mut d = unresolved(
-                    format!("XXXX-WXX-{}TNI", weekday.number_from_monday()),
-                    Precision::Day,
-                );
-                d.part_of_day = Some(PartOfDay::Night);
-                hinted(d, K::Interval, weekday_hint(rel, prefer))
-            }
-        },
+        Expr::Weekday { weekday, rel } => bare_weekday(weekday, rel, cx),
+        Expr::Night { weekday, rel, days } => night(weekday, rel, days, cx),
         Expr::LastNight => night_from_anchor(cx, -1, "the night before the anchor day"),
         Expr::Tonight => night_from_anchor(cx, 0, "the night of the anchor day"),
-        Expr::RelDayOn { n, weekday } => {
-            let mut r = resolve_inner(&Expr::RelDay(n), cx);
-            if let Some(d) = r.date.as_ref().and_then(|d| d.start)
-                && d.weekday() != weekday
-            {
-                r.warning = Some(format!(
-                    "the text says {} but {} is a {}",
-                    weekday_name(weekday),
-                    day_name(d),
-                    weekday_name(d.weekday())
-                ));
-            }
-            r
-        }
-        Expr::RelDay(n) => match cx.anchor {
-            Some(a) => {
-                let d = add_days(a, n as i64);
-                let what = match n {
-                    0 => "the anchor day (today)".to_string(),
-                    -1 => "the day before the anchor (yesterday)".to_string(),
-                    1 => "the day after the anchor (tomorrow)".to_string(),
-                    n if n < 0 => format!("{} days before the anchor", -n),
-                    n => format!("{n} days after the anchor"),
-                };
-                Resolution::event(K::Date, one_day(d, format!("{what}, {}", anchor_name(a))))
-            }
-            None => hinted(
-                unresolved("XXXX-XX-XX".into(), Precision::Day),
-                K::Date,
-                n as i64,
-            ),
-        },
+        Expr::RelDayOn { n, weekday } => rel_day_on(n, weekday, cx),
+        Expr::RelDay(n) => rel_day(n, cx),
         Expr::RelUnit(unit, rel) => match cx.anchor {
             Some(a) => periods::event(
                 K::Date,
@@ -530,57 +440,8 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
             n,
             unit,
             from_previous,
-        } => {
-            let base = match (from_previous, cx.previous, cx.anchor) {
-                (true, Some(p), _) => {
-                    Some((p, format!("the date written before it, {}", iso_day(p))))
-                }
-                (_, _, Some(a)) => Some((a, format!("the anchor, {}", anchor_name(a)))),
-                _ => None,
-            };
-            match base {
-                Some((b, from)) => periods::event(
-                    K::Date,
-                    periods::offset(n, unit, b, &from, cx.conventions.week_start),
-                    "XXXX",
-                    unit_precision(unit),
-                ),
-                None => hinted(
-                    unresolved("XXXX-XX-XX".into(), unit_precision(unit)),
-                    K::Date,
-                    n as i64,
-                ),
-            }
-        }
-        Expr::Part(p, ref inner) => {
-            // A bare month here means the one nearest the anchor ("مطلع فبراير").
-            let r = match (&**inner, cx.anchor) {
-                (
-                    &Expr::Date {
-                        day: None,
-                        month,
-                        year: None,
-                        rel: None,
-                        ..
-                    },
-                    Some(a),
-                ) => periods::event(
-                    K::Date,
-                    periods::nearest_month(month, a),
-                    "XXXX-XX",
-                    Precision::Month,
-                ),
-                _ => resolve_inner(inner, cx),
-            };
-            match r.date.filter(|d| d.start.is_some()) {
-                Some(d) => periods::event(K::Date, periods::part(p, d), "XXXX", Precision::Month),
-                None => hinted(
-                    unresolved("XXXX".into(), Precision::Month),
-                    K::Date,
-                    r.order_hint,
-                ),
-            }
-        }
+        } => offset(n, unit, from_previous, cx),
+        Expr::Part(p, ref inner) => part_of(p, inner, cx),
         Expr::DayOfMonth { day, rel } => match cx.anchor {
             Some(a) => match periods::day_of_month(day, rel, a) {
                 Some(d) => Resolution::event(K::Date, d),
@@ -588,43 +449,11 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
             },
             None => hinted(unresolved("XXXX-XX-XX".into(), Precision::Day), K::Date, 0),
         },
-        Expr::Fraction { n, parts, ref year } => {
-            let r = resolve_inner(year, cx);
-            match r.date.filter(|d| d.start.is_some()) {
-                Some(d) => periods::event(
-                    K::Date,
-                    periods::fraction(n, parts, d),
-                    "XXXX",
-                    Precision::Month,
-                ),
-                None => hinted(
-                    unresolved("XXXX".into(), Precision::Month),
-                    K::Date,
-                    r.order_hint,
-                ),
-            }
-        }
+        Expr::Fraction { n, parts, ref year } => fraction(n, parts, year, cx),
         Expr::Decade(start) => {
             periods::event(K::Date, periods::decade(start), "XXX", Precision::Decade)
         }
-        Expr::RelDecade { tens, rel } => match cx.anchor {
-            Some(a) => {
-                let century_start = (a.year().div_euclid(100)
-                    + match rel {
-                        Rel::Last => -1,
-                        Rel::Next => 1,
-                        Rel::This => 0,
-                    })
-                    * 100;
-                periods::event(
-                    K::Date,
-                    periods::decade(century_start + tens as i32),
-                    "XXX",
-                    Precision::Decade,
-                )
-            }
-            None => hinted(unresolved("XXX".into(), Precision::Decade), K::Date, -3650),
-        },
+        Expr::RelDecade { tens, rel } => rel_decade(tens, rel, cx),
         Expr::Century(n) => periods::event(K::Date, periods::century(n), "XX", Precision::Century),
         Expr::Season { season, year, rel } => periods::event(
             K::Date,
@@ -693,6 +522,220 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
         | Expr::Shifted { .. }
         | Expr::WeekdayIn { .. }
         | Expr::SchoolYear(_) => periods::within(expr, cx),
+    }
+}
+
+/// "منذ 2019": from the start of the year up to the anchor.
+fn since_year(y: i32, cx: &Context) -> Resolution {
+    use MentionKind as K;
+    let start = NaiveDate::from_ymd_opt(y, 1, 1);
+    let mut date = match (start, cx.anchor) {
+        (Some(s), Some(a)) if s <= a => span(
+            s,
+            a,
+            format!("{y}/{}", iso_day(a)),
+            Precision::Year,
+            format!("from the start of {y} up to the anchor, {}", anchor_name(a)),
+        ),
+        _ => {
+            let mut d = unresolved(format!("{y}/PRESENT_REF"), Precision::Year);
+            d.start = start;
+            d.reason = format!("from {y} up to the article's date, which is unknown");
+            d
+        }
+    };
+    date.modifier = Some(Modifier::After);
+    Resolution::event(K::Interval, date)
+}
+
+/// A weekday, bare or with a modifier ("السبت الماضي"), from the anchor.
+fn bare_weekday(weekday: Weekday, rel: Option<Rel>, cx: &Context) -> Resolution {
+    use MentionKind as K;
+    let prefer = cx.prefer;
+    match cx.anchor {
+        Some(a) => {
+            let (d, reason) = weekday_from(a, weekday, rel, cx);
+            let mut date = one_day(d, reason);
+            date.uncertain = rel.is_none();
+            Resolution::event(K::Date, date)
+        }
+        None => hinted(
+            unresolved(
+                format!("XXXX-WXX-{}", weekday.number_from_monday()),
+                Precision::Day,
+            ),
+            K::Date,
+            weekday_hint(rel, prefer),
+        ),
+    }
+}
+
+/// The night of a weekday into the next day ("ليل الأربعاء حتى الخميس").
+fn night(weekday: Weekday, rel: Option<Rel>, days: u32, cx: &Context) -> Resolution {
+    use MentionKind as K;
+    let prefer = cx.prefer;
+    match cx.anchor {
+        Some(a) => {
+            let (d, reason) = weekday_from(a, weekday, rel, cx);
+            let end = add_days(d, days as i64);
+            let mut date = span(
+                d,
+                end,
+                format!("{}TNI", iso_day(d)),
+                Precision::Day,
+                format!(
+                    "the night from {} into {}; {reason}",
+                    weekday_name(weekday),
+                    weekday_name(end.weekday())
+                ),
+            );
+            date.part_of_day = Some(PartOfDay::Night);
+            Resolution::event(K::Interval, date)
+        }
+        None => {
+            let mut d = unresolved(
+                format!("XXXX-WXX-{}TNI", weekday.number_from_monday()),
+                Precision::Day,
+            );
+            d.part_of_day = Some(PartOfDay::Night);
+            hinted(d, K::Interval, weekday_hint(rel, prefer))
+        }
+    }
+}
+
+/// A day from the anchor with its weekday ("أمس الثلاثاء"), warning when they disagree.
+fn rel_day_on(n: i32, weekday: Weekday, cx: &Context) -> Resolution {
+    let mut r = resolve_inner(&Expr::RelDay(n), cx);
+    if let Some(d) = r.date.as_ref().and_then(|d| d.start)
+        && d.weekday() != weekday
+    {
+        r.warning = Some(format!(
+            "the text says {} but {} is a {}",
+            weekday_name(weekday),
+            day_name(d),
+            weekday_name(d.weekday())
+        ));
+    }
+    r
+}
+
+/// A day counted from the anchor ("أمس", "بعد غد").
+fn rel_day(n: i32, cx: &Context) -> Resolution {
+    use MentionKind as K;
+    match cx.anchor {
+        Some(a) => {
+            let d = add_days(a, n as i64);
+            let what = match n {
+                0 => "the anchor day (today)".to_string(),
+                -1 => "the day before the anchor (yesterday)".to_string(),
+                1 => "the day after the anchor (tomorrow)".to_string(),
+                n if n < 0 => format!("{} days before the anchor", -n),
+                n => format!("{n} days after the anchor"),
+            };
+            Resolution::event(K::Date, one_day(d, format!("{what}, {}", anchor_name(a))))
+        }
+        None => hinted(
+            unresolved("XXXX-XX-XX".into(), Precision::Day),
+            K::Date,
+            n as i64,
+        ),
+    }
+}
+
+/// An offset ("بعد ثلاثة أيام"), from the date written before it or from the anchor.
+fn offset(n: i32, unit: Unit, from_previous: bool, cx: &Context) -> Resolution {
+    use MentionKind as K;
+    let base = match (from_previous, cx.previous, cx.anchor) {
+        (true, Some(p), _) => Some((p, format!("the date written before it, {}", iso_day(p)))),
+        (_, _, Some(a)) => Some((a, format!("the anchor, {}", anchor_name(a)))),
+        _ => None,
+    };
+    match base {
+        Some((b, from)) => periods::event(
+            K::Date,
+            periods::offset(n, unit, b, &from, cx.conventions.week_start),
+            "XXXX",
+            unit_precision(unit),
+        ),
+        None => hinted(
+            unresolved("XXXX-XX-XX".into(), unit_precision(unit)),
+            K::Date,
+            n as i64,
+        ),
+    }
+}
+
+/// A part of a period ("مطلع فبراير", "أواخر 2021").
+fn part_of(p: crate::lang::expr::Part, inner: &Expr, cx: &Context) -> Resolution {
+    use MentionKind as K;
+    // A bare month here means the one nearest the anchor ("مطلع فبراير").
+    let r = match (inner, cx.anchor) {
+        (
+            &Expr::Date {
+                day: None,
+                month,
+                year: None,
+                rel: None,
+                ..
+            },
+            Some(a),
+        ) => periods::event(
+            K::Date,
+            periods::nearest_month(month, a),
+            "XXXX-XX",
+            Precision::Month,
+        ),
+        _ => resolve_inner(inner, cx),
+    };
+    match r.date.filter(|d| d.start.is_some()) {
+        Some(d) => periods::event(K::Date, periods::part(p, d), "XXXX", Precision::Month),
+        None => hinted(
+            unresolved("XXXX".into(), Precision::Month),
+            K::Date,
+            r.order_hint,
+        ),
+    }
+}
+
+/// A fraction of a year ("الربع الأول من 2021").
+fn fraction(n: u32, parts: u32, year: &Expr, cx: &Context) -> Resolution {
+    use MentionKind as K;
+    let r = resolve_inner(year, cx);
+    match r.date.filter(|d| d.start.is_some()) {
+        Some(d) => periods::event(
+            K::Date,
+            periods::fraction(n, parts, d),
+            "XXXX",
+            Precision::Month,
+        ),
+        None => hinted(
+            unresolved("XXXX".into(), Precision::Month),
+            K::Date,
+            r.order_hint,
+        ),
+    }
+}
+
+/// A decade of this, the last or the next century ("التسعينيات").
+fn rel_decade(tens: u8, rel: Rel, cx: &Context) -> Resolution {
+    use MentionKind as K;
+    match cx.anchor {
+        Some(a) => {
+            let century_start = (a.year().div_euclid(100)
+                + match rel {
+                    Rel::Last => -1,
+                    Rel::Next => 1,
+                    Rel::This => 0,
+                })
+                * 100;
+            periods::event(
+                K::Date,
+                periods::decade(century_start + tens as i32),
+                "XXX",
+                Precision::Decade,
+            )
+        }
+        None => hinted(unresolved("XXX".into(), Precision::Decade), K::Date, -3650),
     }
 }
 
