@@ -71,6 +71,8 @@ pub fn finish(parts: Vec<Part>) -> Vec<(usize, Found)> {
         for (c, n) in part.countries {
             count(&mut countries, c, n);
         }
+        // Exactly the room the parts need: a long document's array is its largest.
+        out.reserve_exact(part.found.len());
         out.extend(part.found);
     }
     let mut top: Option<(Country, usize)> = None;
