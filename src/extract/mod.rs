@@ -142,13 +142,45 @@ pub fn extract_all(
             }
         }
     }
-    keyed.sort_unstable_by_key(|(k, _)| *k);
+    let halves =
+        keyed.len() >= 1 << 16 && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
     Extraction {
         docs,
-        order: keyed
-            .into_iter()
-            .map(|(_, (d, i))| (d as usize, i as usize))
-            .collect(),
+        order: in_order(keyed, halves),
+    }
+}
+
+/// The places of the events in timeline order: sorted whole (by key and place, so no two are
+/// alike and the order is one), or, with `halves`, in two halves side by side and merged.
+fn in_order(mut keyed: Vec<(SortKey, (u32, u32))>, halves: bool) -> Vec<(usize, usize)> {
+    let at = |(_, (d, i)): &(SortKey, (u32, u32))| (*d as usize, *i as usize);
+    if halves {
+        let mid = keyed.len() / 2;
+        let (a, b) = keyed.split_at_mut(mid);
+        std::thread::scope(|scope| {
+            let later = scope.spawn(|| b.sort_unstable());
+            a.sort_unstable();
+            later
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        });
+        let (a, b) = keyed.split_at(mid);
+        let mut order = Vec::with_capacity(keyed.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            if a[i] < b[j] {
+                order.push(at(&a[i]));
+                i += 1;
+            } else {
+                order.push(at(&b[j]));
+                j += 1;
+            }
+        }
+        order.extend(a[i..].iter().chain(&b[j..]).map(at));
+        order
+    } else {
+        keyed.sort_unstable();
+        keyed.iter().map(at).collect()
     }
 }
 
@@ -961,6 +993,37 @@ mod tests {
                 assert_eq!(two.problems, one.problems);
             }
         }
+    }
+
+    /// Two sorted halves merged are the whole sorted, ties of the date included (the place
+    /// breaks them).
+    #[test]
+    fn two_sorted_halves_merge_into_the_one_order() {
+        let day = |n: u32| NaiveDate::from_num_days_from_ce_opt(738_000 + (n % 40) as i32);
+        let mut keyed = Vec::new();
+        let mut x: u32 = 7;
+        for i in 0..5000u32 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let unresolved = x.is_multiple_of(9);
+            let (start, end) = if unresolved {
+                (None, None)
+            } else {
+                (day(x >> 8), day((x >> 8) + x % 3))
+            };
+            let key: SortKey = (
+                unresolved,
+                start,
+                end,
+                i64::from(x % 5),
+                (x % 3) as usize,
+                (x % 1000) as usize,
+            );
+            keyed.push((key, (x % 3, i)));
+        }
+        let one = in_order(keyed.clone(), false);
+        let two = in_order(keyed, true);
+        assert_eq!(one.len(), 5000);
+        assert_eq!(one, two);
     }
 
     #[test]
