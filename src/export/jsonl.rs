@@ -6,10 +6,11 @@
 
 use std::io::Write;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::extract::{Extracted, Extraction, Resolved};
 use crate::model::{Event, EventDate, EventReview, Timeline};
+use crate::resolve::calendar::iso_digits;
 
 /// How much output is gathered before it is handed to the writer.
 const CHUNK: usize = 1 << 16;
@@ -234,26 +235,15 @@ fn date(o: &mut Vec<u8>, d: &EventDate) -> std::io::Result<()> {
 fn day(o: &mut Vec<u8>, d: Option<NaiveDate>) -> std::io::Result<()> {
     match d {
         None => o.extend_from_slice(b"null"),
-        Some(d) if (0..=9999).contains(&d.year()) => {
-            let (y, m, dd) = (d.year() as u32, d.month(), d.day());
-            let digit = |n: u32| b'0' + n as u8;
-            o.extend_from_slice(&[
-                b'"',
-                digit(y / 1000),
-                digit(y / 100 % 10),
-                digit(y / 10 % 10),
-                digit(y % 10),
-                b'-',
-                digit(m / 10),
-                digit(m % 10),
-                b'-',
-                digit(dd / 10),
-                digit(dd % 10),
-                b'"',
-            ]);
-        }
-        // Signed or five-digit years: chrono's own form.
-        Some(d) => serde_json::to_writer(&mut *o, &d)?,
+        Some(d) => match iso_digits(d) {
+            Some(digits) => {
+                o.push(b'"');
+                o.extend_from_slice(&digits);
+                o.push(b'"');
+            }
+            // Signed or five-digit years: chrono's own form.
+            None => serde_json::to_writer(&mut *o, &d)?,
+        },
     }
     Ok(())
 }

@@ -70,27 +70,30 @@ pub fn iso_day(d: NaiveDate) -> String {
 /// Appends `d` as [`iso_day`] writes it, digit by digit: every event's value and many reasons
 /// hold a day, and the formatting machinery was most of the time resolution took.
 pub fn push_iso_day(out: &mut String, d: NaiveDate) {
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    if !(0..=9999).contains(&y) {
-        out.push_str(&format!("{y:04}-{m:02}-{day:02}"));
-        return;
+    match iso_digits(d) {
+        Some(digits) => out.extend(digits.map(char::from)),
+        None => out.push_str(&format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())),
     }
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
-    let y = y as u32;
-    for c in [
+}
+
+/// The ten bytes of `YYYY-MM-DD` for a year from 0 to 9999 (`None` for others, which each
+/// writer signs its own way).
+pub fn iso_digits(d: NaiveDate) -> Option<[u8; 10]> {
+    let y = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let (m, day) = (d.month(), d.day());
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    Some([
         digit(y / 1000),
         digit(y / 100),
         digit(y / 10),
         digit(y),
-        '-',
+        b'-',
         digit(m / 10),
         digit(m),
-        '-',
+        b'-',
         digit(day / 10),
         digit(day),
-    ] {
-        out.push(c);
-    }
+    ])
 }
 
 /// `d` moved by `n` days (saturating at the calendar's ends).
