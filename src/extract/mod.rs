@@ -302,7 +302,7 @@ impl Extraction {
         };
         for &(d, i) in &self.order {
             let x = &self.docs[d];
-            timeline.events.push(x.event(&x.resolved[i]));
+            timeline.events.extend(x.event(&x.resolved[i]));
         }
         timeline
             .mentions
@@ -322,15 +322,16 @@ impl Extraction {
 }
 
 impl Extracted {
-    /// The timeline event of `r` (one of this document's expressions, with a date).
-    pub fn event(&self, r: &Resolved) -> Event {
+    /// The timeline event of `r` (one of this document's expressions), when it has a date.
+    pub fn event(&self, r: &Resolved) -> Option<Event> {
+        let date = r.date.clone()?;
         let info = &self.info;
         let s = info.sentences[r.sentence];
         let sentence_text = &info.text[s.start..s.end];
-        Event {
+        Some(Event {
             id: format!("{}:{}-{}", info.id, r.start, r.end),
             document: info.id.clone(),
-            date: r.date.clone().unwrap_or_else(|| unreachable_date(r)),
+            date,
             expression: self.quote(r),
             sentence: SentenceQuote {
                 text: sentence_text.to_string(),
@@ -342,7 +343,7 @@ impl Extracted {
             review: None,
             group: None,
             order_hint: r.order_hint,
-        }
+        })
     }
 
     /// Its warning lines: the document's, then each expression's in text order
@@ -360,10 +361,7 @@ impl Extracted {
 
     /// Its events in text order.
     pub fn events(&self) -> impl Iterator<Item = Event> + '_ {
-        self.resolved
-            .iter()
-            .filter(|r| r.date.is_some())
-            .map(|r| self.event(r))
+        self.resolved.iter().filter_map(|r| self.event(r))
     }
 
     /// Its mentions (every expression, event or not) in text order.
@@ -387,22 +385,6 @@ impl Extracted {
             start: r.start,
             end: r.end,
         }
-    }
-}
-
-/// The date of an expression that has none, which [`Extracted::event`] is never asked for:
-/// an unresolved date rather than a panic.
-fn unreachable_date(r: &Resolved) -> EventDate {
-    EventDate {
-        value: r.value.clone(),
-        start: None,
-        end: None,
-        precision: Precision::Day,
-        part_of_day: None,
-        approximate: false,
-        uncertain: true,
-        modifier: None,
-        reason: String::new(),
     }
 }
 
