@@ -185,12 +185,13 @@ fn in_order(mut keyed: Vec<(SortKey, (u32, u32))>, halves: bool) -> Vec<(usize, 
 }
 
 /// Where an event stands in the timeline: resolved dates by first day, last day, document
-/// and position; unresolved ones last, in the order their offsets from the unknown anchor
-/// suggest.
+/// and position; unresolved ones last, document by document (each has its own unknown
+/// anchor), in the order their offsets from it suggest ("أمس" before "غدا").
 pub type SortKey = (
     bool,
     Option<NaiveDate>,
     Option<NaiveDate>,
+    usize,
     i64,
     usize,
     usize,
@@ -198,9 +199,10 @@ pub type SortKey = (
 
 /// The [`SortKey`] of an event with date `date`, in document `doc` at byte `start`.
 pub fn sort_key(date: &EventDate, order_hint: i64, doc: usize, start: usize) -> SortKey {
-    let unresolved = date.start.is_none();
-    let hint = if unresolved { order_hint } else { 0 };
-    (unresolved, date.start, date.end, hint, doc, start)
+    match date.start {
+        Some(_) => (false, date.start, date.end, 0, 0, doc, start),
+        None => (true, None, None, doc, order_hint, doc, start),
+    }
 }
 
 /// Puts the timeline's events in the one order ([`SortKey`]; documents in the timeline's
@@ -992,10 +994,19 @@ mod tests {
             } else {
                 (day(x >> 8), day((x >> 8) + x % 3))
             };
-            let key: SortKey = (
-                unresolved,
+            let date = EventDate {
+                value: String::new(),
                 start,
                 end,
+                precision: Precision::Day,
+                part_of_day: None,
+                approximate: false,
+                uncertain: unresolved,
+                modifier: None,
+                reason: String::new(),
+            };
+            let key = sort_key(
+                &date,
                 i64::from(x % 5),
                 (x % 3) as usize,
                 (x % 1000) as usize,
@@ -1006,6 +1017,29 @@ mod tests {
         let two = in_order(keyed, true);
         assert_eq!(one.len(), 5000);
         assert_eq!(one, two);
+    }
+
+    /// Documents without a date keep their unresolved events together, each document's in
+    /// the order its own unknown anchor gives ("أمس" before "غدا"): two unknown anchors are no
+    /// common scale.
+    #[test]
+    fn unresolved_events_stay_with_their_document() {
+        let source = |id: &str| Source {
+            id: id.into(),
+            path: None,
+            text: "قال إنه سيعود غدا. ووصل الوفد أمس.".into(),
+        };
+        let opts = Options {
+            anchor: None,
+            ..Options::default()
+        };
+        let t = extract_sources(vec![source("a"), source("b")], &opts);
+        let got: Vec<String> = t
+            .events
+            .iter()
+            .map(|e| format!("{} {}", e.document, e.expression.text))
+            .collect();
+        assert_eq!(got, vec!["a أمس", "a غدا", "b أمس", "b غدا"]);
     }
 
     #[test]
