@@ -532,6 +532,30 @@ fn hijri_dates_months_years_and_occasions() {
         "2021-12-18",
         "2021-12-18",
     );
+    // A national day of no named country has no day, and says so, not that the anchor is
+    // unknown (there is one).
+    let nameless = Expr::Occasion {
+        occasion: Occasion::Civil(CivilDay::National, None),
+        year: None,
+        hijri_year: false,
+        rel: None,
+    };
+    let r = resolve(&nameless, &cx);
+    let date = r.date.as_ref().expect("an unresolved event");
+    assert_eq!(date.start, None);
+    assert!(
+        date.reason.contains("country the text does not name") && !date.reason.contains("unknown"),
+        "{}",
+        date.reason
+    );
+    let unanchored = Context::new(None, false, Prefer::Past, arabic());
+    let r = resolve(&nameless, &unanchored);
+    assert!(
+        r.date
+            .expect("an unresolved event")
+            .reason
+            .contains("--anchor")
+    );
     // The last Friday of Ramadan 1443.
     is(
         &resolve(

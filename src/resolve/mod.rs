@@ -480,12 +480,25 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
             year,
             hijri_year,
             rel,
-        } => periods::event(
-            K::Date,
-            periods::occasion(occasion, year, hijri_year, rel, cx),
-            "XXXX-XX-XX",
-            Precision::Day,
-        ),
+        } => {
+            let mut r = periods::event(
+                K::Date,
+                periods::occasion(occasion, year, hijri_year, rel, cx),
+                "XXXX-XX-XX",
+                Precision::Day,
+            );
+            // Not the unknown anchor's fault when there is one: the occasion has no day.
+            if let Some(d) = r.date.as_mut()
+                && d.start.is_none()
+                && (cx.anchor.is_some() || year.is_some())
+            {
+                d.reason = format!(
+                    "{}: no day can be given for it",
+                    periods::occasion_name(occasion)
+                );
+            }
+            r
+        }
         Expr::NthWeekday {
             n,
             weekday,

@@ -458,7 +458,8 @@ fn occasion_days(o: Occasion, y: i32) -> Vec<NaiveDate> {
     }
 }
 
-fn occasion_name(o: Occasion) -> String {
+/// What an occasion is, in words ("Eid al-Fitr (1 Shawwal)", "Kuwait's national day").
+pub(super) fn occasion_name(o: Occasion) -> String {
     let fixed = match o {
         Occasion::Civil(kind @ (CivilDay::LandDay | CivilDay::Nakba), _) => {
             return super::civil::name(kind).to_string();
