@@ -25,6 +25,7 @@ const SAT_SUN: Conventions = Conventions {
     weekend_start: Weekday::Sat,
     weekend_days: 2,
     weekend_where: "as in much of Europe",
+    midweek: (Weekday::Wed, 1),
     week_start: Weekday::Sun,
     day_first: true,
 };
@@ -829,12 +830,17 @@ fn the_weekend_is_the_languages_weekend() {
         "2022-01-07",
         "2022-01-08",
     );
-    // Mid-week is Tuesday–Wednesday whatever the weekend.
+    // Mid-week is the language's: Tuesday–Wednesday in Arabic, Wednesday alone in the test
+    // language.
     is(
         &resolve(&Expr::MidWeek(None), &past()),
         "2022-01-04",
         "2022-01-05",
     );
+    let europe = Context::new(Some(d(THURSDAY)), false, Prefer::Past, &SAT_SUN);
+    let mid = resolve(&Expr::MidWeek(None), &europe);
+    is(&mid, "2022-01-05", "2022-01-05");
+    assert!(mid.date.unwrap().reason.contains("(Wednesday)"));
 }
 
 #[test]

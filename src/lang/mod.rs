@@ -76,6 +76,8 @@ pub struct Conventions {
     pub weekend_days: u32,
     /// Where that weekend is kept, for the reason ("as in much of the Arab world").
     pub weekend_where: &'static str,
+    /// The first of the days "midweek" means, and how many ("منتصف الأسبوع").
+    pub midweek: (Weekday, u32),
     /// The day "this week" and "next week" start on: Monday gives ISO weeks (valued
     /// `2022-W01`), another day weeks valued by their span of days.
     pub week_start: Weekday,

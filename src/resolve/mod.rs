@@ -866,7 +866,7 @@ fn night_from_anchor(cx: &Context, offset: i64, what: &str) -> Resolution {
 
 #[derive(Clone, Copy)]
 enum WeekPart {
-    /// Tuesday–Wednesday.
+    /// The middle of the week of the text's language's readers ([`Conventions::midweek`]).
     Middle,
     /// The weekend of the text's language's readers ([`Conventions::weekend_start`]).
     Weekend,
@@ -874,12 +874,17 @@ enum WeekPart {
 
 fn week_part(cx: &Context, rel: Option<Rel>, part: WeekPart) -> Resolution {
     let (first, len, value_suffix, words) = match part {
-        WeekPart::Middle => (
-            Weekday::Tue,
-            1,
-            "",
-            "the middle of the week (Tuesday–Wednesday)".to_string(),
-        ),
+        WeekPart::Middle => {
+            let (first, days) = cx.conventions.midweek;
+            let len = days.max(1) as i64 - 1;
+            let last = shift_weekday(first, len);
+            let span = if len == 0 {
+                weekday_name(first).to_string()
+            } else {
+                format!("{}–{}", weekday_name(first), weekday_name(last))
+            };
+            (first, len, "", format!("the middle of the week ({span})"))
+        }
         WeekPart::Weekend => {
             let c = cx.conventions;
             let len = c.weekend_days.max(1) as i64 - 1;

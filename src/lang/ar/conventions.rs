@@ -18,13 +18,15 @@ pub const SENTENCE_ENDS: SentenceEnds = SentenceEnds {
 /// forms do.
 pub const PAUSES: &[char] = &['\u{060C}', '\u{061B}', '\u{061F}'];
 
-/// The weekend of much of the Arab world (Friday–Saturday); weeks reckoned as ISO weeks
+/// The weekend of much of the Arab world (Friday–Saturday); its midweek Tuesday–Wednesday;
+/// weeks reckoned as ISO weeks
 /// (Monday first), the way TIMEX3 writes them; numeric dates written day first (6/1/2022 is
 /// 6 January).
 pub const CONVENTIONS: Conventions = Conventions {
     weekend_start: Weekday::Fri,
     weekend_days: 2,
     weekend_where: "as in much of the Arab world",
+    midweek: (Weekday::Tue, 2),
     week_start: Weekday::Mon,
     day_first: true,
 };
