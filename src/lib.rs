@@ -1,9 +1,11 @@
 //! tarikh: find the dated events in a news article and lay them on one timeline.
 //!
-//! The pipeline runs in one direction (see `DESIGN.md`):
-//! text → [`text::Document`] → mentions ([`lang`]) → anchor and resolved dates ([`resolve`])
-//! → [`model::Timeline`]. Extraction is pure: no I/O, no terminal. The serde types of the
-//! JSON contract ([`model`]) import nothing of ours, so every stage can use them.
+//! The pipeline runs in one direction (see `DESIGN.md`), and the modules are its stages:
+//! sentences and tokens ([`text`]) → the language's expressions ([`lang`], through its
+//! [`lang::Language`] seam) → anchor and resolved dates ([`resolve`]) → one orchestrator
+//! ([`extract`]) → the review overlay ([`review`]) → the output formats ([`export`]) and the
+//! viewer ([`tui`]). Extraction is pure: no I/O, no terminal. The serde types of the JSON
+//! contract ([`model`]) import nothing of ours, so every stage can use them.
 
 #![warn(missing_docs)]
 

@@ -509,8 +509,8 @@ mark{background:#fff0a8;color:inherit;font-weight:700;padding:0 .1em;border-radi
 }
 "#;
 
-/// The SHA-256 (base64) of the page's one `<script>` element's text, `//<![CDATA[` +
-/// [`SCRIPT`] + `//]]>`: the Content-Security-Policy lets that script run and no other, so even
+/// The SHA-256 (base64) of the page's one `<script>` element's text, `//<![CDATA[` + the
+/// page's script + `//]]>`: the Content-Security-Policy lets that script run and no other, so even
 /// markup that escaped the escaping could not run. `tests/exports.rs` recomputes it (and says the
 /// new value when the script changes); `tests/browser.rs` proves a browser agrees.
 pub const SCRIPT_SHA256: &str = "2g19eE9LBbnIrnrRh1+yPPHcrCmJiSJ+HXyVHZxxsKg=";

@@ -46,7 +46,7 @@ pub fn color_allowed() -> bool {
 }
 
 /// Puts the terminal back the way the shell expects it. Safe to call more than once and from
-/// a panic hook: only the first call after [`enter`] does anything.
+/// a panic hook: only the first call after the viewer took the terminal does anything.
 pub fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
