@@ -3,7 +3,7 @@
 //! The pipeline runs in one direction (see `DESIGN.md`), and the modules are its stages:
 //! sentences and tokens ([`text`]) → the language's expressions ([`lang`], through its
 //! [`lang::Language`] seam) → anchor and resolved dates ([`resolve`]) → one orchestrator
-//! ([`extract`]) → the review overlay ([`review`]) → the output formats ([`export`]) and the
+//! ([`extract`](mod@extract)) → the review overlay ([`review`]) → the output formats ([`export`]) and the
 //! viewer ([`tui`]). Extraction is pure: no I/O, no terminal. The serde types of the JSON
 //! contract ([`model`]) import nothing of ours, so every stage can use them.
 
