@@ -9,7 +9,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use crate::extract::{Extracted, Extraction, Resolved};
-use crate::model::{Event, EventDate, EventReview, Timeline};
+use crate::model::{Bounds, Event, EventReview, Timeline};
 use crate::resolve::calendar::iso_digits;
 
 /// How much output is gathered before it is handed to the writer.
@@ -23,7 +23,7 @@ struct EventView<'a> {
     /// `document:start-end`, or the event's own id.
     id: Id<'a>,
     document: &'a str,
-    date: &'a EventDate,
+    date: DateView<'a>,
     expression: &'a str,
     expression_span: (usize, usize),
     sentence: &'a str,
@@ -33,6 +33,13 @@ struct EventView<'a> {
     label: Option<&'a str>,
     group: Option<&'a str>,
     review: Option<&'a EventReview>,
+}
+
+/// An event's date as the writer needs it: its bounds and its words.
+struct DateView<'a> {
+    bounds: Bounds,
+    value: &'a str,
+    reason: &'a str,
 }
 
 enum Id<'a> {
@@ -45,7 +52,11 @@ impl<'a> EventView<'a> {
         EventView {
             id: Id::Text(&e.id),
             document: &e.document,
-            date: &e.date,
+            date: DateView {
+                bounds: e.date.bounds(),
+                value: &e.date.value,
+                reason: &e.date.reason,
+            },
             expression: &e.expression.text,
             expression_span: (e.expression.start, e.expression.end),
             sentence: &e.sentence.text,
@@ -56,9 +67,9 @@ impl<'a> EventView<'a> {
         }
     }
 
-    /// The view of a resolved expression with a date (see [`Extracted::event`], which builds
-    /// the same event as owned strings).
-    fn of_resolved(doc: &'a Extracted, r: &'a Resolved, date: &'a EventDate) -> Self {
+    /// The view of a resolved expression with a date, its words read out of the wording
+    /// (see [`Extracted::event`], which builds the same event as owned strings).
+    fn of_resolved(doc: &'a Extracted, r: &'a Resolved, date: DateView<'a>) -> Self {
         let info = &doc.info;
         let s = info.sentences[r.sentence];
         EventView {
@@ -97,12 +108,20 @@ pub fn write_extraction(extraction: &Extraction, out: &mut dyn Write) -> std::io
     }
     let render = |chunk: &[(usize, usize)], buf: &mut Vec<u8>| -> std::io::Result<()> {
         buf.clear();
+        let (mut value, mut reason) = (String::new(), String::new());
         for &(d, i) in chunk {
             let doc = &extraction.docs[d];
             let r = &doc.resolved[i];
-            if let Some(date) = &r.date {
-                write_event(buf, &EventView::of_resolved(doc, r, date))?;
-            }
+            let Some(bounds) = r.date else { continue };
+            value.clear();
+            reason.clear();
+            doc.wording.get(r.words, &mut value, &mut reason);
+            let date = DateView {
+                bounds,
+                value: &value,
+                reason: &reason,
+            };
+            write_event(buf, &EventView::of_resolved(doc, r, date))?;
         }
         Ok(())
     };
@@ -173,7 +192,7 @@ fn write_event(o: &mut Vec<u8>, e: &EventView) -> std::io::Result<()> {
     o.extend_from_slice(b",\"document\":");
     string(o, e.document);
     o.extend_from_slice(b",\"date\":");
-    date(o, e.date)?;
+    date(o, &e.date)?;
     o.extend_from_slice(b",\"expression\":{\"text\":");
     string(o, e.expression);
     o.extend_from_slice(b",\"start\":");
@@ -208,9 +227,10 @@ fn write_event(o: &mut Vec<u8>, e: &EventView) -> std::io::Result<()> {
 
 /// An [`EventDate`], fields in its order; the small enums through serde, so their names are
 /// written in one place (the model).
-fn date(o: &mut Vec<u8>, d: &EventDate) -> std::io::Result<()> {
+fn date(o: &mut Vec<u8>, view: &DateView) -> std::io::Result<()> {
+    let d = &view.bounds;
     o.extend_from_slice(b"{\"value\":");
-    string(o, &d.value);
+    string(o, view.value);
     o.extend_from_slice(b",\"start\":");
     day(o, d.start)?;
     o.extend_from_slice(b",\"end\":");
@@ -226,7 +246,7 @@ fn date(o: &mut Vec<u8>, d: &EventDate) -> std::io::Result<()> {
     o.extend_from_slice(b",\"modifier\":");
     serde_json::to_writer(&mut *o, &d.modifier)?;
     o.extend_from_slice(b",\"reason\":");
-    string(o, &d.reason);
+    string(o, view.reason);
     o.push(b'}');
     Ok(())
 }

@@ -3,12 +3,14 @@
 //! events of every document into a [`Timeline`].
 
 pub mod merge;
+pub mod wording;
 
 use crate::lang::Language;
 use crate::lang::expr::{Direction, Expr, Found};
 use crate::model::*;
 use crate::resolve::{Context, Prefer, Strength, Told, resolve};
 use chrono::{Datelike, NaiveDate};
+use wording::Wording;
 
 /// How to extract: the anchor if known, and which way ambiguous dates lean.
 #[derive(Debug, Clone)]
@@ -65,10 +67,11 @@ pub struct Resolved {
     pub end: usize,
     /// Its TIMEX3 type.
     pub kind: MentionKind,
-    /// Its date when it is an event.
-    pub date: Option<EventDate>,
-    /// The TIMEX3 value of a mention that is not an event.
-    pub value: String,
+    /// Its date when it is an event (its words are in the document's wording).
+    pub date: Option<Bounds>,
+    /// Where its date's value and reason (or, for a mention that is not an event, its
+    /// TIMEX3 value) are in the document's [`Extracted::wording`].
+    pub words: usize,
     /// Where an unresolved event sorts relative to the unknown anchor, in days.
     pub order_hint: i64,
 }
@@ -81,12 +84,14 @@ pub struct Extracted {
     pub info: DocumentInfo,
     /// Every expression found, in text order.
     pub resolved: Vec<Resolved>,
+    /// The values and reasons of `resolved`.
+    pub wording: Wording,
     /// What an editor should be told about the whole document (no date found).
     pub warnings: Vec<String>,
-    /// What the resolver found wrong with an expression: its index in `resolved`, and what
-    /// (the warning line is written only when a timeline is built, see
-    /// [`Extracted::all_warnings`]).
-    pub problems: Vec<(usize, String)>,
+    /// What the resolver found wrong with an expression: its index in `resolved`, and where
+    /// the words are in `wording` (the warning line is written only when a timeline is
+    /// built, see [`Extracted::all_warnings`]).
+    pub problems: Vec<(usize, usize)>,
 }
 
 /// Every document extracted, and the one order of their events.
@@ -125,19 +130,23 @@ pub fn extract_all(
         .into_iter()
         .map(|(source, given)| extract_document(source, given, opts))
         .collect();
-    // Exactly as many keys as events, each with its place in 32-bit halves: for a 20 MB
-    // document this array is most of what the order costs.
+    // Exactly as many keys as events: for a 20 MB document this array is most of what the
+    // order costs.
     let events = docs
         .iter()
         .map(|x| x.resolved.iter().filter(|r| r.date.is_some()).count())
         .sum();
-    let mut keyed: Vec<(SortKey, (u32, u32))> = Vec::with_capacity(events);
+    let mut keyed: Vec<SortKey> = Vec::with_capacity(events);
     for (d, x) in docs.iter().enumerate() {
         for (i, r) in x.resolved.iter().enumerate() {
             if let Some(date) = &r.date {
-                keyed.push((
-                    sort_key(date, r.order_hint, d, r.start),
-                    (d as u32, i as u32),
+                keyed.push(SortKey::new(
+                    date.start,
+                    date.end,
+                    r.order_hint,
+                    d,
+                    r.start,
+                    i,
                 ));
             }
         }
@@ -150,10 +159,10 @@ pub fn extract_all(
     }
 }
 
-/// The places of the events in timeline order: sorted whole (by key and place, so no two are
-/// alike and the order is one), or, with `halves`, in two halves side by side and merged.
-fn in_order(mut keyed: Vec<(SortKey, (u32, u32))>, halves: bool) -> Vec<(usize, usize)> {
-    let at = |(_, (d, i)): &(SortKey, (u32, u32))| (*d as usize, *i as usize);
+/// The places of the events in timeline order: sorted whole (no two keys are alike, so the
+/// order is one), or, with `halves`, in two halves side by side and merged.
+fn in_order(mut keyed: Vec<SortKey>, halves: bool) -> Vec<(usize, usize)> {
+    let at = |k: &SortKey| (k.doc as usize, k.item as usize);
     if halves {
         let mid = keyed.len() / 2;
         let (a, b) = keyed.split_at_mut(mid);
@@ -186,22 +195,61 @@ fn in_order(mut keyed: Vec<(SortKey, (u32, u32))>, halves: bool) -> Vec<(usize, 
 
 /// Where an event stands in the timeline: resolved dates by first day, last day, document
 /// and position; unresolved ones last, document by document (each has its own unknown
-/// anchor), in the order their offsets from it suggest ("أمس" before "غدا").
-pub type SortKey = (
-    bool,
-    Option<NaiveDate>,
-    Option<NaiveDate>,
-    usize,
-    i64,
-    usize,
-    usize,
-);
+/// anchor), in the order their offsets from it suggest ("أمس" before "غدا"); then `item`,
+/// the event's own place, which makes every key one of a kind. Packed into 24 bytes, since
+/// a long document sorts one per event: `days` holds the first and last day, or for an
+/// unresolved event a flag, the document and the offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SortKey {
+    days: u64,
+    at: usize,
+    doc: u32,
+    item: u32,
+}
 
-/// The [`SortKey`] of an event with date `date`, in document `doc` at byte `start`.
-pub fn sort_key(date: &EventDate, order_hint: i64, doc: usize, start: usize) -> SortKey {
-    match date.start {
-        Some(_) => (false, date.start, date.end, 0, 0, doc, start),
-        None => (true, None, None, doc, order_hint, doc, start),
+/// Added to a day's number from the common era so every day chrono has is positive and
+/// below 2^31 (chrono's days lie within ±2^27).
+const DAY_BIAS: i64 = 1 << 28;
+
+impl SortKey {
+    /// The key of an event from `start` to `end` (unresolved while `start` is `None`, and
+    /// then placed by `order_hint`, in days, clamped to ±2^31), in document `doc` at byte
+    /// `at`, being item `item` of its list. Documents and items count to 2^31 and 2^32.
+    pub fn new(
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+        order_hint: i64,
+        doc: usize,
+        at: usize,
+        item: usize,
+    ) -> SortKey {
+        let day = |d: NaiveDate| (i64::from(d.num_days_from_ce()) + DAY_BIAS) as u64;
+        let days = match start {
+            Some(s) => day(s) << 32 | end.map_or(0, |e| day(e) + 1),
+            None => {
+                let hint = order_hint.clamp(i32::MIN.into(), i32::MAX.into()) - i64::from(i32::MIN);
+                1 << 63 | (doc.min((1 << 31) - 1) as u64) << 32 | hint as u64
+            }
+        };
+        SortKey {
+            days,
+            at,
+            doc: u32::try_from(doc).unwrap_or(u32::MAX),
+            item: u32::try_from(item).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+impl Ord for SortKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.days, self.doc, self.at, self.item)
+            .cmp(&(other.days, other.doc, other.at, other.item))
+    }
+}
+
+impl PartialOrd for SortKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -214,19 +262,20 @@ pub fn sort_and_group(timeline: &mut Timeline) {
         .enumerate()
         .map(|(k, d)| (d.id.as_str(), k))
         .collect();
-    let mut keys: Vec<(SortKey, usize)> = timeline
+    let mut keys: Vec<SortKey> = timeline
         .events
         .iter()
         .enumerate()
         .map(|(i, e)| {
             let doc = ids.get(e.document.as_str()).copied().unwrap_or(usize::MAX);
-            (sort_key(&e.date, e.order_hint, doc, e.expression.start), i)
+            let d = &e.date;
+            SortKey::new(d.start, d.end, e.order_hint, doc, e.expression.start, i)
         })
         .collect();
     keys.sort_unstable();
     // Apply the order in place: events are large, and a second array of them costs more
     // (fresh pages) than the swaps.
-    let order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
+    let order: Vec<usize> = keys.into_iter().map(|k| k.item as usize).collect();
     for k in 0..order.len() {
         let mut j = order[k];
         while j < k {
@@ -326,7 +375,7 @@ impl Extraction {
 impl Extracted {
     /// The timeline event of `r` (one of this document's expressions), when it has a date.
     pub fn event(&self, r: &Resolved) -> Option<Event> {
-        let date = r.date.clone()?;
+        let date = self.date(r)?;
         let info = &self.info;
         let s = info.sentences[r.sentence];
         let sentence_text = &info.text[s.start..s.end];
@@ -355,9 +404,12 @@ impl Extracted {
         self.warnings
             .iter()
             .cloned()
-            .chain(self.problems.iter().map(|(k, what)| {
-                let r = &self.resolved[*k];
-                expression_warning(&self.info.id, &text[r.start..r.end], r.start, what)
+            .chain(self.problems.iter().filter_map(|&(k, at)| {
+                let r = self.resolved.get(k)?;
+                let mut what = String::new();
+                self.wording.get_text(at, &mut what);
+                let quoted = text.get(r.start..r.end)?;
+                Some(expression_warning(&self.info.id, quoted, r.start, &what))
             }))
     }
 
@@ -371,14 +423,24 @@ impl Extracted {
         self.resolved.iter().map(|r| Mention {
             document: self.info.id.clone(),
             kind: r.kind,
-            value: r
-                .date
-                .as_ref()
-                .map_or_else(|| r.value.clone(), |d| d.value.clone()),
-            start: r.date.as_ref().and_then(|d| d.start),
-            end: r.date.as_ref().and_then(|d| d.end),
+            value: self.words(r).0,
+            start: r.date.and_then(|d| d.start),
+            end: r.date.and_then(|d| d.end),
             expression: self.quote(r),
         })
+    }
+
+    /// The date of `r` (one of this document's expressions), with its words.
+    pub fn date(&self, r: &Resolved) -> Option<EventDate> {
+        let (value, reason) = self.words(r);
+        Some(EventDate::of(r.date?, value, reason))
+    }
+
+    /// The value and reason of `r`, from the wording.
+    pub fn words(&self, r: &Resolved) -> (String, String) {
+        let (mut value, mut reason) = (String::new(), String::new());
+        self.wording.get(r.words, &mut value, &mut reason);
+        (value, reason)
     }
 
     fn quote(&self, r: &Resolved) -> Quote {
@@ -452,17 +514,17 @@ fn extract_in(
     );
     cx.weekdays = dated_weekdays(&text, &found, &cx);
     cx.hijri_shift = hijri_shift(&found, &cx);
-    // The expression that may name each bare weekday's day right after it ("والخميس غرة شهر
-    // رمضان"), taken out first: the expressions are then consumed in order, and their array
-    // becomes the array of resolutions in place (same size), so a long document holds one.
+    // The expressions are consumed in order, each turned into its resolution where it
+    // stands, so a long document holds one array of them, not two.
     let start = Carried::from(&cx);
     let whole = |found| resolve_whole(found, lang, &cx, start, &text);
-    let (resolved, problems) = match recheck {
+    let (resolved, mut wording, problems) = match recheck {
         Some(recheck) => resolve_in_halves(found, lang, &cx, start, &text, recheck)
             // The halves never met: one run over the expressions scanned again.
             .unwrap_or_else(|| whole(scan(lang, &text, &sentences, false))),
         None => whole(found),
     };
+    wording.shrink_to_fit();
     Extracted {
         info: DocumentInfo {
             id: source.id,
@@ -473,6 +535,7 @@ fn extract_in(
             sentences,
         },
         resolved,
+        wording,
         warnings,
         problems,
     }
@@ -565,16 +628,16 @@ impl Carried {
 }
 
 /// Resolves one expression in its context, the text before it, and carries on what it sets.
-/// `named`: the expression after a bare weekday that may name its day. Returns the
-/// resolution and the resolver's warning about it, if any.
+/// `named`: the expression after a bare weekday that may name its day. Keeps the words in
+/// `wording`; returns the resolution and the resolver's warning about it, if any.
 fn resolve_one(
     base: &Context,
     state: &mut Carried,
     text: &str,
-    (sentence_index, f): &(usize, Found),
+    (sentence_index, f): (usize, &Found),
     named: Option<Expr>,
+    wording: &mut Wording,
 ) -> (Resolved, Option<String>) {
-    let sentence_index = *sentence_index;
     let mut cx = Context {
         previous: state.previous,
         previous_span: state.previous_span,
@@ -630,28 +693,59 @@ fn resolve_one(
     state.written_day = cx.written_day;
     state.day_before = cx.day_before;
     state.weekdays = cx.weekdays;
+    let (date, words) = match &r.date {
+        Some(d) => (Some(d.bounds()), wording.push(&d.value, &d.reason)),
+        None => (None, wording.push(&r.value, "")),
+    };
     let resolved = Resolved {
         sentence: sentence_index,
         start: f.start,
         end: f.end,
         kind: r.kind,
-        date: r.date,
-        value: r.value,
+        date,
+        words,
         order_hint: r.order_hint,
     };
     (resolved, r.warning)
 }
 
+/// One place in a document's array of expressions: the expression until it is resolved,
+/// then its resolution, where it stood.
+enum Slot {
+    Found(usize, Found),
+    Resolved(Resolved),
+}
+
+/// The array of expressions as slots to resolve in place.
+fn slots(found: Vec<(usize, Found)>) -> Vec<Slot> {
+    found.into_iter().map(|(s, f)| Slot::Found(s, f)).collect()
+}
+
+/// The resolutions of a resolved array of slots, in the same memory (shrunk to fit).
+fn resolutions(slots: Vec<Slot>) -> Vec<Resolved> {
+    let mut resolved: Vec<Resolved> = slots
+        .into_iter()
+        .filter_map(|s| match s {
+            Slot::Resolved(r) => Some(r),
+            Slot::Found(..) => None,
+        })
+        .collect();
+    resolved.shrink_to_fit();
+    resolved
+}
+
 /// The expression that may name each bare weekday's day right after it ("والخميس غرة شهر
-/// رمضان"), by the weekday's index, taken out first: the expressions are then consumed in
-/// order, and their array becomes the array of resolutions in place (same size), so a long
-/// document holds one.
+/// رمضان"), by the weekday's index, taken out first, since the expressions are then
+/// consumed in order.
 fn weekday_names(text: &str, found: &[(usize, Found)], lang: &Language) -> Vec<(usize, Expr)> {
     (0..found.len())
         .filter(|&k| found[k].1.expr.is_weekday_based())
         .filter_map(|k| Some((k, named_after(text, found, k, lang)?.clone())))
         .collect()
 }
+
+/// A document's expressions resolved, with their words and the resolver's warnings.
+type Resolutions = (Vec<Resolved>, Wording, Problems);
 
 /// A document's expressions resolved in one run from the start.
 fn resolve_whole(
@@ -660,40 +754,63 @@ fn resolve_whole(
     base: &Context,
     start: Carried,
     text: &str,
-) -> (Vec<Resolved>, Problems) {
+) -> Resolutions {
     let names = weekday_names(text, &found, lang);
-    let (resolved, problems, _) = resolve_run(found, names, base, start, text);
-    (resolved, problems)
+    let mut slots = slots(found);
+    let mut wording = Wording::default();
+    let run = Run { base, text, names };
+    let (problems, _) = run.over(&mut slots, 0, start, &mut wording, |_| {});
+    (resolutions(slots), wording, problems)
 }
 
-/// Indexed warnings of a run of resolutions: (index of the expression in the document, what).
-type Problems = Vec<(usize, String)>;
+/// Indexed warnings of a run of resolutions: (index of the expression in the document, where
+/// its words are in the run's wording).
+type Problems = Vec<(usize, usize)>;
 
-/// Resolves a document's expressions in order from `state`, consuming them into their
-/// resolutions in place (same size: a long document holds one array, not two). Returns the
-/// state after the last.
-fn resolve_run(
-    found: Vec<(usize, Found)>,
+/// What one run of resolutions reads: the document's fixed context, its text, and the
+/// names of its bare weekdays ([`weekday_names`]) in the run's stretch.
+struct Run<'a> {
+    base: &'a Context<'a>,
+    text: &'a str,
     names: Vec<(usize, Expr)>,
-    base: &Context,
-    mut state: Carried,
-    text: &str,
-) -> (Vec<Resolved>, Problems, Carried) {
-    let mut names = names.into_iter().peekable();
-    let mut problems = Vec::new();
-    let resolved = found
-        .into_iter()
-        .enumerate()
-        .map(|(k, item)| {
+}
+
+impl Run<'_> {
+    /// Resolves `slots`, the document's expressions from index `first` on, in order from
+    /// `state`, each where it stands, keeping their words in `wording`; `before` sees the
+    /// state before each. Returns the warnings and the state after the last.
+    fn over(
+        self,
+        slots: &mut [Slot],
+        first: usize,
+        mut state: Carried,
+        wording: &mut Wording,
+        mut before: impl FnMut(&Carried),
+    ) -> (Problems, Carried) {
+        let mut names = self.names.into_iter().peekable();
+        let mut problems = Vec::new();
+        for (i, slot) in slots.iter_mut().enumerate() {
+            let Slot::Found(sentence, f) = slot else {
+                continue;
+            };
+            let k = first + i;
+            before(&state);
             let named = names.next_if(|(at, _)| *at == k).map(|(_, e)| e);
-            let (r, warning) = resolve_one(base, &mut state, text, &item, named);
+            let (r, warning) = resolve_one(
+                self.base,
+                &mut state,
+                self.text,
+                (*sentence, f),
+                named,
+                wording,
+            );
             if let Some(w) = warning {
-                problems.push((k, w));
+                problems.push((k, wording.push_text(&w)));
             }
-            r
-        })
-        .collect();
-    (resolved, problems, state)
+            *slot = Slot::Resolved(r);
+        }
+        (problems, state)
+    }
 }
 
 /// How many expressions of the second half are kept to resolve again from the true state,
@@ -707,89 +824,93 @@ const RECHECK: usize = 4096;
 /// resolved again from the true state until the state before one of them is what the guess
 /// had there. From that point the guessed run was the true run, since the state is everything
 /// an expression's resolution reads; so the result is the one sequential run's. (On 20 MB of
-/// the dev articles the two meet after 132 of 60,358 expressions.) Both halves are consumed
+/// the dev articles the two meet after 132 of 60,358 expressions.) Both halves are resolved
 /// in place; `None` when the runs did not meet within the `recheck` kept expressions.
 fn resolve_in_halves(
-    mut found: Vec<(usize, Found)>,
+    found: Vec<(usize, Found)>,
     lang: &Language,
     base: &Context,
     start: Carried,
     text: &str,
     recheck: usize,
-) -> Option<(Vec<Resolved>, Problems)> {
+) -> Option<Resolutions> {
     let names = weekday_names(text, &found, lang);
     let mid = found.len() / 2;
-    let second = found.split_off(mid);
-    let halves = second.len();
+    let halves = found.len() - mid;
     let (names_first, names_second): (Vec<_>, Vec<_>) =
         names.into_iter().partition(|(k, _)| *k < mid);
     // What the true run may need again: the opening expressions and their weekdays' names.
-    let opening: Vec<(usize, Found)> = second.iter().take(recheck).cloned().collect();
+    let opening: Vec<(usize, Found)> = found[mid..].iter().take(recheck).cloned().collect();
     let names_opening: Vec<(usize, Expr)> = names_second
         .iter()
         .filter(|(k, _)| *k < mid + opening.len())
         .cloned()
         .collect();
+    let mut slots = slots(found);
+    let (first, second) = slots.split_at_mut(mid);
+    let (mut wording, mut guessed_words) = (Wording::default(), Wording::default());
     // The guess: the second half from the start state, keeping the state before each of its
     // opening expressions.
-    let guess = || {
-        let mut states = Vec::with_capacity(opening.len());
-        let mut state = start;
-        let mut names = names_second.into_iter().peekable();
-        let mut problems = Vec::new();
-        let resolved: Vec<Resolved> = second
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| {
+    let mut states = Vec::with_capacity(opening.len());
+    let ((mut problems, true_state), guessed_problems) = std::thread::scope(|scope| {
+        let run = Run {
+            base,
+            text,
+            names: names_second,
+        };
+        let words = &mut guessed_words;
+        let states = &mut states;
+        let later = scope.spawn(move || {
+            run.over(second, mid, start, words, |s| {
                 if states.len() < recheck {
-                    states.push(state);
+                    states.push(*s);
                 }
-                let k = mid + i;
-                let named = names.next_if(|(at, _)| *at == k).map(|(_, e)| e);
-                let (r, warning) = resolve_one(base, &mut state, text, &item, named);
-                if let Some(w) = warning {
-                    problems.push((k, w));
-                }
-                r
             })
-            .collect();
-        (resolved, problems, states)
-    };
-    let ((mut resolved, mut problems, true_state), (guessed, guessed_problems, states)) =
-        std::thread::scope(|scope| {
-            let later = scope.spawn(guess);
-            let first = resolve_run(found, names_first, base, start, text);
-            let later = later
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (first, later)
+            .0
         });
+        let run = Run {
+            base,
+            text,
+            names: names_first,
+        };
+        let first = run.over(first, 0, start, &mut wording, |_| {});
+        let later = later
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, later)
+    });
     // The true run of the opening, until it meets the guess.
     let mut state = true_state;
     let mut names = names_opening.into_iter().peekable();
     let mut met = None;
-    for (i, item) in opening.iter().enumerate() {
+    for (i, (sentence, f)) in opening.iter().enumerate() {
         if states[i] == state {
             met = Some(i);
             break;
         }
         let k = mid + i;
         let named = names.next_if(|(at, _)| *at == k).map(|(_, e)| e);
-        let (r, warning) = resolve_one(base, &mut state, text, item, named);
+        let (r, warning) = resolve_one(base, &mut state, text, (*sentence, f), named, &mut wording);
         if let Some(w) = warning {
-            problems.push((k, w));
+            problems.push((k, wording.push_text(&w)));
         }
-        resolved.push(r);
+        slots[k] = Slot::Resolved(r);
     }
     // The whole second half redone is a meeting at its end.
     let met = met.or((opening.len() == halves).then_some(halves))?;
-    resolved.extend(guessed.into_iter().skip(met));
+    let base_words = wording.append(guessed_words);
+    for slot in &mut slots[mid + met..] {
+        if let Slot::Resolved(r) = slot {
+            r.words += base_words;
+        }
+    }
     problems.extend(
         guessed_problems
             .into_iter()
-            .filter(|(k, _)| *k >= mid + met),
+            .filter(|(k, _)| *k >= mid + met)
+            .map(|(k, at)| (k, at + base_words)),
     );
-    Some((resolved, problems))
+    Some((resolutions(slots), wording, problems))
 }
 
 /// The context for one expression: the tense of its clause (or, weaker and for a weekday
@@ -1019,8 +1140,14 @@ mod tests {
                 // meet (then the document is resolved again in one run).
                 for recheck in [RECHECK, 4] {
                     let two = extract_in(source(), None, &opts, Some(recheck));
-                    assert_eq!(format!("{:?}", two.resolved), format!("{:?}", one.resolved));
-                    assert_eq!(two.problems, one.problems);
+                    // The words sit elsewhere in the two runs' wordings: compare them read.
+                    let seen = |x: &Extracted| {
+                        let mentions = x.mentions().collect::<Vec<_>>();
+                        let events = x.events().collect::<Vec<_>>();
+                        let warnings = x.all_warnings().collect::<Vec<_>>();
+                        format!("{mentions:?}\n{events:?}\n{warnings:?}")
+                    };
+                    assert_eq!(seen(&two), seen(&one));
                 }
             }
         }
@@ -1041,29 +1168,65 @@ mod tests {
             } else {
                 (day(x >> 8), day((x >> 8) + x % 3))
             };
-            let date = EventDate {
-                value: String::new(),
+            let (doc, at) = ((x % 3) as usize, (x % 1000) as usize);
+            keyed.push(SortKey::new(
                 start,
                 end,
-                precision: Precision::Day,
-                part_of_day: None,
-                approximate: false,
-                uncertain: unresolved,
-                modifier: None,
-                reason: String::new(),
-            };
-            let key = sort_key(
-                &date,
                 i64::from(x % 5),
-                (x % 3) as usize,
-                (x % 1000) as usize,
-            );
-            keyed.push((key, (x % 3, i)));
+                doc,
+                at,
+                i as usize,
+            ));
         }
         let one = in_order(keyed.clone(), false);
         let two = in_order(keyed, true);
         assert_eq!(one.len(), 5000);
         assert_eq!(one, two);
+    }
+
+    /// The packed key orders as the plain tuple of what it packs: (unresolved, first day,
+    /// last day, document of an unresolved event, its offset, document, byte, item), from the
+    /// first day chrono has to the last.
+    #[test]
+    fn the_packed_key_orders_as_what_it_packs() {
+        let days = [
+            Some(NaiveDate::MIN),
+            NaiveDate::from_ymd_opt(-44, 3, 15),
+            NaiveDate::from_ymd_opt(1, 1, 1),
+            NaiveDate::from_ymd_opt(2022, 1, 5),
+            NaiveDate::from_ymd_opt(2022, 1, 6),
+            Some(NaiveDate::MAX),
+            None,
+        ];
+        let hints = [
+            i64::from(i32::MIN),
+            -400,
+            -1,
+            0,
+            1,
+            365,
+            i64::from(i32::MAX),
+        ];
+        let mut all = Vec::new();
+        let mut x: u64 = 11;
+        for item in 0..4000usize {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let pick = |n: usize, by: u32| (x >> by) as usize % n;
+            let start = days[pick(days.len(), 8)];
+            let end = start.and(days[pick(days.len(), 16)]);
+            let hint = hints[pick(hints.len(), 24)];
+            let (doc, at) = (pick(4, 32), pick(3, 40) * 1_000_000_007);
+            let plain = match start {
+                Some(_) => (false, start, end, 0, 0, doc, at, item),
+                None => (true, None, None, doc, hint, doc, at, item),
+            };
+            all.push((SortKey::new(start, end, hint, doc, at, item), plain));
+        }
+        for a in &all {
+            for b in all.iter().step_by(7) {
+                assert_eq!(a.0.cmp(&b.0), a.1.cmp(&b.1), "{a:?} {b:?}");
+            }
+        }
     }
 
     /// Documents without a date keep their unresolved events together, each document's in

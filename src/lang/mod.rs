@@ -35,6 +35,20 @@ pub struct Part {
     pub countries: Vec<(Country, usize)>,
 }
 
+/// Appends `later` to `out`, giving `later`'s memory back as its items move rather than after
+/// they all have: joining the halves of a long document's scan never holds the second half
+/// twice (a step at a time, the moved items' room is released).
+pub fn append_giving_back<T>(out: &mut Vec<T>, mut later: Vec<T>) {
+    const STEP: usize = 1 << 12;
+    out.reserve_exact(later.len());
+    later.reverse();
+    while !later.is_empty() {
+        let keep = later.len().saturating_sub(STEP);
+        out.extend(later.drain(keep..).rev());
+        later.shrink_to_fit();
+    }
+}
+
 /// Everything the pipeline needs to know about one language, as data and plain functions.
 pub struct Language {
     /// The BCP 47 code written into each document's `language` field.

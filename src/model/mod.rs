@@ -177,6 +177,56 @@ pub struct EventDate {
     pub reason: String,
 }
 
+/// An [`EventDate`] without its words (value and reason): what a long document's extraction
+/// holds per event, the words kept apart in compact form (see `extract::wording`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    /// First day, inclusive.
+    pub start: Option<NaiveDate>,
+    /// Last day, inclusive.
+    pub end: Option<NaiveDate>,
+    /// How finely the date is known.
+    pub precision: Precision,
+    /// Morning, evening, night, … when the text says.
+    pub part_of_day: Option<PartOfDay>,
+    /// The text itself is vague.
+    pub approximate: bool,
+    /// The resolution may be off.
+    pub uncertain: bool,
+    /// Which part of the period is meant.
+    pub modifier: Option<Modifier>,
+}
+
+impl EventDate {
+    /// Its bounds and flags, without the words.
+    pub fn bounds(&self) -> Bounds {
+        Bounds {
+            start: self.start,
+            end: self.end,
+            precision: self.precision,
+            part_of_day: self.part_of_day,
+            approximate: self.approximate,
+            uncertain: self.uncertain,
+            modifier: self.modifier,
+        }
+    }
+
+    /// The date of `bounds` with its words.
+    pub fn of(bounds: Bounds, value: String, reason: String) -> EventDate {
+        EventDate {
+            value,
+            start: bounds.start,
+            end: bounds.end,
+            precision: bounds.precision,
+            part_of_day: bounds.part_of_day,
+            approximate: bounds.approximate,
+            uncertain: bounds.uncertain,
+            modifier: bounds.modifier,
+            reason,
+        }
+    }
+}
+
 /// A dated event: a resolved expression and the sentence that reports it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Event {
