@@ -453,8 +453,9 @@ fn extract_in(
     cx.weekdays = dated_weekdays(&text, &found, &cx);
     cx.hijri_shift = hijri_shift(&found, &cx);
     // The expression that may name each bare weekday's day right after it ("والخميس غرة شهر
-    // رمضان"), taken out first: the expressions are then consumed in order, and their array
-    // becomes the array of resolutions in place (same size), so a long document holds one.
+    // رمضان"), taken out first: the expressions are then consumed in order into their
+    // resolutions (a new array: a resolution is larger than an expression, so the expressions'
+    // array is not reused in place).
     let start = Carried::from(&cx);
     let whole = |found| resolve_whole(found, lang, &cx, start, &text);
     let (resolved, problems) = match recheck {
@@ -644,8 +645,7 @@ fn resolve_one(
 
 /// The expression that may name each bare weekday's day right after it ("والخميس غرة شهر
 /// رمضان"), by the weekday's index, taken out first: the expressions are then consumed in
-/// order, and their array becomes the array of resolutions in place (same size), so a long
-/// document holds one.
+/// order into their resolutions.
 fn weekday_names(text: &str, found: &[(usize, Found)], lang: &Language) -> Vec<(usize, Expr)> {
     (0..found.len())
         .filter(|&k| found[k].1.expr.is_weekday_based())
@@ -670,8 +670,8 @@ fn resolve_whole(
 type Problems = Vec<(usize, String)>;
 
 /// Resolves a document's expressions in order from `state`, consuming them into their
-/// resolutions in place (same size: a long document holds one array, not two). Returns the
-/// state after the last.
+/// resolutions (a new array: a resolution is larger than an expression). Returns the state
+/// after the last.
 fn resolve_run(
     found: Vec<(usize, Found)>,
     names: Vec<(usize, Expr)>,
@@ -708,7 +708,8 @@ const RECHECK: usize = 4096;
 /// had there. From that point the guessed run was the true run, since the state is everything
 /// an expression's resolution reads; so the result is the one sequential run's. (On 20 MB of
 /// the dev articles the two meet after 132 of 60,358 expressions.) Both halves are consumed
-/// in place; `None` when the runs did not meet within the `recheck` kept expressions.
+/// into their resolutions; `None` when the runs did not meet within the `recheck` kept
+/// expressions.
 fn resolve_in_halves(
     mut found: Vec<(usize, Found)>,
     lang: &Language,
@@ -808,7 +809,7 @@ fn with_tense<'a>(cx: &Context<'a>, f: &Found, text: &'a str) -> Context<'a> {
             Direction::Future => Prefer::Future,
         },
         told: Some(Told {
-            clue: text.get(t.clue.0..t.clue.1).unwrap_or_default(),
+            clue: text.get(t.clue()).unwrap_or_default(),
             strength,
         }),
         ..*cx
