@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, Weekday};
 use tarikh::lang::Conventions;
 use tarikh::lang::expr::{
-    CivilDay, Country, DayPart, Expr, MonthRef, Occasion, Part, Rel, Season, Unit,
+    CivilDay, Clock, Country, DayPart, Expr, MonthRef, Occasion, Part, Rel, Season, Unit,
 };
 use tarikh::resolve::{Context, Prefer, Resolution, resolve};
 use tarikh::{MentionKind, Modifier, PartOfDay, Precision};
@@ -625,13 +625,13 @@ fn ranges_times_and_parts_of_the_day() {
     is(&r, "2021-07-13", "2021-07-15");
     assert_eq!(r.kind, MentionKind::Interval);
     let r = resolve(
-        &Expr::Time {
-            day: Some(Box::new(Expr::RelDay(-1))),
+        &Expr::Time(Box::new(Clock {
+            day: Some(Expr::RelDay(-1)),
             hour: 15,
             minute: Some(30),
             until: None,
             zone: None,
-        },
+        })),
         &cx,
     );
     is_valued(&r, "2022-01-05", "2022-01-05", "2022-01-05T15:30");
@@ -642,13 +642,13 @@ fn ranges_times_and_parts_of_the_day() {
     );
     // Without a day of its own, on the anchor day; a span of two hours.
     let r = resolve(
-        &Expr::Time {
+        &Expr::Time(Box::new(Clock {
             day: None,
             hour: 9,
             minute: None,
             until: Some((11, None)),
             zone: None,
-        },
+        })),
         &cx,
     );
     is_valued(&r, THURSDAY, THURSDAY, "2022-01-06T09:00/2022-01-06T11:00");

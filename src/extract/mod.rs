@@ -929,7 +929,7 @@ fn with_tense<'a>(cx: &Context<'a>, f: &Found, text: &'a str) -> Context<'a> {
             Direction::Future => Prefer::Future,
         },
         told: Some(Told {
-            clue: text.get(t.clue.0..t.clue.1).unwrap_or_default(),
+            clue: text.get(t.clue()).unwrap_or_default(),
             strength,
         }),
         ..*cx

@@ -2,6 +2,8 @@
 //!
 //! The grammar of each language produces these; the resolver turns them into calendar days.
 
+use std::ops::Range;
+
 use chrono::Weekday;
 
 /// A relative modifier: "last", "next", "this".
@@ -322,19 +324,9 @@ pub enum Expr {
     Range(Box<Expr>, Box<Expr>),
     /// A Hijri date and its Gregorian equivalent written together ("… الموافق …").
     Paired(Box<Expr>, Box<Expr>),
-    /// A clock time (or a span of two), on a day written next to it or the anchor day.
-    Time {
-        /// The day, if the text gives one.
-        day: Option<Box<Expr>>,
-        /// Hour 0–23, after applying the part of the day.
-        hour: u32,
-        /// Minute, when written.
-        minute: Option<u32>,
-        /// The end of a span ("من الساعة 3 إلى 4"), as (hour, minute).
-        until: Option<(u32, Option<u32>)>,
-        /// A time zone named after it, kept for the reason.
-        zone: Option<String>,
-    },
+    /// A clock time (or a span of two), on a day written next to it or the anchor day; boxed,
+    /// as the largest payload, so that every other expression stays small.
+    Time(Box<Clock>),
     /// A part of a day ("مساء الأحد", "ظهر أمس").
     DayPart(DayPart, Box<Expr>),
     /// A length of time: a mention, not an event ("لمدة ثلاثة أيام").
@@ -397,6 +389,22 @@ pub enum Expr {
     SchoolYear(Rel),
 }
 
+/// What a clock time ([`Expr::Time`]) says: the hour, maybe a minute, the end of a span, a
+/// zone, and the day it falls on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clock {
+    /// The day, if the text gives one.
+    pub day: Option<Expr>,
+    /// Hour 0–23, after applying the part of the day.
+    pub hour: u32,
+    /// Minute, when written.
+    pub minute: Option<u32>,
+    /// The end of a span ("من الساعة 3 إلى 4"), as (hour, minute).
+    pub until: Option<(u32, Option<u32>)>,
+    /// A time zone named after it, kept for the reason.
+    pub zone: Option<String>,
+}
+
 impl Expr {
     /// True when the expression needs the anchor to land on the calendar.
     pub fn is_relative(&self) -> bool {
@@ -416,7 +424,7 @@ impl Expr {
             Expr::Fraction { year, .. } => year.is_relative(),
             Expr::Range(a, b) => a.is_relative() || b.is_relative(),
             Expr::Paired(_, g) => g.is_relative(),
-            Expr::Time { day, .. } => day.as_ref().is_none_or(|d| d.is_relative()),
+            Expr::Time(c) => c.day.as_ref().is_none_or(|d| d.is_relative()),
             Expr::Nth { of, .. } | Expr::Shifted { of, .. } => of.is_relative(),
             _ => true,
         }
@@ -437,7 +445,7 @@ impl Expr {
             | Expr::Occasion { year, rel, .. } => year.is_none() && rel.is_none(),
             Expr::NthWeekday { year, .. } => year.is_none(),
             Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.leans(),
-            Expr::Time { day: Some(d), .. } => d.leans(),
+            Expr::Time(c) => c.day.as_ref().is_some_and(|d| d.leans()),
             Expr::Range(a, b) => a.leans() && b.leans(),
             _ => false,
         }
@@ -450,7 +458,7 @@ impl Expr {
         match self {
             Expr::Weekday { .. } | Expr::Night { .. } => true,
             Expr::DayPart(_, inner) => inner.is_weekday_based(),
-            Expr::Time { day: Some(d), .. } => d.is_weekday_based(),
+            Expr::Time(c) => c.day.as_ref().is_some_and(|d| d.is_weekday_based()),
             _ => false,
         }
     }
@@ -471,7 +479,7 @@ impl Expr {
             ),
             Expr::NthWeekday { month, .. } => matches!(month, MonthRef::Hijri(_)),
             Expr::Part(_, inner) | Expr::DayPart(_, inner) => inner.is_hijri_reckoned(),
-            Expr::Time { day: Some(d), .. } => d.is_hijri_reckoned(),
+            Expr::Time(c) => c.day.as_ref().is_some_and(|d| d.is_hijri_reckoned()),
             _ => false,
         }
     }
@@ -484,7 +492,7 @@ impl Expr {
             Expr::Offset {
                 n, from_previous, ..
             } => *n > 0 || *from_previous,
-            Expr::Tonight | Expr::Time { .. } => true,
+            Expr::Tonight | Expr::Time(_) => true,
             Expr::Weekday { rel, .. }
             | Expr::Date { rel, .. }
             | Expr::Hijri { rel, .. }
@@ -524,8 +532,35 @@ pub struct Tense {
     /// A particle or phrase of the future (سـ, سوف, لن, من المقرر), which admits nothing else:
     /// not even a feast of a few days ago that an ongoing verb could still speak of.
     pub marker: bool,
-    /// The clue word's byte span in the original text, quoted in the reason.
-    pub clue: (usize, usize),
+    /// The clue word's first byte in the original text; with `clue_len`, its span
+    /// ([`Tense::clue`]), quoted in the reason. A start and a length rather than two offsets,
+    /// so that a tense is 16 bytes: two are kept with every expression found.
+    clue_start: usize,
+    /// The clue word's length in bytes (see [`Tense::new`] for why it cannot saturate).
+    clue_len: u32,
+}
+
+impl Tense {
+    /// A tense of direction `dir` given away by the word at byte span `clue`.
+    ///
+    /// The length is kept as a `u32`, saturating, which never cuts a real clue: a clue is a
+    /// single word token, tokens lie within one sentence and sentences are cut at
+    /// [`MAX_SENTENCE`](crate::text::sentences::MAX_SENTENCE) bytes (2048); even text
+    /// tokenized without that cut would need one word of 4 GiB.
+    pub fn new(dir: Direction, strong: bool, marker: bool, clue: Range<usize>) -> Tense {
+        Tense {
+            dir,
+            strong,
+            marker,
+            clue_start: clue.start,
+            clue_len: u32::try_from(clue.len()).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The clue word's byte span in the original text.
+    pub fn clue(&self) -> Range<usize> {
+        self.clue_start..self.clue_start + self.clue_len as usize
+    }
 }
 
 /// An expression found in a text: its meaning and its byte span in the original.
@@ -541,4 +576,36 @@ pub struct Found {
     pub tense: Option<Tense>,
     /// The first strong tense clue anywhere in its sentence, for when the clause says nothing.
     pub sentence_tense: Option<Tense>,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::mem::size_of;
+
+    use super::*;
+
+    /// A long document holds one `(sentence, Found)` per expression until it is resolved
+    /// (about 121,000 for 20 MB of news), so these sizes are the bulk of its memory.
+    #[test]
+    fn found_and_expr_stay_small() {
+        assert!(
+            size_of::<Expr>() <= 24,
+            "Expr is {} bytes",
+            size_of::<Expr>()
+        );
+        assert!(size_of::<Option<Tense>>() <= 16);
+        assert!(
+            size_of::<Found>() <= 72,
+            "Found is {} bytes",
+            size_of::<Found>()
+        );
+        assert!(size_of::<(usize, Found)>() <= 80);
+    }
+
+    #[test]
+    fn a_tense_gives_back_its_clue_span() {
+        let t = Tense::new(Direction::Past, true, false, 7..19);
+        assert_eq!(t.clue(), 7..19);
+        assert_eq!(t.clue().len(), 12);
+    }
 }

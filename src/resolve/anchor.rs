@@ -141,10 +141,7 @@ fn day_of(e: &Expr) -> Option<Day> {
             (g, _) => g,
         },
         Expr::DayPart(_, ref inner) => day_of(inner),
-        Expr::Time {
-            day: Some(ref inner),
-            ..
-        } => day_of(inner),
+        Expr::Time(ref c) => c.day.as_ref().and_then(day_of),
         _ => None,
     }
 }
@@ -153,9 +150,7 @@ fn day_of(e: &Expr) -> Option<Day> {
 fn core(e: &Expr) -> &Expr {
     match e {
         Expr::DayPart(_, inner) => core(inner),
-        Expr::Time {
-            day: Some(inner), ..
-        } => core(inner),
+        Expr::Time(c) => c.day.as_ref().map_or(e, core),
         e => e,
     }
 }

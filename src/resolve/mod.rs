@@ -10,7 +10,7 @@ mod periods;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::lang::Conventions;
-use crate::lang::expr::{DayPart, Expr, Rel, Unit};
+use crate::lang::expr::{Clock, DayPart, Expr, Rel, Unit};
 use crate::model::{EventDate, MentionKind, Modifier, PartOfDay, Precision};
 use calendar::{
     add_days, anchor_name, day_name, days_until, iso_day, iso_week_value, month_end, month_name,
@@ -519,13 +519,7 @@ fn resolve_inner(expr: &Expr, cx: &Context) -> Resolution {
             periods::event(K::Interval, joined, "XXXX-XX-XX", Precision::Day)
         }
         Expr::Paired(ref h, ref g) => paired(h, g, cx),
-        Expr::Time {
-            ref day,
-            hour,
-            minute,
-            until,
-            ref zone,
-        } => time(day.as_deref(), hour, minute, until, zone.as_deref(), cx),
+        Expr::Time(ref c) => time(c, cx),
         Expr::DayPart(p, ref day) => day_part(p, day, cx),
         Expr::Then { since } => then(since, cx),
         Expr::MidWeek(rel) => week_part(cx, rel, WeekPart::Middle),
@@ -1248,15 +1242,15 @@ fn day_of(day: Option<&Expr>, cx: &Context) -> Result<(NaiveDate, String), Box<R
 }
 
 /// "الساعة الثالثة فجرا", "10:30 صباحا", "من الساعة 3 إلى 4 مساء".
-fn time(
-    day: Option<&Expr>,
-    hour: u32,
-    minute: Option<u32>,
-    until: Option<(u32, Option<u32>)>,
-    zone: Option<&str>,
-    cx: &Context,
-) -> Resolution {
-    let (d, day_reason) = match day_of(day, cx) {
+fn time(c: &Clock, cx: &Context) -> Resolution {
+    let Clock {
+        ref day,
+        hour,
+        minute,
+        until,
+        ref zone,
+    } = *c;
+    let (d, day_reason) = match day_of(day.as_ref(), cx) {
         Ok(x) => x,
         Err(r) => return *r,
     };
@@ -1267,6 +1261,7 @@ fn time(
         None => clock(hour, minute),
     };
     let zone_note = zone
+        .as_deref()
         .map(|z| format!("; time zone as written: {z}"))
         .unwrap_or_default();
     let mut date = span(

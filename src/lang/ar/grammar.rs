@@ -12,7 +12,9 @@ use super::lexicon::{
     OCCASION_EPITHETS, OCCASIONS, STATE_NOUNS, Word,
 };
 use super::tense::{self, Clues, Listed};
-use crate::lang::expr::{Country, DayPart, Expr, Found, MonthRef, Occasion, Part, Rel, Unit};
+use crate::lang::expr::{
+    Clock, Country, DayPart, Expr, Found, MonthRef, Occasion, Part, Rel, Unit,
+};
 use crate::text::{TokenKind, Tokens};
 
 /// The lexicon roles of one sentence's tokens (and their tense roles, once the sentence has
@@ -674,26 +676,10 @@ impl Grammar<'_> {
     /// After a day: an adverb part of the day ("الأحد مساء") or a clock time.
     fn then_time_of_day(&self, start: usize, last: usize, day: Expr) -> Match {
         if self.is(last + 1, Word::Clock)
-            && let Some((
-                _,
-                end,
-                Expr::Time {
-                    hour,
-                    minute,
-                    until,
-                    zone,
-                    ..
-                },
-            )) = self.time(last + 1, last + 2)
+            && let Some((_, end, Expr::Time(mut clock))) = self.time(last + 1, last + 2)
         {
-            let time = Expr::Time {
-                day: Some(Box::new(day)),
-                hour,
-                minute,
-                until,
-                zone,
-            };
-            return (start, end, time);
+            clock.day = Some(day);
+            return (start, end, Expr::Time(clock));
         }
         match self.day_part(last + 1) {
             Some(p)
@@ -1516,7 +1502,8 @@ impl Grammar<'_> {
         }
         // "من الثامنة صباحا حتى الثانية ظهرا".
         if matches!(self.word(i + 1), Some(Word::Ordinal(_)))
-            && let Some((_, last, e @ Expr::Time { until: Some(_), .. })) = self.time(i + 1, i + 1)
+            && let Some((_, last, e)) = self.time(i + 1, i + 1)
+            && matches!(&e, Expr::Time(c) if c.until.is_some())
         {
             return Some((i, last, e));
         }
@@ -2327,7 +2314,7 @@ impl Grammar<'_> {
             k += 1;
         }
         if let Some((d, l)) = self.day_at(k) {
-            day = Some(Box::new(d));
+            day = Some(d);
             last = l;
         }
         let adjust = |h: u32| match part {
@@ -2340,13 +2327,13 @@ impl Grammar<'_> {
         Some((
             start,
             last,
-            Expr::Time {
+            Expr::Time(Box::new(Clock {
                 day,
                 hour: adjust(hour),
                 minute,
                 until: own_until.or(until.map(|(h, m)| (adjust(h), m))),
                 zone,
-            },
+            })),
         ))
     }
 

@@ -548,12 +548,12 @@ fn clue_at(tokens: &Tokens, clues: &Clues, i: usize) -> Option<Tense> {
         Complementiser => return None,
     };
     let t = &tokens.list[i];
-    Some(Tense {
+    Some(Tense::new(
         dir,
-        strong: weight != Weak,
-        marker: weight == Marker,
-        clue: (t.start, t.end),
-    })
+        weight != Weak,
+        weight == Marker,
+        t.start..t.end,
+    ))
 }
 
 /// The tense of the clause around tokens `first..=last`: the nearest clue before the
@@ -716,12 +716,7 @@ fn verb_shape(tokens: &Tokens, i: usize) -> Option<Tense> {
     } else {
         return None;
     };
-    Some(Tense {
-        dir,
-        strong: false,
-        marker: false,
-        clue: (t.start, t.end),
-    })
+    Some(Tense::new(dir, false, false, t.start..t.end))
 }
 
 /// The first strong clue anywhere in the sentence: the direction the sentence as a whole
