@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use tarikh::export::format::Format;
+use tarikh::extract::MAX_DOCUMENT_BYTES;
 use tarikh::review::session::Session;
 use tarikh::tui::{BidiMode, TuiOptions};
 use tarikh::{Options, Prefer, Source};
@@ -416,6 +417,12 @@ fn load(common: &Common) -> Result<(Vec<Source>, Options)> {
 
 fn read_file(path: &Path) -> Result<Source> {
     let shown = path.display();
+    // Refused before a byte is read: one document's places are 32-bit.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > MAX_DOCUMENT_BYTES as u64
+    {
+        return Err(too_large(&format!("'{shown}'"), meta.len()));
+    }
     if let Some((bytes, known_utf8)) = read_in_halves(path) {
         return source_of(path, bytes, known_utf8);
     }
@@ -429,6 +436,13 @@ fn read_file(path: &Path) -> Result<Source> {
         _ => anyhow::anyhow!("cannot read '{shown}': {e}"),
     })?;
     source_of(path, bytes, false)
+}
+
+/// The error for an article longer than one document may be.
+fn too_large(name: &str, bytes: u64) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{name} is {bytes} bytes; an article can be at most 4 GiB: split it into several files"
+    )
 }
 
 /// The source read from `path`: its id (the file stem) and its bytes as text.
@@ -495,6 +509,9 @@ fn read_in_halves(_path: &Path) -> Option<(Vec<u8>, bool)> {
 /// the text as they are (no copy of a large article); `known_utf8` when they were checked as
 /// they were read.
 fn decode(bytes: Vec<u8>, name: &str, known_utf8: bool) -> Result<String> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(too_large(name, bytes.len() as u64));
+    }
     if let Some(kind) = binary_kind(&bytes) {
         anyhow::bail!("{name} is {kind}, not a text article; save the article as UTF-8 text first");
     }

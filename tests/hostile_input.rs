@@ -281,6 +281,24 @@ fn binary_files_are_refused_with_one_clear_line() {
     }
 }
 
+/// A file past the 4 GiB one document may have is refused before it is read (a sparse file:
+/// no disk, no memory).
+#[test]
+fn a_file_past_four_gib_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("huge.txt");
+    std::fs::File::create(&p)
+        .unwrap()
+        .set_len(u64::from(u32::MAX) + 1)
+        .unwrap();
+    let o = extract_file(&p, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
+    assert!(e.contains("huge.txt") && e.contains("at most 4 GiB"), "{e}");
+    assert!(o.stdout.is_empty());
+}
+
 #[test]
 fn two_thousand_files_as_a_directory_and_as_paths() {
     let dir = tempfile::tempdir().unwrap();

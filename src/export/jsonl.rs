@@ -69,21 +69,21 @@ impl<'a> EventView<'a> {
 
     /// The view of a resolved expression with a date, its words read out of the wording
     /// (see [`Extracted::event`], which builds the same event as owned strings).
-    fn of_resolved(doc: &'a Extracted, r: &'a Resolved, date: DateView<'a>) -> Self {
+    fn of_resolved(doc: &'a Extracted, r: &'a Resolved, date: DateView<'a>) -> Option<Self> {
         let info = &doc.info;
-        let s = info.sentences[r.sentence];
-        EventView {
+        let s = *info.sentences.get(r.sentence as usize)?;
+        Some(EventView {
             id: Id::Span(r.start, r.end),
             document: &info.id,
             date,
             expression: &info.text[r.start..r.end],
             expression_span: (r.start, r.end),
             sentence: &info.text[s.start..s.end],
-            sentence_at: (s.start, s.end, r.sentence),
+            sentence_at: (s.start, s.end, r.sentence as usize),
             label: None,
             group: None,
             review: None,
-        }
+        })
     }
 }
 
@@ -106,22 +106,24 @@ pub fn write_extraction(extraction: &Extraction, out: &mut dyn Write) -> std::io
     if extraction.docs.len() > 1 {
         return write_timeline(&extraction.clone().into_timeline(), out);
     }
-    let render = |chunk: &[(usize, usize)], buf: &mut Vec<u8>| -> std::io::Result<()> {
+    let render = |chunk: &[(u32, u32)], buf: &mut Vec<u8>| -> std::io::Result<()> {
         buf.clear();
         let (mut value, mut reason) = (String::new(), String::new());
         for &(d, i) in chunk {
-            let doc = &extraction.docs[d];
-            let r = &doc.resolved[i];
+            let doc = &extraction.docs[d as usize];
+            let r = &doc.resolved[i as usize];
             let Some(bounds) = r.date else { continue };
             value.clear();
             reason.clear();
-            doc.wording.get(r.words, &mut value, &mut reason);
+            doc.wording.get(r.words as usize, &mut value, &mut reason);
             let date = DateView {
                 bounds,
                 value: &value,
                 reason: &reason,
             };
-            write_event(buf, &EventView::of_resolved(doc, r, date))?;
+            if let Some(view) = EventView::of_resolved(doc, r, date) {
+                write_event(buf, &view)?;
+            }
         }
         Ok(())
     };
@@ -140,7 +142,7 @@ pub fn write_extraction(extraction: &Extraction, out: &mut dyn Write) -> std::io
     std::thread::scope(|scope| {
         let (done, ready) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<u8>>>(2);
         let (give_back, reuse) = std::sync::mpsc::channel::<Vec<u8>>();
-        let odd: Vec<&[(usize, usize)]> = chunks.clone().skip(1).step_by(2).collect();
+        let odd: Vec<&[(u32, u32)]> = chunks.clone().skip(1).step_by(2).collect();
         scope.spawn(move || {
             for chunk in odd {
                 let mut buf = reuse.try_recv().unwrap_or_default();

@@ -33,6 +33,10 @@ impl Default for Options {
     }
 }
 
+/// The most bytes one document's text may have: its sentences and words are indexed in
+/// 32 bits (see [`Source::text`]).
+pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize;
+
 /// One input document.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -40,7 +44,9 @@ pub struct Source {
     pub id: String,
     /// The path it was read from, if any.
     pub path: Option<String>,
-    /// Its text (a leading BOM is kept so offsets match the file).
+    /// Its text (a leading BOM is kept so offsets match the file), at most 4 GiB: the
+    /// extraction indexes a document's sentences and words in 32 bits (past that, places
+    /// saturate and their words read as empty; the command line refuses such a file).
     pub text: String,
 }
 
@@ -59,8 +65,9 @@ pub struct Given {
 /// are all built from these.
 #[derive(Debug, Clone)]
 pub struct Resolved {
-    /// Index of its sentence in the document.
-    pub sentence: usize,
+    /// Index of its sentence in the document (32 bits, as a document's text is at most
+    /// 4 GiB: see [`Source`]).
+    pub sentence: u32,
     /// First byte of the expression.
     pub start: usize,
     /// One past its last byte.
@@ -70,10 +77,12 @@ pub struct Resolved {
     /// Its date when it is an event (its words are in the document's wording).
     pub date: Option<Bounds>,
     /// Where its date's value and reason (or, for a mention that is not an event, its
-    /// TIMEX3 value) are in the document's [`Extracted::wording`].
-    pub words: usize,
-    /// Where an unresolved event sorts relative to the unknown anchor, in days.
-    pub order_hint: i64,
+    /// TIMEX3 value) are in the document's [`Extracted::wording`] (which, at about a tenth of
+    /// the text, 32 bits reach).
+    pub words: u32,
+    /// Where an unresolved event sorts relative to the unknown anchor, in days (clamped to
+    /// ±2^31, as [`SortKey`] does).
+    pub order_hint: i32,
 }
 
 /// One document extracted: its text, sentences and anchor, its expressions in text order,
@@ -99,8 +108,9 @@ pub struct Extracted {
 pub struct Extraction {
     /// The documents, in input order.
     pub docs: Vec<Extracted>,
-    /// The timeline's events in order: (document, index into its `resolved`).
-    pub order: Vec<(usize, usize)>,
+    /// The timeline's events in order: (document, index into its `resolved`), in 32 bits,
+    /// since a long document holds one per event.
+    pub order: Vec<(u32, u32)>,
 }
 
 /// Extracts the timeline of one in-memory text (document id `text`).
@@ -140,14 +150,9 @@ pub fn extract_all(
     for (d, x) in docs.iter().enumerate() {
         for (i, r) in x.resolved.iter().enumerate() {
             if let Some(date) = &r.date {
-                keyed.push(SortKey::new(
-                    date.start,
-                    date.end,
-                    r.order_hint,
-                    d,
-                    r.start,
-                    i,
-                ));
+                // The expression's index is its place: expressions follow the text.
+                let hint = r.order_hint.into();
+                keyed.push(SortKey::new(date.start, date.end, hint, d, i));
             }
         }
     }
@@ -161,8 +166,8 @@ pub fn extract_all(
 
 /// The places of the events in timeline order: sorted whole (no two keys are alike, so the
 /// order is one), or, with `halves`, in two halves side by side and merged.
-fn in_order(mut keyed: Vec<SortKey>, halves: bool) -> Vec<(usize, usize)> {
-    let at = |k: &SortKey| (k.doc as usize, k.item as usize);
+fn in_order(mut keyed: Vec<SortKey>, halves: bool) -> Vec<(u32, u32)> {
+    let at = |k: &SortKey| (k.doc, k.place);
     if halves {
         let mid = keyed.len() / 2;
         let (a, b) = keyed.split_at_mut(mid);
@@ -194,17 +199,15 @@ fn in_order(mut keyed: Vec<SortKey>, halves: bool) -> Vec<(usize, usize)> {
 }
 
 /// Where an event stands in the timeline: resolved dates by first day, last day, document
-/// and position; unresolved ones last, document by document (each has its own unknown
-/// anchor), in the order their offsets from it suggest ("أمس" before "غدا"); then `item`,
-/// the event's own place, which makes every key one of a kind. Packed into 24 bytes, since
-/// a long document sorts one per event: `days` holds the first and last day, or for an
+/// and place; unresolved ones last, document by document (each has its own unknown anchor),
+/// in the order their offsets from it suggest ("أمس" before "غدا"). Packed into 16 bytes,
+/// since a long document sorts one per event: `days` holds the first and last day, or for an
 /// unresolved event a flag, the document and the offset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct SortKey {
     days: u64,
-    at: usize,
     doc: u32,
-    item: u32,
+    place: u32,
 }
 
 /// Added to a day's number from the common era so every day chrono has is positive and
@@ -213,15 +216,15 @@ const DAY_BIAS: i64 = 1 << 28;
 
 impl SortKey {
     /// The key of an event from `start` to `end` (unresolved while `start` is `None`, and
-    /// then placed by `order_hint`, in days, clamped to ±2^31), in document `doc` at byte
-    /// `at`, being item `item` of its list. Documents and items count to 2^31 and 2^32.
+    /// then placed by `order_hint`, in days, clamped to ±2^31), in document `doc` at
+    /// `place`: its byte, or its index among the document's expressions (both follow the
+    /// text). Documents count to 2^31, places to 2^32 (a document is at most 4 GiB).
     pub fn new(
         start: Option<NaiveDate>,
         end: Option<NaiveDate>,
         order_hint: i64,
         doc: usize,
-        at: usize,
-        item: usize,
+        place: usize,
     ) -> SortKey {
         let day = |d: NaiveDate| (i64::from(d.num_days_from_ce()) + DAY_BIAS) as u64;
         let days = match start {
@@ -233,23 +236,9 @@ impl SortKey {
         };
         SortKey {
             days,
-            at,
             doc: u32::try_from(doc).unwrap_or(u32::MAX),
-            item: u32::try_from(item).unwrap_or(u32::MAX),
+            place: u32::try_from(place).unwrap_or(u32::MAX),
         }
-    }
-}
-
-impl Ord for SortKey {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.days, self.doc, self.at, self.item)
-            .cmp(&(other.days, other.doc, other.at, other.item))
-    }
-}
-
-impl PartialOrd for SortKey {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
     }
 }
 
@@ -262,20 +251,21 @@ pub fn sort_and_group(timeline: &mut Timeline) {
         .enumerate()
         .map(|(k, d)| (d.id.as_str(), k))
         .collect();
-    let mut keys: Vec<SortKey> = timeline
+    let mut keys: Vec<(SortKey, usize)> = timeline
         .events
         .iter()
         .enumerate()
         .map(|(i, e)| {
             let doc = ids.get(e.document.as_str()).copied().unwrap_or(usize::MAX);
             let d = &e.date;
-            SortKey::new(d.start, d.end, e.order_hint, doc, e.expression.start, i)
+            let key = SortKey::new(d.start, d.end, e.order_hint, doc, e.expression.start);
+            (key, i)
         })
         .collect();
     keys.sort_unstable();
     // Apply the order in place: events are large, and a second array of them costs more
     // (fresh pages) than the swaps.
-    let order: Vec<usize> = keys.into_iter().map(|k| k.item as usize).collect();
+    let order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
     for k in 0..order.len() {
         let mut j = order[k];
         while j < k {
@@ -352,8 +342,8 @@ impl Extraction {
             warnings: Vec::new(),
         };
         for &(d, i) in &self.order {
-            let x = &self.docs[d];
-            timeline.events.extend(x.event(&x.resolved[i]));
+            let x = &self.docs[d as usize];
+            timeline.events.extend(x.event(&x.resolved[i as usize]));
         }
         timeline
             .mentions
@@ -377,7 +367,7 @@ impl Extracted {
     pub fn event(&self, r: &Resolved) -> Option<Event> {
         let date = self.date(r)?;
         let info = &self.info;
-        let s = info.sentences[r.sentence];
+        let s = *info.sentences.get(r.sentence as usize)?;
         let sentence_text = &info.text[s.start..s.end];
         Some(Event {
             id: format!("{}:{}-{}", info.id, r.start, r.end),
@@ -388,12 +378,12 @@ impl Extracted {
                 text: sentence_text.to_string(),
                 start: s.start,
                 end: s.end,
-                index: r.sentence,
+                index: r.sentence as usize,
             },
             label: crate::text::label(sentence_text),
             review: None,
             group: None,
-            order_hint: r.order_hint,
+            order_hint: r.order_hint.into(),
         })
     }
 
@@ -439,7 +429,7 @@ impl Extracted {
     /// The value and reason of `r`, from the wording.
     pub fn words(&self, r: &Resolved) -> (String, String) {
         let (mut value, mut reason) = (String::new(), String::new());
-        self.wording.get(r.words, &mut value, &mut reason);
+        self.wording.get(r.words as usize, &mut value, &mut reason);
         (value, reason)
     }
 
@@ -698,13 +688,13 @@ fn resolve_one(
         None => (None, wording.push(&r.value, "")),
     };
     let resolved = Resolved {
-        sentence: sentence_index,
+        sentence: u32::try_from(sentence_index).unwrap_or(u32::MAX),
         start: f.start,
         end: f.end,
         kind: r.kind,
         date,
-        words,
-        order_hint: r.order_hint,
+        words: u32::try_from(words).unwrap_or(u32::MAX),
+        order_hint: r.order_hint.clamp(i32::MIN.into(), i32::MAX.into()) as i32,
     };
     (resolved, r.warning)
 }
@@ -757,7 +747,7 @@ fn resolve_whole(
 ) -> Resolutions {
     let names = weekday_names(text, &found, lang);
     let mut slots = slots(found);
-    let mut wording = Wording::default();
+    let mut wording = Wording::for_expressions(slots.len());
     let run = Run { base, text, names };
     let (problems, _) = run.over(&mut slots, 0, start, &mut wording, |_| {});
     (resolutions(slots), wording, problems)
@@ -848,7 +838,10 @@ fn resolve_in_halves(
         .collect();
     let mut slots = slots(found);
     let (first, second) = slots.split_at_mut(mid);
-    let (mut wording, mut guessed_words) = (Wording::default(), Wording::default());
+    // The guessed half's words are taken in whole, not copied: room for this half and the
+    // opening the true run may redo.
+    let mut wording = Wording::for_expressions(mid + opening.len());
+    let mut guessed_words = Wording::for_expressions(halves);
     // The guess: the second half from the start state, keeping the state before each of its
     // opening expressions.
     let mut states = Vec::with_capacity(opening.len());
@@ -901,7 +894,8 @@ fn resolve_in_halves(
     let base_words = wording.append(guessed_words);
     for slot in &mut slots[mid + met..] {
         if let Slot::Resolved(r) = slot {
-            r.words += base_words;
+            let at = r.words as usize + base_words;
+            r.words = u32::try_from(at).unwrap_or(u32::MAX);
         }
     }
     problems.extend(
@@ -1153,6 +1147,30 @@ mod tests {
         }
     }
 
+    /// An expression's index is its place in the order (`SortKey`), so the expressions
+    /// must follow the text: each starts after the one before it ends.
+    #[test]
+    fn expressions_follow_the_text() {
+        let text = include_str!("../../data/sample.txt").repeat(3);
+        let x = extract_document(
+            Source {
+                id: "s".into(),
+                path: None,
+                text,
+            },
+            None,
+            &opts(),
+        );
+        assert!(x.resolved.len() > 30, "{}", x.resolved.len());
+        for pair in x.resolved.windows(2) {
+            assert!(
+                pair[0].end <= pair[1].start,
+                "{:?}",
+                (pair[0].start, pair[1].start)
+            );
+        }
+    }
+
     /// Two sorted halves merged are the whole sorted, ties of the date included (the place
     /// breaks them).
     #[test]
@@ -1168,15 +1186,8 @@ mod tests {
             } else {
                 (day(x >> 8), day((x >> 8) + x % 3))
             };
-            let (doc, at) = ((x % 3) as usize, (x % 1000) as usize);
-            keyed.push(SortKey::new(
-                start,
-                end,
-                i64::from(x % 5),
-                doc,
-                at,
-                i as usize,
-            ));
+            let doc = (x % 3) as usize;
+            keyed.push(SortKey::new(start, end, i64::from(x % 5), doc, i as usize));
         }
         let one = in_order(keyed.clone(), false);
         let two = in_order(keyed, true);
@@ -1185,7 +1196,7 @@ mod tests {
     }
 
     /// The packed key orders as the plain tuple of what it packs: (unresolved, first day,
-    /// last day, document of an unresolved event, its offset, document, byte, item), from the
+    /// last day, document of an unresolved event, its offset, document, place), from the
     /// first day chrono has to the last.
     #[test]
     fn the_packed_key_orders_as_what_it_packs() {
@@ -1209,7 +1220,7 @@ mod tests {
         ];
         let mut all = Vec::new();
         let mut x: u64 = 11;
-        for item in 0..4000usize {
+        for _ in 0..4000 {
             x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             let pick = |n: usize, by: u32| (x >> by) as usize % n;
             let start = days[pick(days.len(), 8)];
@@ -1217,10 +1228,10 @@ mod tests {
             let hint = hints[pick(hints.len(), 24)];
             let (doc, at) = (pick(4, 32), pick(3, 40) * 1_000_000_007);
             let plain = match start {
-                Some(_) => (false, start, end, 0, 0, doc, at, item),
-                None => (true, None, None, doc, hint, doc, at, item),
+                Some(_) => (false, start, end, 0, 0, doc, at),
+                None => (true, None, None, doc, hint, doc, at),
             };
-            all.push((SortKey::new(start, end, hint, doc, at, item), plain));
+            all.push((SortKey::new(start, end, hint, doc, at), plain));
         }
         for a in &all {
             for b in all.iter().step_by(7) {

@@ -14,6 +14,9 @@ const DIGITS: u8 = 0xFF;
 /// Ends a run of digits among the half-bytes.
 const RUN_END: u8 = 0xF;
 
+/// About what the words of one resolution take (22 on the dev articles, warnings included).
+const BYTES_PER_EXPRESSION: usize = 24;
+
 /// The values and reasons of one document's resolutions.
 #[derive(Debug, Clone, Default)]
 pub struct Wording {
@@ -21,14 +24,28 @@ pub struct Wording {
     shapes: Vec<Box<[Box<str>]>>,
     /// A shape's number, by its key (the pieces joined by [`DIGITS`]).
     numbers: FxHashMap<Box<[u8]>, u32>,
-    /// The strings kept: each its shape's number (four bytes) and its digit runs.
+    /// The strings kept last: each its shape's number (four bytes) and its digit runs.
     bytes: Vec<u8>,
+    /// Earlier stretches of strings, taken in whole by [`Wording::append`] (never copied,
+    /// so joining a long document's halves does not hold the second half's words twice).
+    earlier: Vec<Vec<u8>>,
+    /// Where `bytes` starts among all the strings: the length of `earlier`.
+    base: usize,
 }
 
 impl Wording {
+    /// Room for the words of about `expressions` resolutions, so the store is made once at
+    /// its size rather than grown by copies (each of which left the old room behind).
+    pub fn for_expressions(expressions: usize) -> Wording {
+        Wording {
+            bytes: Vec::with_capacity(expressions.saturating_mul(BYTES_PER_EXPRESSION)),
+            ..Wording::default()
+        }
+    }
+
     /// Keeps a value and a reason; returns where they are, for [`Wording::get`].
     pub fn push(&mut self, value: &str, reason: &str) -> usize {
-        let at = self.bytes.len();
+        let at = self.base + self.bytes.len();
         self.push_one(value);
         self.push_one(reason);
         at
@@ -50,7 +67,7 @@ impl Wording {
 
     /// Keeps one string (a warning); returns where, for [`Wording::get_text`].
     pub fn push_text(&mut self, text: &str) -> usize {
-        let at = self.bytes.len();
+        let at = self.base + self.bytes.len();
         self.push_one(text);
         at
     }
@@ -69,33 +86,44 @@ impl Wording {
     /// Gives back the room kept for more words, once there will be no more.
     pub fn shrink_to_fit(&mut self) {
         self.bytes.shrink_to_fit();
+        for stretch in &mut self.earlier {
+            stretch.shrink_to_fit();
+        }
     }
 
     /// Takes in another document part's words (the second half of a long document); returns
     /// what to add to the places [`Wording::push`] gave for them.
     pub fn append(&mut self, other: Wording) -> usize {
-        let base = self.bytes.len();
+        let base = self.base + self.bytes.len();
         let renumber: Vec<u32> = other
             .shapes
             .iter()
             .map(|pieces| self.number_of(&key_of(pieces), pieces.clone()))
             .collect();
-        let mut bytes = other.bytes;
-        let mut at = 0;
-        while let Some(number) = read_number(&bytes, at) {
-            let Some(pieces) = other.shapes.get(number as usize) else {
-                break;
-            };
-            let new = renumber[number as usize];
-            bytes[at..at + 4].copy_from_slice(&new.to_le_bytes());
-            let mut digits = HalfBytesRead::new(&bytes, at + 4);
-            for _ in 1..pieces.len() {
-                while digits.next().is_some_and(|d| d != RUN_END) {}
+        let mut stretches = other.earlier;
+        stretches.push(other.bytes);
+        for mut bytes in stretches {
+            let mut at = 0;
+            while let Some(number) = read_number(&bytes, at) {
+                let (Some(pieces), Some(&new)) = (
+                    other.shapes.get(number as usize),
+                    renumber.get(number as usize),
+                ) else {
+                    break;
+                };
+                bytes[at..at + 4].copy_from_slice(&new.to_le_bytes());
+                let mut digits = HalfBytesRead::new(&bytes, at + 4);
+                for _ in 1..pieces.len() {
+                    while digits.next().is_some_and(|d| d != RUN_END) {}
+                }
+                at = digits.end();
             }
-            at = digits.end();
+            let done = std::mem::replace(&mut self.bytes, bytes);
+            if !done.is_empty() {
+                self.base += done.len();
+                self.earlier.push(done);
+            }
         }
-        self.bytes.reserve_exact(bytes.len());
-        self.bytes.extend_from_slice(&bytes);
         base
     }
 
@@ -152,8 +180,23 @@ impl Wording {
 
     /// Appends the string kept at `at` to `out`; returns where the next one starts.
     fn read_one(&self, at: usize, out: &mut String) -> Option<usize> {
-        let pieces = self.shapes.get(read_number(&self.bytes, at)? as usize)?;
-        let mut digits = HalfBytesRead::new(&self.bytes, at + 4);
+        // The stretch holding `at`, and where it starts (a string never spans two).
+        let mut from = 0;
+        let mut bytes = &self.bytes;
+        if at < self.base {
+            for stretch in &self.earlier {
+                if at < from + stretch.len() {
+                    bytes = stretch;
+                    break;
+                }
+                from += stretch.len();
+            }
+        } else {
+            from = self.base;
+        }
+        let at = at - from;
+        let pieces = self.shapes.get(read_number(bytes, at)? as usize)?;
+        let mut digits = HalfBytesRead::new(bytes, at + 4);
         for (k, piece) in pieces.iter().enumerate() {
             if k > 0 {
                 loop {
@@ -165,7 +208,7 @@ impl Wording {
             }
             out.push_str(piece);
         }
-        Some(digits.end())
+        Some(from + digits.end())
     }
 }
 
@@ -304,6 +347,15 @@ mod tests {
         assert_eq!(w.bytes.len(), 28 * (4 + 6 + 4 + 4));
     }
 
+    fn read(w: &Wording, at: usize) -> Option<(String, String)> {
+        let (mut v, mut r) = (String::new(), String::new());
+        w.get(at, &mut v, &mut r).then_some((v, r))
+    }
+
+    fn pair(v: &str, r: &str) -> Option<(String, String)> {
+        Some((v.into(), r.into()))
+    }
+
     #[test]
     fn appended_words_are_found_at_their_place_plus_the_base() {
         let mut first = Wording::default();
@@ -312,20 +364,26 @@ mod tests {
         let b = second.push("2021-W05", "week 5 of 2021");
         let c = second.push("2021", "the year 2021");
         let base = first.append(second);
-        let read = |at| {
-            let (mut v, mut r) = (String::new(), String::new());
-            first.get(at, &mut v, &mut r).then_some((v, r))
-        };
-        assert_eq!(read(a), Some(("2021".into(), "the year 2021".into())));
-        assert_eq!(
-            read(base + b),
-            Some(("2021-W05".into(), "week 5 of 2021".into()))
-        );
-        assert_eq!(
-            read(base + c),
-            Some(("2021".into(), "the year 2021".into()))
-        );
+        assert_eq!(read(&first, a), pair("2021", "the year 2021"));
+        assert_eq!(read(&first, base + b), pair("2021-W05", "week 5 of 2021"));
+        assert_eq!(read(&first, base + c), pair("2021", "the year 2021"));
         assert_eq!(first.shapes.len(), 4);
+        // Words kept after the append follow the appended ones; a wording that was itself
+        // appended to comes in whole.
+        let d = first.push("2022", "the year 2022");
+        assert!(d > base + c);
+        let mut third = Wording::default();
+        let e = third.push("x", "y 1");
+        let mut fourth = Wording::default();
+        let f = fourth.push("5", "z");
+        let base_fourth = third.append(fourth);
+        let base_third = first.append(third);
+        assert_eq!(read(&first, d), pair("2022", "the year 2022"));
+        assert_eq!(read(&first, base + b), pair("2021-W05", "week 5 of 2021"));
+        assert_eq!(read(&first, base_third + e), pair("x", "y 1"));
+        assert_eq!(read(&first, base_third + base_fourth + f), pair("5", "z"));
+        first.shrink_to_fit();
+        assert_eq!(read(&first, a), pair("2021", "the year 2021"));
     }
 
     #[test]

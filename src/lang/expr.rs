@@ -533,9 +533,10 @@ pub struct Tense {
     /// not even a feast of a few days ago that an ongoing verb could still speak of.
     pub marker: bool,
     /// The clue word's first byte in the original text; with `clue_len`, its span
-    /// ([`Tense::clue`]), quoted in the reason. A start and a length rather than two offsets,
-    /// so that a tense is 16 bytes: two are kept with every expression found.
-    clue_start: usize,
+    /// ([`Tense::clue`]), quoted in the reason. A 32-bit start and a length rather than two
+    /// offsets, so that a tense is 12 bytes: two are kept with every expression found. (A
+    /// document is at most 4 GiB; past that the start saturates and the clue quotes nothing.)
+    clue_start: u32,
     /// The clue word's length in bytes (see [`Tense::new`] for why it cannot saturate).
     clue_len: u32,
 }
@@ -552,14 +553,15 @@ impl Tense {
             dir,
             strong,
             marker,
-            clue_start: clue.start,
+            clue_start: u32::try_from(clue.start).unwrap_or(u32::MAX),
             clue_len: u32::try_from(clue.len()).unwrap_or(u32::MAX),
         }
     }
 
     /// The clue word's byte span in the original text.
     pub fn clue(&self) -> Range<usize> {
-        self.clue_start..self.clue_start + self.clue_len as usize
+        let start = self.clue_start as usize;
+        start..start + self.clue_len as usize
     }
 }
 
@@ -593,13 +595,13 @@ mod tests {
             "Expr is {} bytes",
             size_of::<Expr>()
         );
-        assert!(size_of::<Option<Tense>>() <= 16);
+        assert!(size_of::<Option<Tense>>() <= 12);
         assert!(
-            size_of::<Found>() <= 72,
+            size_of::<Found>() <= 64,
             "Found is {} bytes",
             size_of::<Found>()
         );
-        assert!(size_of::<(usize, Found)>() <= 80);
+        assert!(size_of::<(usize, Found)>() <= 72);
     }
 
     #[test]
