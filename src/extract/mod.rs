@@ -210,6 +210,12 @@ pub struct SortKey {
     place: u32,
 }
 
+/// An unresolved event's order hint in 32 bits, clamped to ±2^31 days: only hints more
+/// than 5.8 million years apart could sort otherwise.
+fn hint_days(order_hint: i64) -> i32 {
+    order_hint.clamp(i32::MIN.into(), i32::MAX.into()) as i32
+}
+
 /// Added to a day's number from the common era so every day chrono has is positive and
 /// below 2^31 (chrono's days lie within ±2^27).
 const DAY_BIAS: i64 = 1 << 28;
@@ -230,7 +236,7 @@ impl SortKey {
         let days = match start {
             Some(s) => day(s) << 32 | end.map_or(0, |e| day(e) + 1),
             None => {
-                let hint = order_hint.clamp(i32::MIN.into(), i32::MAX.into()) - i64::from(i32::MIN);
+                let hint = i64::from(hint_days(order_hint)) - i64::from(i32::MIN);
                 1 << 63 | (doc.min((1 << 31) - 1) as u64) << 32 | hint as u64
             }
         };
@@ -413,7 +419,12 @@ impl Extracted {
         self.resolved.iter().map(|r| Mention {
             document: self.info.id.clone(),
             kind: r.kind,
-            value: self.words(r).0,
+            value: {
+                // The value alone: it is the pair's first string.
+                let mut value = String::new();
+                self.wording.get_text(r.words as usize, &mut value);
+                value
+            },
             start: r.date.and_then(|d| d.start),
             end: r.date.and_then(|d| d.end),
             expression: self.quote(r),
@@ -694,7 +705,7 @@ fn resolve_one(
         kind: r.kind,
         date,
         words: u32::try_from(words).unwrap_or(u32::MAX),
-        order_hint: r.order_hint.clamp(i32::MIN.into(), i32::MAX.into()) as i32,
+        order_hint: hint_days(r.order_hint),
     };
     (resolved, r.warning)
 }

@@ -72,8 +72,8 @@ impl Wording {
         at
     }
 
-    /// The string [`Wording::push_text`] kept at `at`, appended to `text`; false (and nothing
-    /// appended) when nothing was kept there.
+    /// The first string kept at `at` (the one [`Wording::push_text`] kept, or the value of
+    /// a pair), appended to `text`; false (and nothing appended) when nothing was kept there.
     pub fn get_text(&self, at: usize, text: &mut String) -> bool {
         let before = text.len();
         let read = self.read_one(at, text).is_some();

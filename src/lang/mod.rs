@@ -157,3 +157,22 @@ pub fn of(_text: &str) -> &'static Language {
 pub fn normalize(text: &str) -> String {
     (of(text).normalize)(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::append_giving_back;
+
+    /// Every item of the later part arrives once, in its order, after the earlier ones, for
+    /// parts shorter than one step, of exactly one, and of several with a remainder.
+    #[test]
+    fn the_later_part_is_appended_whole_and_in_order() {
+        for n in [0, 1, 4095, 4096, 4097, 10_000] {
+            let mut out: Vec<String> = (0..3).map(|k| format!("a{k}")).collect();
+            let later: Vec<String> = (0..n).map(|k| format!("b{k}")).collect();
+            append_giving_back(&mut out, later.clone());
+            assert_eq!(out.len(), 3 + n);
+            assert_eq!(&out[3..], &later[..]);
+            assert_eq!(out[..3], ["a0", "a1", "a2"]);
+        }
+    }
+}
